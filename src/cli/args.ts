@@ -1,0 +1,188 @@
+// Command-line arguments of portfolio-align, checked before any file is read.
+import { parseArgs } from 'node:util';
+import { isRuleId, ruleIds, type RuleId } from '../core/ruleIds';
+import { relationshipModels, severities, type RelationshipModel, type Severity } from '../core/schema';
+import { isCurrency } from '../core/money';
+import { closest, listWords } from '../core/suggest';
+import { UsageError } from './discover';
+
+export type FailOn = 'error' | 'warning' | 'info' | 'never';
+export type CheckFormat = 'text' | 'json' | 'sarif';
+export type ReportFormat = 'md' | 'html' | 'csv' | 'json';
+
+export interface CommonArgs {
+  paths: string[];
+  today: string;
+  currency?: string;
+  model?: RelationshipModel;
+  rules: Partial<Record<RuleId, Severity>>;
+  color: boolean;
+}
+
+export interface CheckArgs extends CommonArgs {
+  command: 'check';
+  format: CheckFormat;
+  failOn: FailOn;
+  minAlignment?: number;
+}
+
+export interface ReportArgs extends CommonArgs {
+  command: 'report';
+  format: ReportFormat;
+  out?: string;
+  force: boolean;
+}
+
+export type Args = CheckArgs | ReportArgs | { command: 'help'; topic?: string } | { command: 'version' };
+
+const COMMON_OPTIONS = {
+  today: { type: 'string' },
+  currency: { type: 'string' },
+  model: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  const suggestion = closest(value, allowed);
+  throw new UsageError(`--${name} must be ${listWords(allowed as unknown as string[])}, not "${value}"${suggestion ? ` (did you mean ${suggestion}?)` : ''}.`);
+}
+
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function parseToday(value: string | undefined): string {
+  if (value === undefined) return localToday();
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!)) : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== value) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${value}".`);
+  return value;
+}
+
+function parseRules(values: string[] | undefined): Partial<Record<RuleId, Severity>> {
+  const rules: Partial<Record<RuleId, Severity>> = {};
+  for (const value of values ?? []) {
+    const match = /^([^=]+)=(.*)$/.exec(value);
+    if (!match) throw new UsageError(`--rule takes <rule-id>=<severity>, such as --rule unlinked-spend=error, not "${value}".`);
+    const [, id, severity] = match as unknown as [string, string, string];
+    if (!isRuleId(id)) {
+      const suggestion = closest(id, ruleIds);
+      throw new UsageError(`Unknown rule "${id}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Rules are listed in docs/rules.`);
+    }
+    rules[id] = oneOf('rule', severity, severities, 'error');
+  }
+  return rules;
+}
+
+function parseCommon(values: Record<string, unknown>, positionals: string[]): CommonArgs {
+  const common: CommonArgs = {
+    paths: positionals,
+    today: parseToday(values.today as string | undefined),
+    rules: parseRules(values.rule as string[] | undefined),
+    color: !values['no-color'] && !process.env.NO_COLOR && process.stdout.isTTY === true,
+  };
+  const currency = values.currency as string | undefined;
+  if (currency !== undefined) {
+    if (!isCurrency(currency)) throw new UsageError(`--currency must be an ISO 4217 code such as EUR, not "${currency}".`);
+    common.currency = currency;
+  }
+  if (values.model !== undefined) common.model = oneOf('model', values.model as string, relationshipModels, 'provider');
+  return common;
+}
+
+export function parseCommandLine(argv: string[]): Args {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help', topic: rest[0] };
+  if (command === '--version' || command === '-v' || command === 'version') return { command: 'version' };
+  try {
+    if (command === 'check') return parseCheck(rest);
+    if (command === 'report') return parseReport(rest);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    // parseArgs errors: unknown option, missing value.
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}. Run portfolio-align ${command} --help for the options.`);
+  }
+  const suggestion = closest(command, ['check', 'report', 'help']);
+  throw new UsageError(`Unknown command "${command}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Commands: check, report, help.`);
+}
+
+function parseCheck(argv: string[]): Args {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { ...COMMON_OPTIONS, format: { type: 'string', short: 'f' }, 'fail-on': { type: 'string' }, 'min-alignment': { type: 'string' } },
+  });
+  if (values.help) return { command: 'help', topic: 'check' };
+  const args: CheckArgs = {
+    command: 'check',
+    ...parseCommon(values, positionals),
+    format: oneOf('format', values.format, ['text', 'json', 'sarif'] as const, 'text'),
+    failOn: oneOf('fail-on', values['fail-on'], ['error', 'warning', 'info', 'never'] as const, 'error'),
+  };
+  const min = values['min-alignment'];
+  if (min !== undefined) {
+    const number = Number(min.replace(/%$/, ''));
+    if (min.trim() === '' || !Number.isFinite(number) || number < 0 || number > 100) throw new UsageError(`--min-alignment takes a percentage from 0 to 100, such as 80, not "${min}".`);
+    args.minAlignment = number;
+  }
+  return args;
+}
+
+function parseReport(argv: string[]): Args {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { ...COMMON_OPTIONS, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
+  });
+  if (values.help) return { command: 'help', topic: 'report' };
+  const args: ReportArgs = {
+    command: 'report',
+    ...parseCommon(values, positionals),
+    format: oneOf('format', values.format, ['md', 'html', 'csv', 'json'] as const, 'md'),
+    force: values.force === true,
+  };
+  if (values.out !== undefined) args.out = values.out;
+  return args;
+}
+
+export const HELP: Record<string, string> = {
+  main: `portfolio-align: check IT portfolio files (portfolio/v1) for spend with no business outcome.
+
+Usage:
+  portfolio-align check  [paths...] [options]   diagnostics and the alignment summary
+  portfolio-align report [paths...] [options]   the summary for people (md, html, csv, json)
+  portfolio-align help <command>
+
+Paths are files, folders (searched for *.portfolio.yaml, *.portfolio.yml and YAML files that start
+with apiVersion: portfolio/v1) or glob patterns. The default is the current folder.
+Documentation: docs/cli.md`,
+  check: `portfolio-align check [paths...] [options]
+
+Options:
+  -f, --format text|json|sarif   output format (default text)
+  --fail-on error|warning|info|never
+                                 exit 1 when a problem of this severity or worse is found (default error)
+  --min-alignment <percent>      also exit 1 when the alignment score is below this
+  --rule <id>=<severity>         override a rule: error, warning, info or off (repeatable)
+  --model passive|provider|partner|peer
+                                 relationship model for files that declare none (default provider)
+  --currency <code>              summary currency (default: the one the files declare)
+  --today YYYY-MM-DD             the date that due and end dates are compared with (default today)
+  --no-color                     plain text output
+
+Exit codes: 0 nothing reaches --fail-on, 1 something does, 2 usage or file errors.`,
+  report: `portfolio-align report [paths...] [options]
+
+Options:
+  -f, --format md|html|csv|json  report format (default md)
+  -o, --out <file>               write to a file instead of standard output
+  --force                        overwrite --out if it exists
+  --model, --currency, --today, --rule   as for check
+
+The html report is one self-contained file with no script, readable offline in any browser.`,
+};

@@ -1,0 +1,129 @@
+// portfolio-align: the engine on the command line, for CI and for people.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { renderCsv } from '../core/report/csv';
+import { renderStandaloneHtml } from '../core/report/html';
+import { JSON_CONTRACT_VERSION, toJsonSummary } from '../core/report/json';
+import { renderMarkdown } from '../core/report/markdown';
+import type { CheckResult } from '../core/workspace';
+import { Workspace } from '../core/workspace';
+import reportCss from '../../media/summary.css';
+import { HELP, parseCommandLine, type CheckArgs, type CommonArgs, type ReportArgs } from './args';
+import { discover, displayPath, UsageError } from './discover';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatDiagnosticLine, formatSummary, painter } from './format/text';
+
+declare const __VERSION__: string;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
+const SEVERITY_RANK = { info: 1, warning: 2, error: 3 } as const;
+const FAIL_RANK = { info: 1, warning: 2, error: 3, never: 4 } as const;
+
+interface Io {
+  cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+async function checkFiles(args: CommonArgs, io: Io): Promise<{ result: CheckResult; display: (p: string) => string }> {
+  const files = await discover(args.paths, io.cwd);
+  if (files.length === 0) {
+    throw new UsageError(`No portfolio files found in ${args.paths.length > 0 ? args.paths.join(', ') : 'the current folder'} (looked for *.portfolio.yaml, *.portfolio.yml and YAML files starting with apiVersion: portfolio/v1).`);
+  }
+  const workspace = new Workspace();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`Cannot read ${displayPath(file, io.cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    workspace.setFile(file, text);
+  }
+  const options = { today: args.today, forceRules: args.rules, ...(args.model ? { defaultModel: args.model } : {}), ...(args.currency ? { currency: args.currency } : {}) };
+  return { result: workspace.check(options), display: (p: string) => displayPath(p, io.cwd) };
+}
+
+async function runCheck(args: CheckArgs, io: Io): Promise<number> {
+  const { result, display } = await checkFiles(args, io);
+  if (args.format === 'json') io.out(formatJson(result, display) + '\n');
+  else if (args.format === 'sarif') io.out(formatSarif(result, display, VERSION, pathToFileURL(io.cwd + path.sep).href) + '\n');
+  else {
+    const paint = painter(args.color);
+    const lines = result.files.flatMap((f) => f.diagnostics.map((d) => formatDiagnosticLine(display(f.path), d, paint)));
+    io.out((lines.length > 0 ? lines.join('\n') + '\n' : '') + formatSummary(result.summary, result.files.length, paint) + '\n');
+  }
+  const worst = Math.max(0, ...result.files.flatMap((f) => f.diagnostics.map((d) => SEVERITY_RANK[d.severity])));
+  let failed = worst >= FAIL_RANK[args.failOn];
+  const score = result.summary.alignmentScore;
+  if (args.minAlignment !== undefined && score !== null && score * 100 < args.minAlignment) {
+    io.err(`Alignment score ${(score * 100).toFixed(1)}% is below --min-alignment ${args.minAlignment}%.\n`);
+    failed = true;
+  }
+  return failed ? 1 : 0;
+}
+
+async function runReport(args: ReportArgs, io: Io): Promise<number> {
+  const { result, display } = await checkFiles(args, io);
+  const summary = { ...result.summary };
+  let text: string;
+  switch (args.format) {
+    case 'html': text = renderStandaloneHtml(summary, { css: reportCss, displayPath: display }); break;
+    case 'csv': text = renderCsv({ ...summary, initiatives: summary.initiatives.map((r) => ({ ...r, path: display(r.path) })) }); break;
+    case 'json': text = JSON.stringify({ version: JSON_CONTRACT_VERSION, summary: toJsonSummary(summary) }, null, 2) + '\n'; break;
+    default: text = renderMarkdown(summary);
+  }
+  if (args.out === undefined) {
+    io.out(text);
+    return 0;
+  }
+  const target = path.resolve(io.cwd, args.out);
+  try {
+    fs.writeFileSync(target, text, { flag: args.force ? 'w' : 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UsageError(`${args.out} already exists: add --force to overwrite it.`);
+    throw new UsageError(`Cannot write ${args.out}: ${code ?? (error as Error).message}`);
+  }
+  io.err(`Wrote ${args.format} report to ${args.out}\n`);
+  return 0;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    const args = parseCommandLine(argv);
+    switch (args.command) {
+      case 'help':
+        io.out((HELP[args.topic ?? 'main'] ?? HELP.main!) + '\n');
+        return 0;
+      case 'version':
+        io.out(`portfolio-align ${VERSION}\n`);
+        return 0;
+      case 'check':
+        return await runCheck(args, io);
+      case 'report':
+        return await runReport(args, io);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`portfolio-align: ${error.message}\n`);
+      return 2;
+    }
+    io.err(`portfolio-align: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  void main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

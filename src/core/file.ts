@@ -1,0 +1,121 @@
+// One portfolio file: parsed, schema-checked, and read into models. Items are memoised by their
+// syntax node, which the chunk cache keeps identical while the item's text is unchanged.
+import { keyText, type PNode } from './ast';
+import type { Finding, Problem } from './diagnostics';
+import { LineIndex } from './lineIndex';
+import { readInitiative, readMetadata, readOutcome, type InitiativeModel, type MetadataModel, type OutcomeModel } from './model';
+import { parseFile, type Chunk, type ChunkCache, type ItemEntry, type ParsedFile } from './parse';
+import { validateItem, validateRoot, type ItemKind } from './validate';
+
+export interface Located<T> {
+  chunk: Chunk;
+  model: T;
+}
+
+export interface PortfolioFile {
+  path: string;
+  text: string;
+  parsed: ParsedFile;
+  metadata?: Located<MetadataModel>;
+  outcomes: Array<Located<OutcomeModel>>;
+  initiatives: Array<Located<InitiativeModel>>;
+  /** yaml-syntax and schema findings. */
+  findings: Finding[];
+  lines: LineIndex;
+}
+
+interface ItemRead<T> {
+  model: T;
+  problems: Problem[];
+}
+
+const outcomeMemo = new WeakMap<PNode, ItemRead<OutcomeModel>>();
+const initiativeMemo = new WeakMap<PNode, ItemRead<InitiativeModel>>();
+
+function readItem<T>(kind: ItemKind, node: PNode, memo: WeakMap<PNode, ItemRead<T>>, read: (node: PNode) => T): ItemRead<T> {
+  let entry = memo.get(node);
+  if (!entry) {
+    entry = { model: read(node), problems: validateItem(kind, node) };
+    memo.set(node, entry);
+  }
+  return entry;
+}
+
+export interface ReadOptions {
+  cache?: ChunkCache;
+  alwaysChunk?: boolean;
+}
+
+export function readPortfolioFile(path: string, text: string, options: ReadOptions = {}): PortfolioFile {
+  const parsed = parseFile(text, options);
+  let lines: LineIndex | undefined;
+  const file: PortfolioFile = {
+    path,
+    text,
+    parsed,
+    outcomes: [],
+    initiatives: [],
+    findings: [],
+    get lines() {
+      return (lines ??= new LineIndex(text));
+    },
+  };
+  const report = (chunk: Chunk, problem: Problem) => {
+    const finding: Finding = { rule: problem.rule, path, span: { chunk, start: problem.start, end: problem.end }, message: problem.message };
+    if (problem.data) finding.data = problem.data;
+    file.findings.push(finding);
+  };
+  for (const chunk of parsed.chunks) {
+    for (const problem of chunk.parse.problems) report(chunk, problem);
+  }
+  checkRoot(file, report);
+  file.outcomes = readItems(parsed.outcomeItems, 'outcome', outcomeMemo, readOutcome, report);
+  file.initiatives = readItems(parsed.initiativeItems, 'initiative', initiativeMemo, readInitiative, report);
+  return file;
+}
+
+function readItems<T>(items: ItemEntry[], kind: ItemKind, memo: WeakMap<PNode, ItemRead<T>>, read: (node: PNode) => T, report: (chunk: Chunk, problem: Problem) => void): Array<Located<T>> {
+  const out: Array<Located<T>> = [];
+  for (const { node, chunk } of items) {
+    const entry = readItem(kind, node, memo, read);
+    for (const problem of entry.problems) report(chunk, problem);
+    out.push({ chunk, model: entry.model });
+  }
+  return out;
+}
+
+function checkRoot(file: PortfolioFile, report: (chunk: Chunk, problem: Problem) => void): void {
+  const { parsed } = file;
+  const top = parsed.rootChunk ?? { base: 0, parse: { text: file.text, root: null, problems: [] } };
+  const firstLine = { start: 0, end: Math.max(0, Math.min(file.text.indexOf('\n') === -1 ? file.text.length : file.text.indexOf('\n'), 200)) };
+  if (parsed.rootShape === 'empty') {
+    if (top.parse.problems.length === 0) {
+      report(top, { rule: 'schema', ...firstLine, message: 'This file holds no portfolio: start it with apiVersion: portfolio/v1 and kind: Portfolio.', data: { kind: 'add-field', field: 'apiVersion', placeholder: 'portfolio/v1' } });
+    }
+    return;
+  }
+  if (parsed.rootShape === 'other') {
+    const root = top.parse.root!;
+    report(top, { rule: 'schema', start: root.start, end: Math.min(root.end, root.start + 200), message: `A portfolio file is a mapping with the keys apiVersion, kind, metadata, outcomes and initiatives, not ${root.kind === 'seq' ? 'a list' : 'a single value'}.` });
+    return;
+  }
+  const seen = new Map<string, number>();
+  parsed.sections.forEach((section, index) => {
+    const key = keyText(section.pair);
+    if (key === undefined) return;
+    if (parsed.chunked && seen.has(key)) {
+      report(section.chunk, { rule: 'yaml-syntax', start: section.pair.key.start, end: section.pair.key.end, message: `YAML: Map keys must be unique. Remove one of the two "${key}" keys: the second would silently replace the first.` });
+    }
+    if (!seen.has(key)) seen.set(key, index);
+  });
+  const sections = parsed.sections.map((s) => ({ key: s.key, pair: s.pair }));
+  for (const { section, problem } of validateRoot(sections, firstLine)) {
+    report(section >= 0 ? parsed.sections[section]!.chunk : top, problem);
+  }
+  const metadataIndex = seen.get('metadata');
+  if (metadataIndex !== undefined) {
+    const section = parsed.sections[metadataIndex]!;
+    file.metadata = { chunk: section.chunk, model: readMetadata(section.pair.key, section.pair.value) };
+  }
+}
+

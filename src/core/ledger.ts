@@ -1,0 +1,245 @@
+// Money across the workspace: which currency the summary uses, every amount converted into it,
+// and each initiative's spend allocated to the outcomes it serves. Rules and the summary both
+// read this one ledger, so a figure in a diagnostic is the figure in the summary.
+import type { PNode } from './ast';
+import type { Finding, Span } from './diagnostics';
+import type { Located, PortfolioFile } from './file';
+import { allocate, currencyCodes, currencyExponent, formatMoney, isCurrency, RateTable, sameRational, toMinorUnits, type Rational } from './money';
+import type { AmountLiteral, InitiativeModel, OutcomeModel } from './model';
+import { WEIGHT_WHOLE } from './model';
+import { closest } from './suggest';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** Why some or all of an initiative's spend serves no existing outcome. */
+export type UnlinkedReason = 'no-link' | 'unknown-outcome' | 'split-below-100';
+
+export interface InitiativeSpend {
+  file: PortfolioFile;
+  item: Located<InitiativeModel>;
+  /** Planned cost in summary minor units, when it could be read and converted. */
+  cost?: number;
+  actualCost?: number;
+  /** What the summary counts: the cost, or the actual cost when no cost is given. */
+  spend: number;
+  /** Shares of the spend per existing outcome id. */
+  allocations: Array<{ id: string; amount: number }>;
+  unlinked: number;
+  reason?: UnlinkedReason;
+}
+
+/** "No currency" (ISO 4217 XXX): used when no file declares one. */
+export const NO_CURRENCY = 'XXX';
+
+export interface LedgerOptions {
+  /** The summary currency; by default the one most files declare. */
+  currency?: string;
+}
+
+export class SpendLedger {
+  readonly currency: string;
+  readonly rates = new RateTable();
+  /** Every initiative that is not cancelled, in file order. */
+  readonly initiatives: InitiativeSpend[] = [];
+  readonly byOutcome = new Map<string, { spend: number; initiatives: number }>();
+  readonly currencyFindings: Finding[] = [];
+  total = 0;
+  aligned = 0;
+  /** The sum of every metadata.budget in summary minor units; undefined when none is declared. */
+  budget: number | undefined;
+  /** Outcome budgets in summary minor units. */
+  readonly outcomeBudgets = new Map<OutcomeModel, number>();
+  /** Amounts left out of the totals because they could not be converted. */
+  unconverted = 0;
+  private readonly fileCurrency = new Map<PortfolioFile, string>();
+
+  constructor(readonly files: readonly PortfolioFile[], readonly index: WorkspaceIndex, options: LedgerOptions = {}) {
+    this.currency = options.currency ?? pickCurrency(files);
+    for (const file of files) this.fileCurrency.set(file, this.declaredCurrency(file) ?? this.currency);
+    this.collectRates();
+    for (const file of files) {
+      this.checkNoCurrency(file);
+      this.addBudgets(file);
+      for (const item of file.initiatives) {
+        if (item.model.status !== 'cancelled') {
+          this.initiatives.push(this.spendOf(file, item));
+        } else {
+          // Counted in no total, but a wrong currency is still worth saying.
+          this.toSummary(file, item.chunk, item.model.cost);
+          this.toSummary(file, item.chunk, item.model.actualCost);
+        }
+      }
+    }
+  }
+
+  private addBudgets(file: PortfolioFile): void {
+    const metadata = file.metadata;
+    if (metadata?.model.budget) {
+      const amount = this.toSummary(file, metadata.chunk, metadata.model.budget);
+      if (amount !== undefined) this.budget = (this.budget ?? 0) + amount;
+    }
+    for (const { chunk, model } of file.outcomes) {
+      const amount = this.toSummary(file, chunk, model.budget);
+      if (amount !== undefined) this.outcomeBudgets.set(model, amount);
+    }
+  }
+
+  get unlinked(): number {
+    return this.total - this.aligned;
+  }
+
+  currencyOf(file: PortfolioFile): string {
+    return this.fileCurrency.get(file) ?? this.currency;
+  }
+
+  format(minor: number): string {
+    return formatMoney(minor, this.currency);
+  }
+
+  /** An amount of `file` in summary minor units; reports why when it cannot be read or converted. */
+  private toSummary(file: PortfolioFile, chunk: Located<unknown>['chunk'], literal: AmountLiteral | undefined): number | undefined {
+    if (!literal) return undefined;
+    const currency = literal.currency ?? this.currencyOf(file);
+    if (!isCurrency(currency)) {
+      if (literal.currency) {
+        const suggestion = closest(currency, currencyCodes());
+        this.report(file, { chunk, start: literal.currencyNode!.start, end: literal.currencyNode!.end },
+          `Unknown currency "${currency}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Use an ISO 4217 code such as EUR or USD.`);
+      }
+      this.unconverted++;
+      return undefined;
+    }
+    let minor = 0;
+    for (const part of literal.parts) {
+      const result = toMinorUnits(part.value, currencyExponent(currency));
+      if ('error' in result) {
+        const message = result.error === 'precision'
+          ? `This amount has more decimals than ${currency} has (${currencyExponent(currency)}): round it to the ${currencyExponent(currency) === 0 ? 'unit' : 'cent'}.`
+          : 'This amount is too large to add up exactly: check its digits and suffix.';
+        this.report(file, { chunk, start: part.node.start, end: part.node.end }, message);
+        this.unconverted++;
+        return undefined;
+      }
+      minor += result.minor;
+    }
+    const converted = this.rates.convert(minor, currency, this.currency);
+    if (converted === undefined) {
+      this.report(file, { chunk, start: literal.node.start, end: literal.node.end },
+        `No exchange rate from ${currency} to ${this.currency}, so this amount is left out of every total. Add rates: { ${currency}: <${this.currency} per ${currency}> } to metadata.`);
+      this.unconverted++;
+      return undefined;
+    }
+    return converted;
+  }
+
+  private declaredCurrency(file: PortfolioFile): string | undefined {
+    const code = file.metadata?.model.currency?.value;
+    return code && isCurrency(code) ? code : undefined;
+  }
+
+  private report(file: PortfolioFile, span: Span, message: string, related?: Finding['related']): void {
+    const finding: Finding = { rule: 'currency', path: file.path, span, message };
+    if (related) finding.related = related;
+    this.currencyFindings.push(finding);
+  }
+
+  private collectRates(): void {
+    const seen = new Map<string, { rate: Rational; file: PortfolioFile; span: Span; text: string }>();
+    for (const file of this.files) {
+      const metadata = file.metadata;
+      if (!metadata) continue;
+      const chunk = metadata.chunk;
+      const code = metadata.model.currency;
+      if (code && !isCurrency(code.value)) {
+        const suggestion = closest(code.value, currencyCodes());
+        this.report(file, { chunk, start: code.node.start, end: code.node.end }, `Unknown currency "${code.value}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Use an ISO 4217 code such as EUR or USD.`);
+      }
+      const base = this.currencyOf(file);
+      for (const declaration of metadata.model.rates) {
+        const span = { chunk, start: declaration.valueNode.start, end: declaration.valueNode.end };
+        if (!isCurrency(declaration.currency)) {
+          this.report(file, { chunk, start: declaration.keyNode.start, end: declaration.keyNode.end }, `Unknown currency "${declaration.currency}" in rates: use an ISO 4217 code such as USD.`);
+          continue;
+        }
+        const key = `${declaration.currency}>${base}`;
+        const text = chunk.parse.text.slice(declaration.valueNode.start, declaration.valueNode.end);
+        const earlier = seen.get(key);
+        if (earlier && !sameRational(earlier.rate, declaration.rate)) {
+          this.report(file, span, `Two different rates for ${declaration.currency} to ${base}: ${earlier.text} in ${earlier.file.path} and ${text} here. Files checked together must agree; the first one is used.`,
+            [{ path: earlier.file.path, span: earlier.span, message: `${declaration.currency} rate ${earlier.text} declared here` }]);
+          continue;
+        }
+        if (!earlier) {
+          seen.set(key, { rate: declaration.rate, file, span, text });
+          this.rates.add({ from: declaration.currency, to: base, rate: declaration.rate });
+        }
+      }
+    }
+  }
+
+  /** A file with amounts and no currency anywhere: said once, at its first amount. */
+  private checkNoCurrency(file: PortfolioFile): void {
+    if (this.currency !== NO_CURRENCY || this.declaredCurrency(file)) return;
+    const first = file.initiatives.find((i) => i.model.cost && !i.model.cost.currency);
+    if (!first) return;
+    const node: PNode = first.model.cost!.node;
+    this.report(file, { chunk: first.chunk, start: node.start, end: node.end },
+      'No currency is declared for this amount: add currency: EUR (or your ISO 4217 code) to metadata, or write the code after the amount ("1.2M EUR").');
+  }
+
+  private spendOf(file: PortfolioFile, item: Located<InitiativeModel>): InitiativeSpend {
+    const model = item.model;
+    const cost = this.toSummary(file, item.chunk, model.cost);
+    const actualCost = this.toSummary(file, item.chunk, model.actualCost);
+    const spend = cost ?? (model.cost ? 0 : actualCost ?? 0);
+    const entry: InitiativeSpend = { file, item, spend, allocations: [], unlinked: 0 };
+    if (cost !== undefined) entry.cost = cost;
+    if (actualCost !== undefined) entry.actualCost = actualCost;
+    this.total += spend;
+    this.allocate(entry);
+    return entry;
+  }
+
+  private allocate(entry: InitiativeSpend): void {
+    const links = entry.item.model.links;
+    const known = links.entries.map((link) => this.index.outcomes.has(link.id));
+    for (let i = 0; i < links.entries.length; i++) {
+      if (!known[i]) continue;
+      const id = links.entries[i]!.id;
+      const counted = this.byOutcome.get(id) ?? { spend: 0, initiatives: 0 };
+      if (links.entries.findIndex((l) => l.id === id) === i) counted.initiatives++;
+      this.byOutcome.set(id, counted);
+    }
+    if (links.form === 'none') {
+      entry.unlinked = entry.spend;
+      entry.reason = 'no-link';
+      return;
+    }
+    const weights = links.entries.map((link) => link.weight);
+    const short = links.form === 'weighted' && links.weightSum < WEIGHT_WHOLE;
+    if (short) weights.push(WEIGHT_WHOLE - links.weightSum);
+    const parts = allocate(entry.spend, weights);
+    links.entries.forEach((link, i) => {
+      if (!known[i]) return;
+      entry.allocations.push({ id: link.id, amount: parts[i]! });
+      this.byOutcome.get(link.id)!.spend += parts[i]!;
+      this.aligned += parts[i]!;
+    });
+    entry.unlinked = entry.spend - entry.allocations.reduce((sum, a) => sum + a.amount, 0);
+    if (known.some((k) => !k)) entry.reason = 'unknown-outcome';
+    else if (entry.unlinked > 0) entry.reason = 'split-below-100';
+  }
+}
+
+/** The currency most files declare (ties: the first file's), or "no currency". */
+function pickCurrency(files: readonly PortfolioFile[]): string {
+  const counts = new Map<string, number>();
+  for (const file of files) {
+    const code = file.metadata?.model.currency?.value;
+    if (code && isCurrency(code)) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [code, count] of counts) {
+    if (best === undefined || count > counts.get(best)!) best = code;
+  }
+  return best ?? NO_CURRENCY;
+}

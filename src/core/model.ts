@@ -1,0 +1,289 @@
+// Typed views of outcomes, initiatives and metadata, read leniently from the syntax tree: a value
+// of the wrong type is left out (the schema check reports it) so that one typo does not hide
+// the rest of an item from the rules and the summary.
+import { getPair, getValue, isMap, isScalar, isSeq, keyText, stringValue, type PNode, type PScalar } from './ast';
+import { decimalFromNumber, parseAmountText, rationalFromNumber, type Decimal, type Rational } from './money';
+import { isRuleId, type RuleId } from './ruleIds';
+import {
+  categories, DATE_PATTERN, initiativeTypes, measureKinds, outcomeKinds, PERCENT_PATTERN, PLAIN_AMOUNT_PATTERN, relationshipModels, severities, statuses,
+  type Category, type InitiativeType, type MeasureKind, type RelationshipModel, type Severity, type Status,
+} from './schema';
+
+/** An amount as written, before its currency is known: one part, or capex and opex parts. */
+export interface AmountLiteral {
+  node: PNode;
+  parts: Array<{ value: Decimal; node: PNode; label?: 'capex' | 'opex' }>;
+  currency?: string;
+  currencyNode?: PNode;
+}
+
+export interface TextField {
+  value: string;
+  node: PScalar;
+}
+
+export interface MeasureModel {
+  node: PNode;
+  kind?: MeasureKind;
+  metric?: string;
+  unit?: string;
+  baseline?: number;
+  target?: number;
+  actual?: number;
+  actualNode?: PNode;
+  due?: string;
+}
+
+export interface OutcomeModel {
+  node: PNode;
+  id?: TextField;
+  title?: string;
+  kind: 'outcome' | 'mandate';
+  owner?: string;
+  capability?: string;
+  budget?: AmountLiteral;
+  measures: MeasureModel[];
+}
+
+export interface LinkEntry {
+  id: string;
+  node: PScalar;
+  /** Share of the cost in millionths: 600000 is 60%. */
+  weight: number;
+}
+
+export interface LinksModel {
+  form: 'none' | 'list' | 'weighted';
+  keyNode?: PNode;
+  valueNode?: PNode;
+  entries: LinkEntry[];
+  /** Sum of weights in millionths (1000000 is 100%). */
+  weightSum: number;
+}
+
+export interface InitiativeModel {
+  node: PNode;
+  id?: TextField;
+  title?: string;
+  category?: Category;
+  type?: InitiativeType;
+  links: LinksModel;
+  cost?: AmountLiteral;
+  actualCost?: AmountLiteral;
+  service?: TextField;
+  priority?: number;
+  owner?: string;
+  status?: Status;
+  start?: TextField;
+  end?: TextField;
+  dependsOn: TextField[];
+}
+
+export interface RateDeclaration {
+  currency: string;
+  keyNode: PNode;
+  valueNode: PNode;
+  rate: Rational;
+}
+
+export interface MetadataModel {
+  keyNode: PNode;
+  node: PNode | null;
+  name?: string;
+  currency?: TextField;
+  fiscalYear?: number;
+  relationshipModel?: RelationshipModel;
+  brm?: string;
+  budget?: AmountLiteral;
+  rates: RateDeclaration[];
+  catalog?: TextField[];
+  rules: Partial<Record<RuleId, Severity>>;
+}
+
+export const WEIGHT_WHOLE = 1_000_000;
+
+function text(map: PNode | null | undefined, key: string): string | undefined {
+  const value = stringValue(getValue(map, key));
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+function textField(node: PNode | null | undefined): TextField | undefined {
+  return isScalar(node) && typeof node.value === 'string' && node.value !== '' ? { value: node.value, node } : undefined;
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
+  return value !== undefined && (values as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+function numberValue(node: PNode | null | undefined): number | undefined {
+  return isScalar(node) && typeof node.value === 'number' && Number.isFinite(node.value) ? node.value : undefined;
+}
+
+function dateField(node: PNode | null | undefined): TextField | undefined {
+  const field = textField(node);
+  return field && DATE_PATTERN.test(field.value) && isRealDate(field.value) ? field : undefined;
+}
+
+export function isRealDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** An amount in any accepted form; undefined when it is not one (the schema check says why). */
+export function readAmount(node: PNode | null | undefined): AmountLiteral | undefined {
+  if (!node) return undefined;
+  if (isScalar(node)) {
+    if (typeof node.value === 'number' && node.value >= 0) {
+      const value = decimalFromNumber(node.value, node.source);
+      return value ? { node, parts: [{ value, node }] } : undefined;
+    }
+    if (typeof node.value !== 'string') return undefined;
+    const parsed = parseAmountText(node.value);
+    if (!parsed) return undefined;
+    return { node, parts: [{ value: parsed.value, node }], ...(parsed.currency ? { currency: parsed.currency, currencyNode: node } : {}) };
+  }
+  if (!isMap(node)) return undefined;
+  const parts: AmountLiteral['parts'] = [];
+  for (const label of ['capex', 'opex'] as const) {
+    const part = getValue(node, label);
+    if (!isScalar(part)) continue;
+    const value = typeof part.value === 'number' && part.value >= 0 ? decimalFromNumber(part.value, part.source)
+      : typeof part.value === 'string' && PLAIN_AMOUNT_PATTERN.test(part.value) ? parseAmountText(part.value)?.value : undefined;
+    if (value) parts.push({ value, node: part, label });
+  }
+  if (parts.length === 0) return undefined;
+  const currency = textField(getValue(node, 'currency'));
+  return { node, parts, ...(currency ? { currency: currency.value, currencyNode: currency.node } : {}) };
+}
+
+function readMeasure(node: PNode): MeasureModel {
+  const actualPair = isMap(node) ? getPair(node, 'actual') : undefined;
+  const measure: MeasureModel = {
+    node,
+    kind: oneOf(measureKinds, text(node, 'kind')),
+    metric: text(node, 'metric'),
+    unit: text(node, 'unit'),
+    baseline: numberValue(getValue(node, 'baseline')),
+    target: numberValue(getValue(node, 'target')),
+    actual: numberValue(actualPair?.value),
+    due: dateField(getValue(node, 'due'))?.value,
+  };
+  if (actualPair?.value) measure.actualNode = actualPair.value;
+  return measure;
+}
+
+export function readOutcome(node: PNode): OutcomeModel {
+  const measures = getValue(node, 'measures');
+  return {
+    node,
+    id: textField(getValue(node, 'id')),
+    title: text(node, 'title'),
+    kind: oneOf(outcomeKinds, text(node, 'kind')) ?? 'outcome',
+    owner: text(node, 'owner'),
+    capability: text(node, 'capability'),
+    budget: readAmount(getValue(node, 'budget')),
+    measures: isSeq(measures) ? measures.items.filter(isMap).map(readMeasure) : [],
+  };
+}
+
+function readWeight(node: PNode | null): number | undefined {
+  if (!isScalar(node)) return undefined;
+  if (typeof node.value === 'number' && node.value >= 0 && node.value <= 1) {
+    const decimal = decimalFromNumber(node.value, node.source);
+    return decimal ? Math.round(decimal.int * 10 ** (decimal.exp10 + 6)) : undefined;
+  }
+  if (typeof node.value === 'string' && PERCENT_PATTERN.test(node.value)) {
+    const decimal = parseAmountText(node.value.slice(0, -1));
+    return decimal ? Math.round(decimal.value.int * 10 ** (decimal.value.exp10 + 4)) : undefined;
+  }
+  return undefined;
+}
+
+export function readLinks(item: PNode): LinksModel {
+  const pair = isMap(item) ? getPair(item, 'outcomes') : undefined;
+  const links: LinksModel = { form: 'none', entries: [], weightSum: 0 };
+  if (!pair) return links;
+  links.keyNode = pair.key;
+  const value = pair.value;
+  if (value) links.valueNode = value;
+  if (isSeq(value)) {
+    const ids = value.items.filter((n): n is PScalar => isScalar(n) && typeof n.value === 'string' && n.value !== '');
+    if (ids.length === 0) return links;
+    links.form = 'list';
+    // Equal shares: weights are compared to each other, so 1 each splits evenly.
+    links.entries = ids.map((n) => ({ id: n.value as string, node: n, weight: 1 }));
+    links.weightSum = WEIGHT_WHOLE;
+  } else if (isMap(value) && value.pairs.length > 0) {
+    links.form = 'weighted';
+    for (const entry of value.pairs) {
+      const id = keyText(entry);
+      const weight = readWeight(entry.value);
+      if (id === undefined || !isScalar(entry.key)) continue;
+      links.entries.push({ id, node: entry.key, weight: weight ?? 0 });
+      links.weightSum += weight ?? 0;
+    }
+  }
+  return links;
+}
+
+export function readInitiative(node: PNode): InitiativeModel {
+  const dependsOn = getValue(node, 'dependsOn');
+  const priority = numberValue(getValue(node, 'priority'));
+  return {
+    node,
+    id: textField(getValue(node, 'id')),
+    title: text(node, 'title'),
+    category: oneOf(categories, text(node, 'category')),
+    type: oneOf(initiativeTypes, text(node, 'type')),
+    links: readLinks(node),
+    cost: readAmount(getValue(node, 'cost')),
+    actualCost: readAmount(getValue(node, 'actualCost')),
+    service: textField(getValue(node, 'service')),
+    priority: priority !== undefined && Number.isInteger(priority) && priority >= 0 ? priority : undefined,
+    owner: text(node, 'owner'),
+    status: oneOf(statuses, text(node, 'status')),
+    start: dateField(getValue(node, 'start')),
+    end: dateField(getValue(node, 'end')),
+    dependsOn: isSeq(dependsOn) ? dependsOn.items.map(textField).filter((f): f is TextField => f !== undefined) : [],
+  };
+}
+
+export function readMetadata(keyNode: PNode, node: PNode | null): MetadataModel {
+  const rates: RateDeclaration[] = [];
+  const ratesNode = getValue(node, 'rates');
+  if (isMap(ratesNode)) {
+    for (const pair of ratesNode.pairs) {
+      const currency = keyText(pair);
+      const value = pair.value;
+      if (!currency || !isScalar(value) || typeof value.value !== 'number' || value.value <= 0) continue;
+      const rate = rationalFromNumber(value.value, value.source);
+      if (rate) rates.push({ currency, keyNode: pair.key, valueNode: value, rate });
+    }
+  }
+  const rules: Partial<Record<RuleId, Severity>> = {};
+  const rulesNode = getValue(node, 'rules');
+  if (isMap(rulesNode)) {
+    for (const pair of rulesNode.pairs) {
+      const id = keyText(pair);
+      const severity = oneOf(severities, stringValue(pair.value));
+      if (id && isRuleId(id) && severity) rules[id] = severity;
+    }
+  }
+  const catalogNode = getValue(node, 'catalog');
+  const fiscalYear = numberValue(getValue(node, 'fiscalYear'));
+  const metadata: MetadataModel = {
+    keyNode,
+    node,
+    name: text(node, 'name'),
+    currency: textField(getValue(node, 'currency')),
+    relationshipModel: oneOf(relationshipModels, text(node, 'relationshipModel')),
+    brm: text(node, 'brm'),
+    budget: readAmount(getValue(node, 'budget')),
+    rates,
+    rules,
+  };
+  if (fiscalYear !== undefined && Number.isInteger(fiscalYear)) metadata.fiscalYear = fiscalYear;
+  if (isSeq(catalogNode)) metadata.catalog = catalogNode.items.map(textField).filter((f): f is TextField => f !== undefined);
+  return metadata;
+}

@@ -1,0 +1,199 @@
+// Amounts, ISO 4217 currencies and exchange rates. Money is kept as integer minor units (cents)
+// and converted with exact rational arithmetic, so totals never carry float error.
+
+/** Active ISO 4217 codes by their number of minor-unit digits (2 unless listed). */
+const EXPONENT_0 = 'BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF XAG XAU XBA XBB XBC XBD XDR XPD XPT XSU XTS XUA';
+const EXPONENT_3 = 'BHD IQD JOD KWD LYD OMR TND';
+const EXPONENT_4 = 'CLF UYW';
+const EXPONENT_2 =
+  'AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BOV BRL BSD BTN BWP BYN BZD CAD CDF CHE CHF ' +
+  'CHW CNY COP COU CRC CUP CVE CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GTQ GYD HKD HNL HTG HUF ' +
+  'IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK LBP LKR LRD LSL MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN ' +
+  'MXV MYR MZN NAD NGN NIO NOK NPR NZD PAB PEN PGK PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SLL ' +
+  'SOS SRD SSP STN SVC SYP SZL THB TJS TMT TOP TRY TTD TWD TZS UAH USD USN UYU UZS VED VES WST XCD XCG YER ZAR ZMW ZWG ZWL';
+
+const exponents = new Map<string, number>();
+for (const [list, exponent] of [[EXPONENT_0, 0], [EXPONENT_2, 2], [EXPONENT_3, 3], [EXPONENT_4, 4]] as const) {
+  for (const code of list.split(' ')) exponents.set(code, exponent);
+}
+
+export function isCurrency(code: string): boolean {
+  return exponents.has(code);
+}
+
+/** Digits after the decimal point of the currency's minor unit (2 for EUR, 0 for JPY). */
+export function currencyExponent(code: string): number {
+  return exponents.get(code) ?? 2;
+}
+
+export function currencyCodes(): string[] {
+  return [...exponents.keys()].sort();
+}
+
+/** A decimal number as written: `int` × 10^`exp10`, exactly. */
+export interface Decimal {
+  int: number;
+  exp10: number;
+}
+
+const SUFFIX_EXP: Record<string, number> = { '': 0, k: 3, M: 6, B: 9 };
+const AMOUNT_TEXT = /^(\d+)(?:\.(\d+))?([kMB]?)(?: ([A-Z]{3}))?$/;
+
+/** Reads "1.2M", "900k", "1200000", "1.2M USD"; undefined when it is not of that form. */
+export function parseAmountText(text: string): { value: Decimal; currency?: string } | undefined {
+  const match = AMOUNT_TEXT.exec(text);
+  if (!match) return undefined;
+  const [, whole, fraction = '', suffix = '', currency] = match;
+  const digits = (whole! + fraction).replace(/^0+(?=\d)/, '');
+  if (digits.length > 15) return undefined;
+  const value = { int: Number(digits), exp10: SUFFIX_EXP[suffix]! - fraction.length };
+  return currency ? { value, currency } : { value };
+}
+
+/** A plain number from YAML, read from its source text when there is one (never via a float sum). */
+export function decimalFromNumber(value: number, source?: string): Decimal | undefined {
+  const text = source && /^\d+(?:\.\d+)?$/.test(source) ? source : String(value);
+  return parseAmountText(text)?.value;
+}
+
+/** Minor units of `value` in a currency with `exponent` digits, or an error when not exact. */
+export function toMinorUnits(value: Decimal, exponent: number): { minor: number } | { error: 'precision' | 'too-large' } {
+  const shift = value.exp10 + exponent;
+  if (shift >= 0) {
+    const minor = value.int * 10 ** shift;
+    return Number.isSafeInteger(minor) ? { minor } : { error: 'too-large' };
+  }
+  const divisor = 10 ** -shift;
+  if (value.int % divisor !== 0) return { error: 'precision' };
+  return { minor: value.int / divisor };
+}
+
+/** An exact positive rational number. */
+export interface Rational {
+  num: bigint;
+  den: bigint;
+}
+
+export function rationalFromNumber(value: number, source?: string): Rational | undefined {
+  const text = source && /^\d+(?:\.\d+)?$/.test(source) ? source : String(value);
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) return undefined;
+  const fraction = match[2] ?? '';
+  return { num: BigInt(match[1]! + fraction), den: 10n ** BigInt(fraction.length) };
+}
+
+export function sameRational(a: Rational, b: Rational): boolean {
+  return a.num * b.den === b.num * a.den;
+}
+
+/** Rounds num/den to the nearest integer, halves away from zero (amounts are never negative). */
+function roundDivide(num: bigint, den: bigint): bigint {
+  return (2n * num + den) / (2n * den);
+}
+
+/** A declared exchange rate: 1 `from` = `rate` `to`. */
+export interface RateEdge {
+  from: string;
+  to: string;
+  rate: Rational;
+}
+
+/** Exchange rates of every file checked together, used to convert into one summary currency. */
+export class RateTable {
+  private readonly edges = new Map<string, Rational>();
+
+  add(edge: RateEdge): void {
+    this.edges.set(`${edge.from}>${edge.to}`, edge.rate);
+  }
+
+  get(from: string, to: string): Rational | undefined {
+    return this.edges.get(`${from}>${to}`);
+  }
+
+  /** The factor that turns major units of `from` into major units of `to`, if the rates give one. */
+  factor(from: string, to: string): Rational | undefined {
+    if (from === to) return { num: 1n, den: 1n };
+    const direct = this.edges.get(`${from}>${to}`);
+    if (direct) return direct;
+    const inverse = this.edges.get(`${to}>${from}`);
+    if (inverse) return { num: inverse.den, den: inverse.num };
+    // Through a third currency that both are quoted in (a file in GBP quoting USD and EUR).
+    for (const [key, rate] of this.edges) {
+      const [source, via] = key.split('>') as [string, string];
+      if (source !== from) continue;
+      const back = this.edges.get(`${to}>${via}`);
+      if (back) return { num: rate.num * back.den, den: rate.den * back.num };
+    }
+    return undefined;
+  }
+
+  /** Converts minor units of `from` into minor units of `to`; undefined when no rate applies. */
+  convert(minor: number, from: string, to: string): number | undefined {
+    if (from === to) return minor;
+    const factor = this.factor(from, to);
+    if (!factor) return undefined;
+    const shift = currencyExponent(to) - currencyExponent(from);
+    let num = BigInt(minor) * factor.num;
+    let den = factor.den;
+    if (shift > 0) num *= 10n ** BigInt(shift);
+    else if (shift < 0) den *= 10n ** BigInt(-shift);
+    return Number(roundDivide(num, den));
+  }
+}
+
+/** Splits `total` minor units by integer weights so the parts are integers summing exactly to `total`. */
+export function allocate(total: number, weights: readonly number[]): number[] {
+  if (weights.length === 1) return weights[0]! > 0 ? [total] : [0];
+  const big = weights.map((w) => BigInt(Math.round(w)));
+  const sum = big.reduce((a, b) => a + b, 0n);
+  if (sum <= 0n) return weights.map(() => 0);
+  const totalBig = BigInt(total);
+  const parts = big.map((w) => (totalBig * w) / sum);
+  const remainders = big.map((w) => (totalBig * w) % sum);
+  let rest = totalBig - parts.reduce((a, b) => a + b, 0n);
+  // Largest remainder first; ties go to the earlier entry, so the result is deterministic.
+  const order = remainders.map((remainder, index) => ({ index, remainder }))
+    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
+  for (const { index } of order) {
+    if (rest <= 0n) break;
+    parts[index]! += 1n;
+    rest -= 1n;
+  }
+  return parts.map(Number);
+}
+
+/** Major units as a number rounded to the currency's minor unit, for JSON output. */
+export function toMajor(minor: number, currency: string): number {
+  const exponent = currencyExponent(currency);
+  return Number((minor / 10 ** exponent).toFixed(exponent));
+}
+
+/** Minor units as an exact decimal string: "1234567.89", or "1,234,567.89" with grouping. */
+export function formatDecimal(minor: number, currency: string, group = false): string {
+  const exponent = currencyExponent(currency);
+  const digits = String(Math.abs(minor)).padStart(exponent + 1, '0');
+  let whole = digits.slice(0, digits.length - exponent);
+  if (group) whole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const fraction = exponent > 0 ? '.' + digits.slice(digits.length - exponent) : '';
+  return `${minor < 0 ? '-' : ''}${whole}${fraction}`;
+}
+
+/** "EUR 1,234,567.89" */
+export function formatMoney(minor: number, currency: string): string {
+  return `${currency} ${formatDecimal(minor, currency, true)}`;
+}
+
+/** "EUR 1.74M", "EUR 950k", "EUR 12.40": short enough for a CodeLens or a chart label. */
+export function formatMoneyShort(minor: number, currency: string): string {
+  const major = minor / 10 ** currencyExponent(currency);
+  const abs = Math.abs(major);
+  const units: Array<[number, string]> = [[1e9, 'B'], [1e6, 'M'], [1e3, 'k']];
+  for (const [size, suffix] of units) {
+    if (abs >= size) return `${currency} ${trimZeros((major / size).toFixed(2))}${suffix}`;
+  }
+  return formatMoney(minor, currency);
+}
+
+function trimZeros(text: string): string {
+  return text.replace(/\.?0+$/, '');
+}

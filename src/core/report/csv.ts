@@ -1,0 +1,19 @@
+// Every initiative that is not cancelled, one row each, for a spreadsheet (RFC 4180).
+import type { Summary } from '../analyze';
+import { formatDecimal } from '../money';
+
+/** Quotes a field when needed, and defuses cells a spreadsheet would run as a formula. */
+export function csvField(value: string | number | undefined): string {
+  let text = value === undefined ? '' : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function renderCsv(summary: Summary): string {
+  const money = (minor: number) => formatDecimal(minor, summary.currency);
+  const header = ['id', 'title', 'category', 'type', 'owner', 'status', 'priority', `spend_${summary.currency}`, `aligned_${summary.currency}`, `unlinked_${summary.currency}`, 'outcomes', 'unlinked_reason', 'path', 'line'];
+  const rows = summary.initiatives.map((r) => [
+    r.id, r.title, r.category, r.type, r.owner, r.status, r.priority, money(r.spend), money(r.aligned), money(r.unlinked), r.outcomes.join(' '), r.reason, r.path, r.line,
+  ].map(csvField).join(','));
+  return [header.join(','), ...rows].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,50 @@
+// The summary as Markdown, for a steering committee mail or a pull request comment.
+import type { Summary } from '../analyze';
+import { formatMoney, formatMoneyShort } from '../money';
+import { percent } from './view';
+
+/** Escapes text for a Markdown table cell or line, so file content cannot add markup. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r?\n/g, ' ');
+}
+
+function table(headers: string[], rows: string[][]): string[] {
+  return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+
+export function renderMarkdown(summary: Summary, options: { maxRows?: number } = {}): string {
+  const s = summary;
+  const max = options.maxRows ?? 25;
+  const money = (minor: number) => formatMoney(minor, s.currency);
+  const short = (minor: number) => formatMoneyShort(minor, s.currency);
+  const e = escapeMarkdown;
+  const lines: string[] = [];
+  lines.push(`# ${e(s.name ?? 'Portfolio')}: alignment report`, '');
+  lines.push(`As of ${s.today} · ${s.relationshipModel} relationship model · ${s.counts.initiatives} initiatives, ${s.counts.outcomes} outcomes${s.brm ? ` · BRM ${e(s.brm)}` : ''}`, '');
+  lines.push(`- **Alignment score: ${percent(s.alignmentScore)}** (${short(s.alignedSpend)} of ${short(s.totalSpend)} serves a business outcome)`);
+  lines.push(`- Unlinked spend: ${money(s.unlinkedSpend)} in ${s.unlinked.length} initiatives`);
+  lines.push(`- Measured share: ${percent(s.measuredShare)} of spend serves outcomes with a target`);
+  if (s.budget !== undefined) lines.push(`- Budget use: ${percent(s.budgetUse ?? null)} (${short(s.totalSpend)} of ${short(s.budget)})`);
+  lines.push(`- Run / grow / transform: ${(['run', 'grow', 'transform'] as const).map((k) => percent(s.totalSpend > 0 ? s.byCategory[k] / s.totalSpend : null, 0)).join(' / ')} (benchmark run ${percent(s.runBenchmark.low, 0)}–${percent(s.runBenchmark.high, 0)})`);
+  if (s.unconverted > 0) lines.push(`- ${s.unconverted} amounts could not be converted and are left out of the totals`);
+  lines.push('', `## ${s.relationshipModel[0]!.toUpperCase() + s.relationshipModel.slice(1)} practices`, '');
+  for (const p of s.practices) lines.push(`- [${p.met ? 'x' : ' '}] ${p.title} (${e(p.detail)})`);
+  lines.push('', '## Unlinked spend', '');
+  if (s.unlinked.length === 0) lines.push('All spend is linked to business outcomes.');
+  else lines.push(...table(['Initiative', 'Title', 'Why', 'Spend'], s.unlinked.slice(0, max).map((u) => [e(u.id), e(u.title), u.reason, money(u.spend)])));
+  if (s.unlinked.length > max) lines.push('', `…and ${s.unlinked.length - max} more.`);
+  lines.push('', '## Spend by outcome', '');
+  lines.push(...table(['Outcome', 'Capability', 'Initiatives', 'Spend', 'Budget use'], s.byOutcome.slice(0, max).map((o) => [
+    `${e(o.title)} (${e(o.id)})`, e(o.capability ?? ''), String(o.initiatives), money(o.spend), o.budget === undefined ? '' : percent(o.budgetUse ?? null, 0),
+  ])));
+  if (s.byOutcome.length > max) lines.push('', `…and ${s.byOutcome.length - max} more.`);
+  lines.push('', '## Spend by capability', '');
+  lines.push(...table(['Capability', 'Spend', 'Share'], s.byCapability.map((c) => [e(c.capability ?? 'No capability'), money(c.spend), percent(s.totalSpend > 0 ? c.spend / s.totalSpend : null)])));
+  lines.push('', '## Goal status', '');
+  if (s.goals.length === 0) lines.push('No measures are defined.');
+  else lines.push(...table(['Outcome', 'Metric', 'Baseline', 'Actual', 'Target', 'Due', 'Status'], s.goals.slice(0, max).map((g) => [
+    e(g.outcome), e(g.metric), g.baseline?.toString() ?? '', g.actual?.toString() ?? '', g.target?.toString() ?? '', g.due ?? '', g.status.replace('-', ' '),
+  ])));
+  lines.push('', `## Problems`, '', `${s.problems.errors} errors, ${s.problems.warnings} warnings, ${s.problems.infos} infos.`, '');
+  return lines.join('\n') + '\n';
+}
