@@ -43,6 +43,15 @@ const builds = [
   },
 ];
 
+// The extension: Node host (desktop, code-server) and browser host (vscode.dev), each with the
+// engine in a worker of its own kind.
+builds.push(
+  { ...common, ...nodeCjs, entryPoints: ['src/extension/node.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true },
+  { ...common, ...nodeCjs, entryPoints: ['src/engine/worker.node.ts'], outfile: 'dist/engine.js', minify: true },
+  { ...common, entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], minify: true },
+  { ...common, entryPoints: ['src/engine/worker.web.ts'], outfile: 'dist/web/engine.js', platform: 'browser', format: 'iife', minify: true },
+);
+
 // Unit tests run in plain Node from bundles; libraries stay in node_modules.
 const unitTests = fs.readdirSync(path.join(__dirname, 'test/unit')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/unit/${f}`);
 builds.push({

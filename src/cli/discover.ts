@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { startsLikePortfolio } from '../core/detect';
 
 export const PORTFOLIO_NAME = /\.portfolio\.ya?ml$/i;
 const YAML_NAME = /\.ya?ml$/i;
@@ -12,23 +13,13 @@ const SNIFF_BYTES = 4096;
 
 export class UsageError extends Error {}
 
-/** True when the first document of the text starts with `apiVersion: portfolio/v1`. */
-export function looksLikePortfolio(head: string): boolean {
-  for (const raw of head.split(/\r?\n/)) {
-    const line = raw.replace(/^\uFEFF/, '').trimEnd();
-    if (line === '' || line.startsWith('#') || line === '---') continue;
-    return /^apiVersion:\s*["']?portfolio\/v1["']?\s*(#.*)?$/.test(line);
-  }
-  return false;
-}
-
 function sniff(file: string): boolean {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
     const buffer = Buffer.alloc(SNIFF_BYTES);
     const read = fs.readSync(fd, buffer, 0, SNIFF_BYTES, 0);
-    return looksLikePortfolio(buffer.subarray(0, read).toString('utf8'));
+    return startsLikePortfolio(buffer.subarray(0, read).toString('utf8'));
   } catch {
     return false;
   } finally {

@@ -33,6 +33,8 @@ export const NO_CURRENCY = 'XXX';
 export interface LedgerOptions {
   /** The summary currency; by default the one most files declare. */
   currency?: string;
+  /** Counts only the initiatives this accepts (the summary's filters); all by default. */
+  include?: (file: PortfolioFile, item: Located<InitiativeModel>) => boolean;
 }
 
 export class SpendLedger {
@@ -60,6 +62,7 @@ export class SpendLedger {
       this.checkNoCurrency(file);
       this.addBudgets(file);
       for (const item of file.initiatives) {
+        if (options.include && !options.include(file, item)) continue;
         if (item.model.status !== 'cancelled') {
           this.initiatives.push(this.spendOf(file, item));
         } else {

@@ -48,6 +48,8 @@ export interface OutcomeModel {
 export interface LinkEntry {
   id: string;
   node: PScalar;
+  /** The weight's value node, in the weighted form. */
+  weightNode?: PNode;
   /** Share of the cost in millionths: 600000 is 60%. */
   weight: number;
 }
@@ -220,7 +222,7 @@ export function readLinks(item: PNode): LinksModel {
       const id = keyText(entry);
       const weight = readWeight(entry.value);
       if (id === undefined || !isScalar(entry.key)) continue;
-      links.entries.push({ id, node: entry.key, weight: weight ?? 0 });
+      links.entries.push({ id, node: entry.key, weight: weight ?? 0, ...(entry.value ? { weightNode: entry.value } : {}) });
       links.weightSum += weight ?? 0;
     }
   }

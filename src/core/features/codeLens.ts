@@ -1,0 +1,40 @@
+// CodeLens above each outcome (linked spend, initiatives, budget use) and above each initiative
+// with unlinked spend (with a command to link it).
+import type { Range } from '../lineIndex';
+import { formatMoneyShort } from '../money';
+import { percent } from '../report/view';
+import type { Analysis } from '../workspace';
+import { rangeOf } from './locate';
+
+export interface Lens {
+  range: Range;
+  title: string;
+  command?: { kind: 'references'; id: string } | { kind: 'link'; initiative: string };
+}
+
+export function codeLenses(analysis: Analysis, path: string): Lens[] {
+  const file = analysis.files.find((f) => f.path === path);
+  if (!file) return [];
+  const { ledger, index } = analysis;
+  const lenses: Lens[] = [];
+  for (const item of file.outcomes) {
+    const id = item.model.id;
+    if (!id || index.outcome(id.value)?.item !== item) continue;
+    const linked = ledger.byOutcome.get(id.value);
+    const spend = linked?.spend ?? 0;
+    const count = linked?.initiatives ?? 0;
+    const budget = ledger.outcomeBudgets.get(item.model);
+    const parts = [formatMoneyShort(spend, ledger.currency), `${count} initiative${count === 1 ? '' : 's'}`];
+    if (budget !== undefined && budget > 0) parts.push(`${percent(spend / budget, 0)} of budget`);
+    lenses.push({ range: rangeOf(file, item.chunk, id.node), title: parts.join(' · '), command: { kind: 'references', id: id.value } });
+  }
+  for (const entry of ledger.initiatives) {
+    if (entry.file !== file || entry.unlinked <= 0 || entry.reason !== 'no-link') continue;
+    const id = entry.item.model.id;
+    if (!id) continue;
+    const range = rangeOf(file, entry.item.chunk, id.node);
+    lenses.push({ range, title: `${formatMoneyShort(entry.spend, ledger.currency)} not linked to any outcome` });
+    lenses.push({ range, title: 'Link…', command: { kind: 'link', initiative: id.value } });
+  }
+  return lenses;
+}

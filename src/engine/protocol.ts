@@ -1,0 +1,108 @@
+// Messages between the extension and the validation engine, which runs in a worker thread (Node
+// host) or a web worker (browser host) so that parsing a large file never blocks the editor.
+import type { Summary } from '../core/analyze';
+import type { PortfolioDiagnostic } from '../core/diagnostics';
+import type { CompletionResult } from '../core/features/completion';
+import type { Fix } from '../core/features/fixes';
+import type { HoverResult } from '../core/features/hover';
+import type { Lens } from '../core/features/codeLens';
+import type { Location } from '../core/features/locate';
+import type { TextEdit } from '../core/features/navigation';
+import type { DocumentSymbol } from '../core/features/symbols';
+import type { Position, Range } from '../core/lineIndex';
+import type { RuleId } from '../core/ruleIds';
+import type { RelationshipModel, Severity, Status } from '../core/schema';
+
+export interface EngineSettings {
+  /** YYYY-MM-DD */
+  today: string;
+  rules: Partial<Record<RuleId, Severity>>;
+  defaultModel: RelationshipModel;
+}
+
+export interface SummaryFilter {
+  /** Only this file's initiatives and outcomes. */
+  path?: string;
+  owner?: string;
+  status?: Status;
+}
+
+interface InFolder {
+  folder: string;
+}
+interface AtPosition extends InFolder {
+  path: string;
+  position: Position;
+}
+
+export type Request =
+  | (InFolder & { type: 'configure'; settings: EngineSettings })
+  | (InFolder & { type: 'update'; path: string; text: string; version: number })
+  | (InFolder & { type: 'remove'; path: string })
+  | (InFolder & { type: 'dropFolder' })
+  | (InFolder & { type: 'check' })
+  | (InFolder & { type: 'summary'; filter?: SummaryFilter })
+  | (InFolder & { type: 'symbols'; path: string })
+  | (InFolder & { type: 'codeLens'; path: string })
+  | (AtPosition & { type: 'hover' })
+  | (AtPosition & { type: 'definition' })
+  | (AtPosition & { type: 'completion' })
+  | (AtPosition & { type: 'prepareRename' })
+  | (AtPosition & { type: 'references'; includeDeclaration: boolean })
+  | (AtPosition & { type: 'rename'; newName: string })
+  | (InFolder & { type: 'fixes'; path: string; diagnostic: PortfolioDiagnostic })
+  | (InFolder & { type: 'linkEdits'; path: string; initiative: string; outcome: string })
+  | (InFolder & { type: 'rankOutcomes'; initiative: string });
+
+export interface FileDiagnostics {
+  path: string;
+  /** The version of the text these diagnostics were computed from. */
+  version: number;
+  diagnostics: PortfolioDiagnostic[];
+}
+
+export interface Headline {
+  currency: string;
+  totalSpend: number;
+  alignedSpend: number;
+  alignmentScore: number | null;
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface CheckResult {
+  /** Files whose diagnostics changed since the last check of the folder. */
+  changed: FileDiagnostics[];
+  headline: Headline;
+  /** Time spent parsing since the last check, and checking, in milliseconds. */
+  parseMs: number;
+  checkMs: number;
+}
+
+export interface ResultOf {
+  configure: null;
+  update: null;
+  remove: null;
+  dropFolder: null;
+  check: CheckResult;
+  summary: Summary;
+  symbols: DocumentSymbol[];
+  codeLens: Lens[];
+  hover: HoverResult | null;
+  definition: Location[];
+  completion: CompletionResult | null;
+  prepareRename: { range: Range; placeholder: string } | { error: string };
+  references: Location[];
+  rename: { edits: TextEdit[] } | { error: string };
+  fixes: Fix[];
+  linkEdits: TextEdit[];
+  rankOutcomes: Array<{ id: string; title: string; score: number }>;
+}
+
+export interface RequestMessage {
+  id: number;
+  request: Request;
+}
+
+export type ResponseMessage = { id: number; result: unknown } | { id: number; error: string };

@@ -1,0 +1,157 @@
+// The engine behind the editor: one Workspace per workspace folder, answering the requests of
+// protocol.ts. Pure TypeScript, so it runs in a Node worker thread, a web worker or, as a
+// fallback, in the extension host itself.
+import { analyze, type Summary } from '../core/analyze';
+import { codeLenses } from '../core/features/codeLens';
+import { completion } from '../core/features/completion';
+import { fixesFor, linkEdits, rankOutcomes } from '../core/features/fixes';
+import { hover } from '../core/features/hover';
+import { definition, prepareRename, references, rename } from '../core/features/navigation';
+import { documentSymbols } from '../core/features/symbols';
+import { SpendLedger } from '../core/ledger';
+import { Workspace, type Analysis, type CheckOptions } from '../core/workspace';
+import type { CheckResult, EngineSettings, FileDiagnostics, Request, RequestMessage, ResponseMessage, ResultOf, SummaryFilter } from './protocol';
+
+interface FolderState {
+  workspace: Workspace;
+  settings: EngineSettings;
+  versions: Map<string, number>;
+  analysis?: Analysis;
+  /** Diagnostics last sent per file, serialised, to send only what changed. */
+  sent: Map<string, string>;
+  parseMs: number;
+}
+
+const DEFAULT_SETTINGS: EngineSettings = { today: '1970-01-01', rules: {}, defaultModel: 'provider' };
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+export class EngineServer {
+  private readonly folders = new Map<string, FolderState>();
+
+  handleMessage(message: RequestMessage): ResponseMessage {
+    try {
+      return { id: message.id, result: this.handle(message.request) };
+    } catch (error) {
+      return { id: message.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) };
+    }
+  }
+
+  handle<T extends Request>(request: T): ResultOf[T['type']] {
+    return this.dispatch(request) as ResultOf[T['type']];
+  }
+
+  private folder(key: string): FolderState {
+    let state = this.folders.get(key);
+    if (!state) {
+      state = { workspace: new Workspace(), settings: DEFAULT_SETTINGS, versions: new Map(), sent: new Map(), parseMs: 0 };
+      this.folders.set(key, state);
+    }
+    return state;
+  }
+
+  private analysis(state: FolderState): Analysis {
+    state.analysis ??= state.workspace.analysis(this.options(state));
+    return state.analysis;
+  }
+
+  private options(state: FolderState): CheckOptions {
+    return { today: state.settings.today, rules: state.settings.rules, defaultModel: state.settings.defaultModel };
+  }
+
+  private dispatch(request: Request): unknown {
+    const state = this.folder(request.folder);
+    switch (request.type) {
+      case 'configure':
+        state.settings = request.settings;
+        state.analysis = undefined;
+        return null;
+      case 'update': {
+        const started = now();
+        state.workspace.setFile(request.path, request.text);
+        state.versions.set(request.path, request.version);
+        state.parseMs += now() - started;
+        state.analysis = undefined;
+        return null;
+      }
+      case 'remove':
+        state.workspace.removeFile(request.path);
+        state.versions.delete(request.path);
+        state.sent.delete(request.path);
+        state.analysis = undefined;
+        return null;
+      case 'dropFolder':
+        this.folders.delete(request.folder);
+        return null;
+      case 'check':
+        return this.check(state);
+      case 'summary':
+        return this.summary(state, request.filter);
+      case 'symbols':
+        return documentSymbols(this.analysis(state), request.path);
+      case 'codeLens':
+        return codeLenses(this.analysis(state), request.path);
+      case 'hover':
+        return hover(this.analysis(state), request.path, request.position) ?? null;
+      case 'definition':
+        return definition(this.analysis(state), request.path, request.position);
+      case 'completion':
+        return completion(this.analysis(state), request.path, request.position) ?? null;
+      case 'prepareRename':
+        return prepareRename(this.analysis(state), request.path, request.position);
+      case 'references':
+        return references(this.analysis(state), request.path, request.position, request.includeDeclaration);
+      case 'rename':
+        return rename(this.analysis(state), request.path, request.position, request.newName);
+      case 'fixes':
+        return fixesFor(this.analysis(state), request.path, request.diagnostic);
+      case 'linkEdits':
+        return linkEdits(this.analysis(state), request.path, request.initiative, request.outcome);
+      case 'rankOutcomes':
+        return rankOutcomes(this.analysis(state), request.initiative);
+    }
+  }
+
+  private check(state: FolderState): CheckResult {
+    const started = now();
+    const analysis = this.analysis(state);
+    const changed: FileDiagnostics[] = [];
+    for (const file of analysis.files) {
+      const diagnostics = analysis.diagnostics.get(file.path) ?? [];
+      const serialised = JSON.stringify(diagnostics);
+      if (state.sent.get(file.path) === serialised) continue;
+      state.sent.set(file.path, serialised);
+      changed.push({ path: file.path, version: state.versions.get(file.path) ?? 0, diagnostics });
+    }
+    let errors = 0;
+    let warnings = 0;
+    for (const list of analysis.diagnostics.values()) {
+      for (const d of list) {
+        if (d.severity === 'error') errors++;
+        else if (d.severity === 'warning') warnings++;
+      }
+    }
+    const { ledger } = analysis;
+    const result: CheckResult = {
+      changed,
+      headline: { currency: ledger.currency, totalSpend: ledger.total, alignedSpend: ledger.aligned, alignmentScore: ledger.total > 0 ? ledger.aligned / ledger.total : null, files: analysis.files.length, errors, warnings },
+      parseMs: state.parseMs,
+      checkMs: now() - started,
+    };
+    state.parseMs = 0;
+    return result;
+  }
+
+  private summary(state: FolderState, filter: SummaryFilter | undefined): Summary {
+    const full = this.analysis(state);
+    if (!filter || (!filter.path && !filter.owner && !filter.status)) return analyze(full, full.diagnostics);
+    const ledger = new SpendLedger(full.files, full.index, {
+      currency: full.ledger.currency,
+      include: (file, item) => (!filter.path || file.path === filter.path) && (!filter.owner || item.model.owner === filter.owner) && (!filter.status || item.model.status === filter.status),
+    });
+    const diagnostics = filter.path ? new Map([[filter.path, full.diagnostics.get(filter.path) ?? []]]) : full.diagnostics;
+    return analyze({ ...full, ledger }, diagnostics);
+  }
+}

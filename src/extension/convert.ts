@@ -1,0 +1,67 @@
+// Engine values (0-based ranges, plain objects) to VS Code's classes and back.
+import * as vscode from 'vscode';
+import type { PortfolioDiagnostic } from '../core/diagnostics';
+import type { Location } from '../core/features/locate';
+import type { TextEdit } from '../core/features/navigation';
+import type { Position, Range } from '../core/lineIndex';
+import { DOCS_BASE, docsUrl } from '../core/rules/rule';
+
+export const SOURCE = 'Portfolio Alignment';
+export const TOO_LARGE_CODE = 'file-too-large';
+
+export function toRange(range: Range): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+export function fromPosition(position: vscode.Position): Position {
+  return { line: position.line, character: position.character };
+}
+
+export function fromRange(range: vscode.Range): Range {
+  return { start: fromPosition(range.start), end: fromPosition(range.end) };
+}
+
+const SEVERITY = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+} as const;
+
+export function toDiagnostic(d: PortfolioDiagnostic): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(d.range), d.message, SEVERITY[d.severity]);
+  diagnostic.source = SOURCE;
+  diagnostic.code = { value: d.code, target: vscode.Uri.parse(docsUrl(d.code)) };
+  if (d.related?.length) {
+    diagnostic.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.parse(r.path), toRange(r.range)), r.message));
+  }
+  return diagnostic;
+}
+
+export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  return typeof code === 'object' && code !== null ? String(code.value) : code === undefined ? undefined : String(code);
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+export function tooLargeDiagnostic(uri: vscode.Uri, size: number, limit: number): vscode.Diagnostic {
+  const name = uri.path.split('/').pop() ?? uri.path;
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
+    `This file is ${megabytes(size)}, above portfolioAlignment.maxFileSize (${megabytes(limit)}), so it is not validated as you type and its ids are not indexed. Check it with "npx portfolio-align check ${name}", or raise the setting.`,
+    vscode.DiagnosticSeverity.Information);
+  diagnostic.source = SOURCE;
+  diagnostic.code = { value: TOO_LARGE_CODE, target: vscode.Uri.parse(`${DOCS_BASE}/configuration.md#large-files`) };
+  return diagnostic;
+}
+
+export function toLocation(location: Location): vscode.Location {
+  return new vscode.Location(vscode.Uri.parse(location.path), toRange(location.range));
+}
+
+export function toWorkspaceEdit(edits: TextEdit[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(vscode.Uri.parse(e.path), toRange(e.range), e.newText);
+  return edit;
+}

@@ -1,0 +1,117 @@
+// Completion, hover, go to definition, references, rename, outline and CodeLens: each asks the
+// engine, which answers from the same index the diagnostics come from.
+import * as vscode from 'vscode';
+import type { CompletionKind } from '../core/features/completion';
+import type { DocumentSymbol, SymbolKind } from '../core/features/symbols';
+import { fromPosition, toLocation, toRange, toWorkspaceEdit } from './convert';
+import type { PortfolioService } from './service';
+
+export const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { pattern: '**/*.portfolio.{yaml,yml}' }];
+
+const COMPLETION_KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
+  outcome: vscode.CompletionItemKind.Reference,
+  initiative: vscode.CompletionItemKind.Reference,
+  service: vscode.CompletionItemKind.Module,
+  value: vscode.CompletionItemKind.EnumMember,
+  key: vscode.CompletionItemKind.Property,
+};
+
+const SYMBOL_KINDS: Record<SymbolKind, vscode.SymbolKind> = {
+  namespace: vscode.SymbolKind.Namespace,
+  array: vscode.SymbolKind.Array,
+  object: vscode.SymbolKind.Object,
+  field: vscode.SymbolKind.Field,
+  number: vscode.SymbolKind.Number,
+  event: vscode.SymbolKind.Event,
+};
+
+function toSymbol(symbol: DocumentSymbol): vscode.DocumentSymbol {
+  const result = new vscode.DocumentSymbol(symbol.name || ' ', symbol.detail, SYMBOL_KINDS[symbol.kind], toRange(symbol.range), toRange(symbol.selectionRange));
+  result.children = symbol.children.map(toSymbol);
+  return result;
+}
+
+/** Runs a request against the engine for a portfolio document; other documents get nothing. */
+async function withFolder<T>(service: PortfolioService, document: vscode.TextDocument, run: (folder: string, path: string) => Promise<T>): Promise<T | undefined> {
+  const folder = await service.prepare(document);
+  if (folder === undefined) return undefined;
+  try {
+    return await run(folder, document.uri.toString());
+  } catch {
+    return undefined;
+  }
+}
+
+export function registerLanguageFeatures(service: PortfolioService): vscode.Disposable[] {
+  const lensesChanged = new vscode.EventEmitter<void>();
+  return [
+    lensesChanged,
+    service.onDidCheck(() => lensesChanged.fire()),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, {
+      provideCompletionItems: (document, position) => withFolder(service, document, async (folder, path) => {
+        const result = await service.request({ type: 'completion', folder, path, position: fromPosition(position) });
+        if (!result) return undefined;
+        const range = toRange(result.range);
+        return result.items.map((item) => {
+          const completion = new vscode.CompletionItem(item.label, COMPLETION_KINDS[item.kind]);
+          completion.range = range;
+          if (item.detail) completion.detail = item.detail;
+          if (item.documentation) completion.documentation = item.documentation;
+          if (item.sortText) completion.sortText = item.sortText;
+          if (item.insertText) completion.insertText = item.insertText;
+          return completion;
+        });
+      }),
+    }, '[', ',', ' ', '{'),
+    vscode.languages.registerHoverProvider(SELECTOR, {
+      provideHover: (document, position) => withFolder(service, document, async (folder, path) => {
+        const result = await service.request({ type: 'hover', folder, path, position: fromPosition(position) });
+        return result ? new vscode.Hover(new vscode.MarkdownString(result.markdown), toRange(result.range)) : undefined;
+      }),
+    }),
+    vscode.languages.registerDefinitionProvider(SELECTOR, {
+      provideDefinition: (document, position) => withFolder(service, document, async (folder, path) =>
+        (await service.request({ type: 'definition', folder, path, position: fromPosition(position) })).map(toLocation)),
+    }),
+    vscode.languages.registerReferenceProvider(SELECTOR, {
+      provideReferences: (document, position, context) => withFolder(service, document, async (folder, path) =>
+        (await service.request({ type: 'references', folder, path, position: fromPosition(position), includeDeclaration: context.includeDeclaration })).map(toLocation)),
+    }),
+    vscode.languages.registerRenameProvider(SELECTOR, {
+      prepareRename: async (document, position) => {
+        const folder = await service.prepare(document);
+        if (folder === undefined) throw new Error('Not a portfolio file.');
+        const result = await service.request({ type: 'prepareRename', folder, path: document.uri.toString(), position: fromPosition(position) });
+        if ('error' in result) throw new Error(result.error);
+        return { range: toRange(result.range), placeholder: result.placeholder };
+      },
+      provideRenameEdits: async (document, position, newName) => {
+        const folder = await service.prepare(document);
+        if (folder === undefined) return undefined;
+        const result = await service.request({ type: 'rename', folder, path: document.uri.toString(), position: fromPosition(position), newName });
+        if ('error' in result) throw new Error(result.error);
+        return toWorkspaceEdit(result.edits);
+      },
+    }),
+    vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
+      provideDocumentSymbols: (document) => withFolder(service, document, async (folder, path) =>
+        (await service.request({ type: 'symbols', folder, path })).map(toSymbol)),
+    }, { label: 'Portfolio' }),
+    vscode.languages.registerCodeLensProvider(SELECTOR, {
+      onDidChangeCodeLenses: lensesChanged.event,
+      provideCodeLenses: (document) => withFolder(service, document, async (folder, path) => {
+        const lenses = await service.request({ type: 'codeLens', folder, path });
+        return lenses.map((lens) => {
+          const range = toRange(lens.range);
+          if (lens.command?.kind === 'references') {
+            return new vscode.CodeLens(range, { title: lens.title, command: 'portfolioAlignment.showReferences', arguments: [document.uri, range.start], tooltip: 'Show the initiatives that serve this outcome' });
+          }
+          if (lens.command?.kind === 'link') {
+            return new vscode.CodeLens(range, { title: lens.title, command: 'portfolioAlignment.linkToOutcome', arguments: [document.uri, lens.command.initiative], tooltip: 'Link this initiative to an outcome' });
+          }
+          return new vscode.CodeLens(range, { title: lens.title, command: '' });
+        });
+      }),
+    }),
+  ];
+}

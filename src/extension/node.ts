@@ -1,0 +1,31 @@
+// Entry point of the Node extension host (VS Code desktop, code-server): the engine runs in a
+// worker thread.
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type * as vscode from 'vscode';
+import type { RequestMessage, ResponseMessage } from '../engine/protocol';
+import { activateExtension } from './activate';
+import { InProcessTransport, type Transport } from './engineClient';
+
+function workerTransport(context: vscode.ExtensionContext): Transport {
+  const worker = new Worker(path.join(context.extensionPath, 'dist', 'engine.js'));
+  worker.unref();
+  return {
+    post: (message: RequestMessage) => worker.postMessage(message),
+    onMessage: (listener: (message: ResponseMessage) => void) => worker.on('message', listener),
+    onError: (listener: (error: Error) => void) => worker.on('error', listener),
+    dispose: () => void worker.terminate(),
+  };
+}
+
+export function activate(context: vscode.ExtensionContext) {
+  return activateExtension(context, () => {
+    try {
+      return workerTransport(context);
+    } catch {
+      return new InProcessTransport();
+    }
+  });
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,440 @@
+// Keeps the engine's view of every portfolio file current (open documents as they are typed,
+// closed files from disk through a watcher) and publishes diagnostics. Diagnostics are computed
+// off the editor's path: debounced per document, in the engine worker, with stale results dropped.
+import * as vscode from 'vscode';
+import { startsLikePortfolio } from '../core/detect';
+import type { PortfolioDiagnostic } from '../core/diagnostics';
+import type { Request, ResultOf, CheckResult, Headline } from '../engine/protocol';
+import { engineSettings, readSettings, SECTION, type Settings } from './config';
+import { toDiagnostic, tooLargeDiagnostic } from './convert';
+import { EngineClient, type Transport } from './engineClient';
+
+/** How many YAML files outside the globs are opened to look for `apiVersion: portfolio/v1`. */
+const SNIFF_LIMIT = 500;
+const SNIFF_MAX_BYTES = 1_000_000;
+/** Indexing that takes longer than this shows a progress notification. */
+const PROGRESS_AFTER_MS = 1500;
+/** A check slower than this is shown in the status bar and logged. */
+export const SLOW_CHECK_MS = 1000;
+
+interface FolderEntry {
+  key: string;
+  folder: vscode.WorkspaceFolder | undefined;
+  settings: Settings;
+  /** Files of the folder known to the engine (indexed from disk or opened). */
+  files: Set<string>;
+  headline?: Headline;
+  lastCheckMs?: number;
+  checking: boolean;
+  again: boolean;
+  ready: Promise<void>;
+  /** Whether the engine has this folder's settings. */
+  configured: boolean;
+  /** Whether YAML files outside the globs were looked at too. */
+  sniffed: boolean;
+}
+
+/** The first lines of a document, enough to see whether it starts like a portfolio. */
+function headOf(document: vscode.TextDocument): string {
+  return document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 40), 0));
+}
+
+/** Whether a file's path matches the folder's portfolio globs (VS Code matches documents only). */
+function matchesGlobs(uri: vscode.Uri, folder: vscode.WorkspaceFolder, globs: string[]): boolean {
+  const probe = { uri, languageId: 'yaml' } as vscode.TextDocument;
+  return globs.some((glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, probe) > 0);
+}
+
+export class PortfolioService implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('portfolio-alignment');
+  private readonly onDidCheckEmitter = new vscode.EventEmitter<string>();
+  /** Fires with a folder key after that folder's diagnostics and headline were updated. */
+  readonly onDidCheck = this.onDidCheckEmitter.event;
+  private engine: EngineClient | undefined;
+  private readonly folders = new Map<string, FolderEntry>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly sentVersions = new Map<string, number>();
+  private readonly results = new Map<string, PortfolioDiagnostic[]>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly decoder = new TextDecoder('utf-8');
+
+  constructor(private readonly createTransport: () => Transport, private readonly output: vscode.LogOutputChannel) {}
+
+  start(): void {
+    this.disposables.push(
+      this.collection,
+      this.onDidCheckEmitter,
+      vscode.workspace.onDidOpenTextDocument((doc) => this.onOpen(doc)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.onChange(event)),
+      vscode.workspace.onDidSaveTextDocument((doc) => this.onSave(doc)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.onClose(doc)),
+      vscode.workspace.onDidChangeConfiguration((event) => this.onConfiguration(event)),
+      vscode.workspace.onDidChangeWorkspaceFolders((event) => this.onFolders(event)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.recheckAll()),
+    );
+    for (const folder of vscode.workspace.workspaceFolders ?? []) this.addFolder(folder);
+    for (const doc of vscode.workspace.textDocuments) this.onOpen(doc);
+  }
+
+  // ---- which files, and where they belong ----
+
+  folderKeyOf(uri: vscode.Uri): string {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? folder.uri.toString() : `loose:${uri.toString()}`;
+  }
+
+  isPortfolioDocument(document: vscode.TextDocument): boolean {
+    if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-scm') return false;
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const settings = this.folders.get(folder?.uri.toString() ?? '')?.settings ?? readSettings(document.uri);
+    for (const glob of settings.files) {
+      const pattern = folder ? new vscode.RelativePattern(folder, glob) : glob;
+      if (vscode.languages.match({ pattern }, document) > 0) return true;
+    }
+    return (document.languageId === 'yaml' || /\.ya?ml$/i.test(document.uri.path)) && startsLikePortfolio(headOf(document));
+  }
+
+  headline(folderKey: string): { headline?: Headline; lastCheckMs?: number; settings: Settings } | undefined {
+    const entry = this.folders.get(folderKey);
+    return entry ? { headline: entry.headline, lastCheckMs: entry.lastCheckMs, settings: entry.settings } : undefined;
+  }
+
+  /** The engine's diagnostics of a file, with the data quick fixes need. */
+  diagnosticsOf(uri: vscode.Uri): PortfolioDiagnostic[] {
+    return this.results.get(uri.toString()) ?? [];
+  }
+
+  private client(): EngineClient {
+    if (!this.engine) {
+      this.engine = new EngineClient(this.createTransport(), (message) => this.output.error(message));
+      this.disposables.push({ dispose: () => this.engine?.dispose() });
+    }
+    return this.engine;
+  }
+
+  request<T extends Request>(request: T): Promise<ResultOf[T['type']]> {
+    return this.client().request(request);
+  }
+
+  // ---- folders and the index of closed files ----
+
+  private entryFor(key: string, folder: vscode.WorkspaceFolder | undefined, scope: vscode.Uri | undefined): FolderEntry {
+    let entry = this.folders.get(key);
+    if (!entry) {
+      entry = { key, folder, settings: readSettings(scope), files: new Set(), checking: false, again: false, ready: Promise.resolve(), configured: false, sniffed: false };
+      this.folders.set(key, entry);
+    }
+    return entry;
+  }
+
+  private addFolder(folder: vscode.WorkspaceFolder): void {
+    const entry = this.entryFor(folder.uri.toString(), folder, folder.uri);
+    void this.reindex(entry);
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*.{yaml,yml}'));
+    watcher.onDidCreate((uri) => void this.onDiskChange(entry, uri));
+    watcher.onDidChange((uri) => void this.onDiskChange(entry, uri));
+    watcher.onDidDelete((uri) => void this.onDiskDelete(entry, uri));
+    this.disposables.push(watcher);
+  }
+
+  private async indexFolder(entry: FolderEntry): Promise<void> {
+    const folder = entry.folder;
+    if (!folder) return;
+    let done = false;
+    const started = Date.now();
+    const work = this.readFolder(entry, folder).finally(() => (done = true));
+    setTimeout(() => {
+      if (done) return;
+      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Portfolio Alignment: indexing ${folder.name}…` }, () => work);
+    }, PROGRESS_AFTER_MS);
+    await work;
+    this.output.info(`Indexed ${entry.files.size} portfolio file(s) in ${folder.name} in ${Date.now() - started} ms`);
+  }
+
+  /** Indexes the folder after whatever it is doing now, then checks it. */
+  private reindex(entry: FolderEntry): Promise<void> {
+    entry.ready = entry.ready.then(() => this.indexFolder(entry)).catch((error: Error) => this.output.error(`Indexing failed: ${error.message}`));
+    return entry.ready.then(() => this.runCheck(entry));
+  }
+
+  /**
+   * Reads the folder's portfolio files into the engine. Other YAML files are only looked at
+   * (for `apiVersion: portfolio/v1`) once the folder is known to hold portfolios, so that a
+   * folder of unrelated YAML costs one file search.
+   */
+  private async readFolder(entry: FolderEntry, folder: vscode.WorkspaceFolder): Promise<void> {
+    const matched = (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `{${entry.settings.files.join(',')}}`))).filter((uri) => !uri.path.includes('/node_modules/'));
+    const named = new Set(matched.map((uri) => uri.toString()));
+    const openPortfolio = vscode.workspace.textDocuments.some((doc) => vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.toString() === entry.key && this.isPortfolioDocument(doc));
+    entry.sniffed = matched.length > 0 || openPortfolio;
+    const yaml = entry.sniffed ? await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{yaml,yml}'), undefined, SNIFF_LIMIT) : [];
+    const candidates = [...matched, ...yaml.filter((uri) => !named.has(uri.toString()) && !uri.path.includes('/node_modules/'))];
+    const queue = [...candidates];
+    const workers = Array.from({ length: 8 }, async () => {
+      for (let uri = queue.shift(); uri; uri = queue.shift()) await this.readFromDisk(entry, uri, named.has(uri.toString()));
+    });
+    await Promise.all(workers);
+  }
+
+  /** Reads a closed file into the engine; a file that is open is taken from its document. */
+  private async readFromDisk(entry: FolderEntry, uri: vscode.Uri, named: boolean): Promise<void> {
+    const key = uri.toString();
+    const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === key);
+    if (open) {
+      if (this.isPortfolioDocument(open)) this.sync(open, entry);
+      return;
+    }
+    let bytes: Uint8Array;
+    try {
+      if (!named) {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.size > SNIFF_MAX_BYTES) return;
+      }
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (error) {
+      this.output.warn(`Cannot read ${key}: ${(error as Error).message}`);
+      return;
+    }
+    if (bytes.length > entry.settings.maxFileSize) {
+      if (named) this.markTooLarge(entry, uri, bytes.length);
+      return;
+    }
+    const text = this.decoder.decode(bytes);
+    if (!named && !startsLikePortfolio(text)) {
+      if (entry.files.has(key)) this.forget(entry, key);
+      return;
+    }
+    entry.files.add(key);
+    this.sentVersions.set(key, 0);
+    this.configure(entry);
+    void this.client().request({ type: 'update', folder: entry.key, path: key, text, version: 0 }).catch(() => undefined);
+  }
+
+  /** Sends the folder's settings before its first file; requests are answered in order. */
+  private configure(entry: FolderEntry): void {
+    if (entry.configured) return;
+    entry.configured = true;
+    void this.client().request({ type: 'configure', folder: entry.key, settings: engineSettings(entry.settings) }).catch(() => undefined);
+  }
+
+  private async onDiskChange(entry: FolderEntry, uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    if (vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === key && !doc.isClosed)) return;
+    const named = entry.folder !== undefined && matchesGlobs(uri, entry.folder, entry.settings.files);
+    await this.readFromDisk(entry, uri, named);
+    await this.runCheck(entry);
+  }
+
+  private async onDiskDelete(entry: FolderEntry, uri: vscode.Uri): Promise<void> {
+    if (!entry.files.has(uri.toString())) return;
+    this.forget(entry, uri.toString());
+    await this.runCheck(entry);
+  }
+
+  private forget(entry: FolderEntry, key: string): void {
+    entry.files.delete(key);
+    this.sentVersions.delete(key);
+    this.results.delete(key);
+    this.collection.delete(vscode.Uri.parse(key));
+    void this.client().request({ type: 'remove', folder: entry.key, path: key }).catch(() => undefined);
+  }
+
+  private markTooLarge(entry: FolderEntry, uri: vscode.Uri, size: number): void {
+    const key = uri.toString();
+    if (entry.files.has(key)) this.forget(entry, key);
+    this.results.set(key, []);
+    this.collection.set(uri, [tooLargeDiagnostic(uri, size, entry.settings.maxFileSize)]);
+  }
+
+  private onFolders(event: vscode.WorkspaceFoldersChangeEvent): void {
+    for (const folder of event.added) this.addFolder(folder);
+    for (const folder of event.removed) {
+      const entry = this.folders.get(folder.uri.toString());
+      if (!entry) continue;
+      for (const key of entry.files) this.collection.delete(vscode.Uri.parse(key));
+      this.folders.delete(entry.key);
+      void this.engine?.request({ type: 'dropFolder', folder: entry.key }).catch(() => undefined);
+    }
+  }
+
+  // ---- documents as they are edited ----
+
+  private entryOfDocument(document: vscode.TextDocument): FolderEntry {
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const key = folder ? folder.uri.toString() : `loose:${document.uri.toString()}`;
+    const existing = this.folders.get(key);
+    if (existing) {
+      // A portfolio found by its content: the folder's other YAML files may be portfolios too.
+      if (existing.folder && !existing.sniffed) {
+        existing.sniffed = true;
+        void this.reindex(existing);
+      }
+      return existing;
+    }
+    return this.entryFor(key, folder, document.uri);
+  }
+
+  private onOpen(document: vscode.TextDocument): void {
+    if (!this.isPortfolioDocument(document)) return;
+    this.schedule(document, 0);
+  }
+
+  private onChange(event: vscode.TextDocumentChangeEvent): void {
+    const document = event.document;
+    if (event.contentChanges.length === 0 || !this.isPortfolioDocument(document)) return;
+    const entry = this.entryOfDocument(document);
+    if (entry.settings.run === 'onType') this.schedule(document, entry.settings.delay);
+  }
+
+  private onSave(document: vscode.TextDocument): void {
+    if (this.isPortfolioDocument(document)) this.schedule(document, 0);
+  }
+
+  private onClose(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(key);
+    const entry = this.folders.get(this.folderKeyOf(document.uri));
+    if (!entry || !entry.files.has(key)) return;
+    if (!entry.folder) {
+      // Not part of any workspace folder's index: forget it entirely.
+      this.forget(entry, key);
+      this.folders.delete(entry.key);
+      void this.engine?.request({ type: 'dropFolder', folder: entry.key }).catch(() => undefined);
+      return;
+    }
+    // Back to what is on disk (the closed document may have had unsaved edits).
+    void this.readFromDisk(entry, document.uri, true).then(() => this.runCheck(entry));
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    const key = document.uri.toString();
+    const previous = this.timers.get(key);
+    if (previous) clearTimeout(previous);
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      if (document.isClosed) return;
+      const entry = this.entryOfDocument(document);
+      this.sync(document, entry);
+      void this.runCheck(entry);
+    }, delay));
+  }
+
+  /** Sends the document's text to the engine unless it already has this version. */
+  private sync(document: vscode.TextDocument, entry: FolderEntry): void {
+    const key = document.uri.toString();
+    if (this.sentVersions.get(key) === document.version && entry.files.has(key)) return;
+    const text = document.getText();
+    if (text.length > entry.settings.maxFileSize) {
+      this.markTooLarge(entry, document.uri, text.length);
+      this.sentVersions.set(key, document.version);
+      return;
+    }
+    entry.files.add(key);
+    this.sentVersions.set(key, document.version);
+    this.configure(entry);
+    void this.client().request({ type: 'update', folder: entry.key, path: key, text, version: document.version }).catch(() => undefined);
+  }
+
+  /** Makes sure the engine has the document's current text: language features call this first. */
+  async prepare(document: vscode.TextDocument): Promise<string | undefined> {
+    if (!this.isPortfolioDocument(document)) return undefined;
+    const entry = this.entryOfDocument(document);
+    await entry.ready;
+    this.sync(document, entry);
+    return entry.files.has(document.uri.toString()) ? entry.key : undefined;
+  }
+
+  // ---- checking ----
+
+  /** Checks a folder; while a check runs, further requests fold into one more check after it. */
+  async runCheck(entry: FolderEntry): Promise<void> {
+    if (entry.checking) {
+      entry.again = true;
+      return;
+    }
+    entry.checking = true;
+    try {
+      do {
+        entry.again = false;
+        await entry.ready;
+        if (!entry.configured) return;
+        const started = Date.now();
+        let result: CheckResult;
+        try {
+          result = await this.client().request({ type: 'check', folder: entry.key });
+        } catch (error) {
+          this.output.error(`Checking failed: ${(error as Error).message}`);
+          return;
+        }
+        this.apply(entry, result, Date.now() - started);
+      } while (entry.again);
+    } finally {
+      entry.checking = false;
+    }
+  }
+
+  private apply(entry: FolderEntry, result: CheckResult, roundTripMs: number): void {
+    for (const file of result.changed) {
+      const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === file.path);
+      // A newer version is on its way to the engine: these ranges would be out of date.
+      if (open && !open.isClosed && file.version !== 0 && open.version !== file.version) continue;
+      if (!entry.files.has(file.path)) continue;
+      const uri = vscode.Uri.parse(file.path);
+      this.results.set(file.path, file.diagnostics);
+      this.collection.set(uri, file.diagnostics.map((d) => toDiagnostic(d)));
+    }
+    entry.headline = result.headline;
+    entry.lastCheckMs = result.parseMs + result.checkMs;
+    const total = Math.round(result.parseMs + result.checkMs);
+    if (total >= SLOW_CHECK_MS) this.output.warn(`Validation of ${entry.folder?.name ?? 'a file'} took ${total} ms (parse ${Math.round(result.parseMs)} ms, rules and summary ${Math.round(result.checkMs)} ms, round trip ${roundTripMs} ms).`);
+    else this.output.trace(`Validated ${entry.folder?.name ?? 'a file'} in ${total} ms (round trip ${roundTripMs} ms)`);
+    this.onDidCheckEmitter.fire(entry.key);
+  }
+
+  /** Re-indexes every folder and checks it again (the Validate Workspace command). */
+  async revalidateAll(): Promise<{ files: number; errors: number; warnings: number }> {
+    await Promise.all([...this.folders.values()].map((entry) => (entry.folder ? this.reindex(entry) : this.runCheck(entry))));
+    let files = 0;
+    let errors = 0;
+    let warnings = 0;
+    for (const entry of this.folders.values()) {
+      files += entry.files.size;
+      errors += entry.headline?.errors ?? 0;
+      warnings += entry.headline?.warnings ?? 0;
+    }
+    return { files, errors, warnings };
+  }
+
+  private recheckAll(): void {
+    for (const entry of this.folders.values()) void this.runCheck(entry);
+  }
+
+  private onConfiguration(event: vscode.ConfigurationChangeEvent): void {
+    if (!event.affectsConfiguration(SECTION)) return;
+    for (const entry of this.folders.values()) {
+      const scope = entry.folder?.uri ?? (entry.key.startsWith('loose:') ? vscode.Uri.parse(entry.key.slice(6)) : undefined);
+      if (!event.affectsConfiguration(SECTION, scope)) continue;
+      const before = entry.settings;
+      entry.settings = readSettings(scope);
+      const reindex = before.files.join('\n') !== entry.settings.files.join('\n') || before.maxFileSize !== entry.settings.maxFileSize;
+      if (entry.configured) {
+        void this.client().request({ type: 'configure', folder: entry.key, settings: engineSettings(entry.settings) }).catch(() => undefined);
+      }
+      if (reindex && entry.folder) {
+        for (const key of [...entry.files]) this.forget(entry, key);
+        void this.reindex(entry);
+        for (const doc of vscode.workspace.textDocuments) if (this.folderKeyOf(doc.uri) === entry.key) this.onOpen(doc);
+      } else {
+        void this.runCheck(entry);
+      }
+    }
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

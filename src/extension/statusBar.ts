@@ -1,0 +1,55 @@
+// The alignment score of the active file's workspace folder, coloured by the score thresholds,
+// and a visible hint when validation is slow.
+import * as vscode from 'vscode';
+import { formatMoneyShort } from '../core/money';
+import { band, percent } from '../core/report/view';
+import { SLOW_CHECK_MS, type PortfolioService } from './service';
+
+export class AlignmentStatusBar implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('portfolioAlignment.score', vscode.StatusBarAlignment.Right, 100);
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly service: PortfolioService, private readonly command: string) {
+    this.item.name = 'Portfolio Alignment';
+    this.disposables.push(
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      service.onDidCheck(() => this.update()),
+    );
+    this.update();
+  }
+
+  update(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || !this.service.isPortfolioDocument(document)) {
+      this.item.hide();
+      return;
+    }
+    const state = this.service.headline(this.service.folderKeyOf(document.uri));
+    const headline = state?.headline;
+    if (!state || !headline) {
+      this.item.text = '$(sync~spin) Alignment';
+      this.item.tooltip = 'Portfolio Alignment is checking the portfolio…';
+      this.item.backgroundColor = undefined;
+      this.item.show();
+      return;
+    }
+    const level = band(headline.alignmentScore, state.settings.thresholds);
+    const slow = (state.lastCheckMs ?? 0) >= SLOW_CHECK_MS;
+    this.item.text = `${slow ? '$(watch) ' : ''}$(pulse) ${percent(headline.alignmentScore)} aligned`;
+    this.item.backgroundColor = level === 'poor' ? new vscode.ThemeColor('statusBarItem.errorBackground') : level === 'fair' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**Alignment score ${percent(headline.alignmentScore)}** (${level === 'none' ? 'no spend yet' : level})\n\n`);
+    tooltip.appendMarkdown(`${formatMoneyShort(headline.alignedSpend, headline.currency)} of ${formatMoneyShort(headline.totalSpend, headline.currency)} serves a business outcome.\n\n`);
+    tooltip.appendMarkdown(`${headline.errors} errors, ${headline.warnings} warnings in ${headline.files} portfolio file${headline.files === 1 ? '' : 's'}.\n\n`);
+    if (state.lastCheckMs !== undefined) tooltip.appendMarkdown(`${slow ? '$(watch) Slow: ' : ''}last validation took ${Math.round(state.lastCheckMs)} ms.\n\n`);
+    tooltip.appendMarkdown('Click to open the alignment summary.');
+    this.item.tooltip = tooltip;
+    this.item.command = this.command;
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
