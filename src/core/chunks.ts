@@ -3,9 +3,10 @@
 // re-parse only the item it touched (parse.ts caches chunks by their text).
 //
 // The split is a line scan, so it only handles the plain block layout that almost every
-// portfolio uses. Anything the scan cannot be sure of (anchors, aliases, document markers,
-// directives, tabs, flow or complex keys at the top) makes it return null: the caller then
-// parses the file as one chunk, which is always correct, only slower to re-validate.
+// portfolio uses. Anything the scan cannot be sure of (document markers, directives, flow or
+// complex keys at the top, odd indentation) makes it return null, and so does a chunk with
+// anchors, aliases or tabs (see isSafeChunk): the file is then parsed as one chunk, which is
+// always correct, only slower to re-validate.
 
 export interface Slice {
   start: number;
@@ -22,99 +23,91 @@ export interface SectionSlice extends Slice {
 const LIST_KEYS = new Set(['outcomes', 'initiatives']);
 // An anchor (&name) or alias (*name) where a node can start; "R&D" or "a * b" are not matched.
 const ANCHOR_OR_ALIAS = /(?:^|[\s:\-[{,])[&*][^\s,[\]{}]/m;
+const TAB_INDENT = /^[ ]*\t/m;
 const SECTION_KEY = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]|$)/;
 const LIST_HEAD = /^[A-Za-z_][A-Za-z0-9_-]*[ \t]*:[ \t]*(?:#.*)?$/;
+const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
+const CR = 13;
+const NEWLINE = 10;
 
-interface Line {
-  start: number;
-  /** End of the line's content, before any '\r\n' or '\n'. */
-  end: number;
-  /** Offset of the next line. */
-  next: number;
+/** Whether a chunk can be parsed on its own: no anchors or aliases across chunks, no tabs. */
+export function isSafeChunk(text: string): boolean {
+  return !ANCHOR_OR_ALIAS.test(text) && !TAB_INDENT.test(text);
 }
 
-function* lines(text: string): Generator<Line> {
-  let start = 0;
-  while (start < text.length) {
-    const newline = text.indexOf('\n', start);
-    const next = newline === -1 ? text.length : newline + 1;
-    let end = newline === -1 ? text.length : newline;
-    if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    yield { start, end, next };
+/** Calls `visit(start, contentStart, end, next)` for each line that is not blank or a comment. */
+function scanLines(text: string, from: number, to: number, visit: (start: number, first: number, end: number, next: number) => boolean): boolean {
+  let start = from;
+  while (start < to) {
+    let newline = text.indexOf('\n', start);
+    if (newline === -1 || newline >= to) newline = to;
+    const next = newline < to ? newline + 1 : to;
+    let end = newline;
+    if (end > start && text.charCodeAt(end - 1) === CR) end--;
+    let first = start;
+    while (first < end && text.charCodeAt(first) === SPACE) first++;
+    if (first < end && text.charCodeAt(first) !== HASH && !visit(start, first, end, next)) return false;
     start = next;
   }
+  return true;
 }
 
-function indentOf(text: string, line: Line): number {
-  let at = line.start;
-  while (at < line.end && text.charCodeAt(at) === 32) at++;
-  return at - line.start;
-}
-
-/** True for blank and comment-only lines, which never change the structure. */
-function isTrivia(text: string, line: Line, indent: number): boolean {
-  const first = line.start + indent;
-  return first >= line.end || text.charCodeAt(first) === 35; // '#'
-}
-
-function isItemStart(text: string, line: Line, indent: number): boolean {
-  const at = line.start + indent;
-  if (text.charCodeAt(at) !== 45) return false; // '-'
-  const after = at + 1;
-  return after >= line.end || text.charCodeAt(after) === 32;
-}
-
-function hasUnsafeSyntax(text: string): boolean {
-  return text.charCodeAt(0) === 0xfeff || ANCHOR_OR_ALIAS.test(text) || /^[ ]*\t/m.test(text);
+function isItemStart(text: string, first: number, end: number): boolean {
+  if (text.charCodeAt(first) !== DASH) return false;
+  return first + 1 >= end || text.charCodeAt(first + 1) === SPACE;
 }
 
 /** Returns the chunk plan, or null when the file must be parsed as one chunk. */
 export function planChunks(text: string): SectionSlice[] | null {
-  if (hasUnsafeSyntax(text)) return null;
+  if (text.charCodeAt(0) === 0xfeff) return null;
   const sections: SectionSlice[] = [];
   let current: SectionSlice | undefined;
   let itemIndent = -1;
   let seenContent = false;
-  for (const line of lines(text)) {
-    const indent = indentOf(text, line);
-    if (isTrivia(text, line, indent)) continue;
-    const content = text.slice(line.start + indent, line.end);
-    if (indent === 0 && (content.startsWith('---') || content.startsWith('...') || content.startsWith('%'))) {
-      // Only a single leading '---' is harmless; it stays in the first chunk.
-      if (content === '---' && !seenContent) continue;
-      return null;
+  const ok = scanLines(text, 0, text.length, (start, first, end, next) => {
+    const indent = first - start;
+    if (indent === 0) {
+      const c = text.charCodeAt(first);
+      if (c === DASH && text.startsWith('---', first) || text.startsWith('...', first) || c === 37 /* % */) {
+        // Only a single leading '---' is harmless; it stays in the first chunk.
+        return !seenContent && end - first === 3 && text.startsWith('---', first);
+      }
     }
     seenContent = true;
-    const itemStart = isItemStart(text, line, indent);
+    const itemStart = isItemStart(text, first, end);
     if (current?.items && itemStart && (indent === itemIndent || itemIndent === -1)) {
       itemIndent = indent;
-      current.items.push({ start: line.start, end: line.next });
-      continue;
+      current.items.push({ start, end: next });
+      return true;
     }
-    if (current?.items && indent === itemIndent && indent > 0) return null;
+    if (current?.items && indent === itemIndent && indent > 0) return false;
     if (indent > 0) {
       // A continuation line of the current section or item; before any section it is not ours.
-      if (!current) return null;
-      if (current.items && current.items.length > 0 && indent < itemIndent) return null;
+      if (!current) return false;
+      if (current.items && current.items.length > 0 && indent < itemIndent) return false;
       if (current.items && current.items.length === 0) current.items = undefined;
-      continue;
+      return true;
     }
+    const content = text.slice(first, end);
     const key = SECTION_KEY.exec(content)?.[1];
-    if (key === undefined) return null;
-    current = { key, start: sections.length === 0 ? 0 : line.start, end: line.next };
+    if (key === undefined) return false;
+    current = { key, start: sections.length === 0 ? 0 : start, end: next };
     if (LIST_KEYS.has(key) && LIST_HEAD.test(content)) current.items = [];
     itemIndent = -1;
     sections.push(current);
-  }
-  return finish(text, sections);
+    return true;
+  });
+  return ok ? finish(text.length, sections) : null;
 }
 
 /** Stretches each section and item to the start of the next, so that the slices tile the text. */
-function finish(text: string, sections: SectionSlice[]): SectionSlice[] | null {
+function finish(length: number, sections: SectionSlice[]): SectionSlice[] | null {
   if (sections.length === 0) return null;
   for (let i = 0; i < sections.length; i++) {
     const section = sections[i]!;
-    section.end = i + 1 < sections.length ? sections[i + 1]!.start : text.length;
+    section.end = i + 1 < sections.length ? sections[i + 1]!.start : length;
     if (section.items?.length === 0) section.items = undefined;
     const items = section.items;
     if (!items) continue;
@@ -123,4 +116,30 @@ function finish(text: string, sections: SectionSlice[]): SectionSlice[] | null {
     }
   }
   return sections;
+}
+
+/**
+ * Splits `text[from, to)`, which replaced some items of a list whose items start at column
+ * `indent`, into item slices. Undefined when the region is not a clean run of such items (the
+ * caller then plans the whole file again).
+ */
+export function planItems(text: string, from: number, to: number, indent: number): Slice[] | undefined {
+  const items: Slice[] = [];
+  const ok = scanLines(text, from, to, (start, first, end) => {
+    const column = first - start;
+    if (column === indent && isItemStart(text, first, end)) {
+      items.push({ start, end: to });
+      return true;
+    }
+    return column > indent && items.length > 0;
+  });
+  if (!ok || items.length === 0 || items[0]!.start !== lineStartOf(text, from)) return undefined;
+  for (let i = 0; i + 1 < items.length; i++) items[i]!.end = items[i + 1]!.start;
+  // The region must end where a line ends, so that the next item still starts a line.
+  if (to < text.length && to > 0 && text.charCodeAt(to - 1) !== NEWLINE) return undefined;
+  return items;
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
 }

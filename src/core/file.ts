@@ -4,7 +4,7 @@ import { keyText, type PNode } from './ast';
 import type { Finding, Problem } from './diagnostics';
 import { LineIndex } from './lineIndex';
 import { readInitiative, readMetadata, readOutcome, type InitiativeModel, type MetadataModel, type OutcomeModel } from './model';
-import { parseFile, type Chunk, type ChunkCache, type ItemEntry, type ParsedFile } from './parse';
+import { parseFile, reparseFile, type Chunk, type ChunkCache, type ItemEntry, type ParsedFile, type TextChange } from './parse';
 import { validateItem, validateRoot, type ItemKind } from './validate';
 
 export interface Located<T> {
@@ -47,7 +47,16 @@ export interface ReadOptions {
 }
 
 export function readPortfolioFile(path: string, text: string, options: ReadOptions = {}): PortfolioFile {
-  const parsed = parseFile(text, options);
+  return fileFrom(path, parseFile(text, options));
+}
+
+/** The file after one text change: only the list items it touched are parsed again. */
+export function editPortfolioFile(previous: PortfolioFile, change: TextChange, options: ReadOptions = {}): PortfolioFile {
+  return fileFrom(previous.path, reparseFile(previous.parsed, change, options));
+}
+
+function fileFrom(path: string, parsed: ParsedFile): PortfolioFile {
+  const text = parsed.text;
   let lines: LineIndex | undefined;
   const file: PortfolioFile = {
     path,
@@ -86,7 +95,7 @@ function readItems<T>(items: ItemEntry[], kind: ItemKind, memo: WeakMap<PNode, I
 
 function checkRoot(file: PortfolioFile, report: (chunk: Chunk, problem: Problem) => void): void {
   const { parsed } = file;
-  const top = parsed.rootChunk ?? { base: 0, parse: { text: file.text, root: null, problems: [] } };
+  const top: Chunk = parsed.rootChunk ?? { base: 0, parse: { text: file.text, root: null, problems: [], safe: true } };
   const firstLine = { start: 0, end: Math.max(0, Math.min(file.text.indexOf('\n') === -1 ? file.text.length : file.text.indexOf('\n'), 200)) };
   if (parsed.rootShape === 'empty') {
     if (top.parse.problems.length === 0) {

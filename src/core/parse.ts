@@ -3,7 +3,7 @@
 import { parseAllDocuments, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { PNode, PPair, PMap } from './ast';
 import { keyText } from './ast';
-import { planChunks, type SectionSlice } from './chunks';
+import { isSafeChunk, planChunks, planItems, type SectionSlice } from './chunks';
 
 /** A problem found while reading YAML, at offsets relative to its chunk. */
 export interface SyntaxProblem {
@@ -18,20 +18,28 @@ export interface ChunkParse {
   readonly text: string;
   readonly root: PNode | null;
   readonly problems: readonly SyntaxProblem[];
+  /** False when the chunk cannot be read apart from the rest of the file (anchors, tabs). */
+  readonly safe: boolean;
+}
+
+/** Which list an item chunk belongs to, and the column of its items' dashes. */
+export interface ItemRole {
+  list: 'outcomes' | 'initiatives';
+  indent: number;
 }
 
 /** A chunk at its place in the current text. */
 export interface Chunk {
   readonly base: number;
   readonly parse: ChunkParse;
+  /** Set for the chunks of list items; section chunks have none. */
+  readonly role?: ItemRole;
 }
 
 export interface SectionEntry {
   key: string;
   pair: PPair;
   chunk: Chunk;
-  /** Set for outcomes/initiatives written as a block sequence split into item chunks. */
-  itemCount?: number;
 }
 
 export interface ItemEntry {
@@ -54,35 +62,124 @@ export interface ParsedFile {
 
 export type ChunkCache = Map<string, ChunkParse>;
 
+/** A replacement of old[start, end) by `text`. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
 /** Files smaller than this are parsed whole: chunking only pays off on large files. */
 export const CHUNK_THRESHOLD = 64 * 1024;
 /** Alias expansion budget per chunk: a guard against "billion laughs" alias bombs. */
 const MAX_EXPANDED_NODES = 100_000;
 
 export interface ParseOptions {
-  /** Previous chunks by text; reused when unchanged. The parse writes the chunks it used. */
+  /** Parsed chunks by text; reused when unchanged, and updated with the chunks used. */
   cache?: ChunkCache;
   /** Parse in chunks even for small texts (tests use it to exercise the chunked path). */
   alwaysChunk?: boolean;
 }
 
+class ChunkReader {
+  readonly used: ChunkCache = new Map();
+
+  constructor(private readonly reuse: ChunkCache | undefined) {}
+
+  read(text: string, start: number, end: number, role?: ItemRole): Chunk {
+    const slice = text.slice(start, end);
+    let parse = this.used.get(slice) ?? this.reuse?.get(slice);
+    if (!parse) parse = parsePart(slice);
+    this.used.set(slice, parse);
+    return role ? { base: start, parse, role } : { base: start, parse };
+  }
+}
+
 export function parseFile(text: string, options: ParseOptions = {}): ParsedFile {
   const plan = options.alwaysChunk || text.length >= CHUNK_THRESHOLD ? planChunks(text) : null;
-  const reuse = options.cache;
-  const used: ChunkCache = new Map();
-  const chunkAt = (start: number, end: number, whole: boolean): Chunk => {
-    const slice = text.slice(start, end);
-    let parse = used.get(slice) ?? reuse?.get(slice);
-    if (!parse) parse = whole ? parseWhole(slice) : parsePart(slice);
-    used.set(slice, parse);
-    return { base: start, parse };
-  };
-  const result = plan ? assembleChunks(text, plan, chunkAt) : assembleWhole(text, chunkAt(0, text.length, true));
-  if (reuse) {
-    reuse.clear();
-    for (const [key, value] of used) reuse.set(key, value);
+  if (plan) {
+    const reader = new ChunkReader(options.cache);
+    const chunks = chunksOf(text, plan, reader);
+    if (chunks.every((chunk) => chunk.parse.safe)) {
+      replaceCache(options.cache, reader.used);
+      return assemble(text, chunks);
+    }
   }
-  return result;
+  const whole = options.cache?.get(text) ?? parseWhole(text);
+  replaceCache(options.cache, new Map([[text, whole]]));
+  return assembleWhole(text, { base: 0, parse: whole });
+}
+
+function replaceCache(cache: ChunkCache | undefined, used: ChunkCache): void {
+  if (!cache) return;
+  cache.clear();
+  for (const [key, value] of used) cache.set(key, value);
+}
+
+function chunksOf(text: string, plan: SectionSlice[], reader: ChunkReader): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const section of plan) {
+    const items = section.items;
+    chunks.push(reader.read(text, section.start, items?.[0]?.start ?? section.end));
+    if (!items) continue;
+    const role: ItemRole = { list: section.key as ItemRole['list'], indent: indentAt(text, items[0]!.start) };
+    for (const slice of items) chunks.push(reader.read(text, slice.start, slice.end, role));
+  }
+  return chunks;
+}
+
+function indentAt(text: string, lineStart: number): number {
+  let at = lineStart;
+  while (text.charCodeAt(at) === 32) at++;
+  return at - lineStart;
+}
+
+/**
+ * The file after one change, re-parsing only the list items the change touched. Falls back to
+ * a full parse when the change is outside the lists or changes the file's structure.
+ */
+export function reparseFile(previous: ParsedFile, change: TextChange, options: ParseOptions = {}): ParsedFile {
+  const text = previous.text.slice(0, change.start) + change.text + previous.text.slice(change.end);
+  const incremental = previous.chunked ? spliceChunks(previous, text, change, options.cache) : undefined;
+  return incremental ?? parseFile(text, options);
+}
+
+function chunkIndexAt(chunks: Chunk[], offset: number): number {
+  let low = 0;
+  let high = chunks.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (chunks[mid]!.base <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+function spliceChunks(previous: ParsedFile, text: string, change: TextChange, cache: ChunkCache | undefined): ParsedFile | undefined {
+  const chunks = previous.chunks;
+  let first = chunkIndexAt(chunks, change.start);
+  // Text inserted at the start of an item may continue the item before it.
+  if (first > 0 && chunks[first]!.base === change.start) first--;
+  const last = chunkIndexAt(chunks, change.end);
+  const role = chunks[first]!.role;
+  for (let i = first; i <= last; i++) {
+    const r = chunks[i]!.role;
+    if (!r || !role || r.list !== role.list || r.indent !== role.indent) return undefined;
+  }
+  const delta = change.text.length - (change.end - change.start);
+  const oldEnd = last + 1 < chunks.length ? chunks[last + 1]!.base : previous.text.length;
+  const start = chunks[first]!.base;
+  const items = planItems(text, start, oldEnd + delta, role!.indent);
+  if (!items) return undefined;
+  const reader = new ChunkReader(cache);
+  const replaced = items.map((slice) => reader.read(text, slice.start, slice.end, role));
+  if (!replaced.every((chunk) => chunk.parse.safe)) return undefined;
+  if (cache) {
+    for (let i = first; i <= last; i++) cache.delete(chunks[i]!.parse.text);
+    for (const [key, value] of reader.used) cache.set(key, value);
+  }
+  const shifted = chunks.slice(last + 1).map((chunk): Chunk => ({ ...chunk, base: chunk.base + delta }));
+  return assemble(text, [...chunks.slice(0, first), ...replaced, ...shifted]);
 }
 
 function assembleWhole(text: string, chunk: Chunk): ParsedFile {
@@ -107,29 +204,17 @@ function addSection(file: ParsedFile, pair: PPair, chunk: Chunk): void {
   }
 }
 
-function assembleChunks(text: string, plan: SectionSlice[], chunkAt: (start: number, end: number, whole: boolean) => Chunk): ParsedFile {
-  const file: ParsedFile = { text, chunks: [], chunked: true, rootShape: 'map', sections: [], outcomeItems: [], initiativeItems: [] };
-  for (const section of plan) {
-    const headEnd = section.items?.[0]?.start ?? section.end;
-    const head = chunkAt(section.start, headEnd, false);
-    file.chunks.push(head);
-    file.rootChunk ??= head;
-    const headRoot = head.parse.root;
-    if (headRoot?.kind !== 'map') continue; // its syntax problem is reported
-    for (const pair of headRoot.pairs) addSection(file, pair, head);
-    if (!section.items) continue;
-    const entry = file.sections[file.sections.length - 1]!;
-    const list = section.key === 'outcomes' ? file.outcomeItems : file.initiativeItems;
-    entry.itemCount = 0;
-    for (const slice of section.items) {
-      const chunk = chunkAt(slice.start, slice.end, false);
-      file.chunks.push(chunk);
-      const root = chunk.parse.root;
-      if (root?.kind !== 'seq') continue;
-      for (const node of root.items) {
-        list.push({ node, chunk });
-        entry.itemCount++;
-      }
+/** Sections from section chunks, and the items of each list from its item chunks. */
+function assemble(text: string, chunks: Chunk[]): ParsedFile {
+  const file: ParsedFile = { text, chunks, chunked: true, rootShape: 'map', rootChunk: chunks[0], sections: [], outcomeItems: [], initiativeItems: [] };
+  for (const chunk of chunks) {
+    const root = chunk.parse.root;
+    if (chunk.role) {
+      if (root?.kind !== 'seq') continue; // its syntax problem is reported
+      const list = chunk.role.list === 'outcomes' ? file.outcomeItems : file.initiativeItems;
+      for (const node of root.items) list.push({ node, chunk });
+    } else if (root?.kind === 'map') {
+      for (const pair of root.pairs) addSection(file, pair, chunk);
     }
   }
   return file;
@@ -140,8 +225,7 @@ const parseOptions = { prettyErrors: false, uniqueKeys: true, strict: true, stri
 /** A whole file: may hold several documents, of which only the first is the portfolio. */
 function parseWhole(text: string): ChunkParse {
   const docs = parseAllDocuments(text, parseOptions);
-  if (!Array.isArray(docs)) return { text, root: null, problems: [] };
-  if (docs.length === 0) return { text, root: null, problems: [] };
+  if (!Array.isArray(docs) || docs.length === 0) return { text, root: null, problems: [], safe: true };
   const first = docs[0]!;
   const converted = convertDocument(first, text);
   for (const extra of docs.slice(1)) {
@@ -153,14 +237,15 @@ function parseWhole(text: string): ChunkParse {
       end: Math.min(text.length, Math.max(start + 3, extra.range[1])),
     });
   }
-  return { text, root: converted.root, problems: converted.problems };
+  return { text, root: converted.root, problems: converted.problems, safe: true };
 }
 
 /** One chunk of a chunked file: a top-level section or one list item. */
 function parsePart(text: string): ChunkParse {
+  if (!isSafeChunk(text)) return { text, root: null, problems: [], safe: false };
   const doc = parseDocument(text, parseOptions);
   const converted = convertDocument(doc, text);
-  return { text, root: converted.root, problems: converted.problems };
+  return { text, root: converted.root, problems: converted.problems, safe: true };
 }
 
 function convertDocument(doc: Document.Parsed, text: string): { root: PNode | null; problems: SyntaxProblem[] } {
@@ -190,7 +275,7 @@ class Converter {
     // Only content reached through an alias counts against the budget.
     if (at && --this.budget < 0) {
       this.exhausted = true;
-      return { kind: 'scalar', value: null, start: at?.[0] ?? 0, end: at?.[1] ?? 0 };
+      return { kind: 'scalar', value: null, start: at[0], end: at[1] };
     }
     const range = at ?? [node.range?.[0] ?? 0, node.range?.[1] ?? 0] as [number, number];
     if (isAlias(node)) {

@@ -2,9 +2,9 @@
 // Editor, CLI and summary panel all call this, so they all show the same results.
 import { analyze, type Summary } from './analyze';
 import type { Finding, PortfolioDiagnostic, RelatedInformation } from './diagnostics';
-import { readPortfolioFile, type PortfolioFile } from './file';
+import { editPortfolioFile, readPortfolioFile, type PortfolioFile } from './file';
 import { SpendLedger } from './ledger';
-import type { ChunkCache } from './parse';
+import type { ChunkCache, TextChange } from './parse';
 import { ruleById, rules } from './rules';
 import type { RuleContext } from './rules/rule';
 import type { RuleId } from './ruleIds';
@@ -59,6 +59,23 @@ export class Workspace {
     this.entries.set(path, { file, cache });
     this.sorted = undefined;
     return file;
+  }
+
+  /**
+   * Applies text changes to a file, in order, each at offsets of the text before it. Returns
+   * false (and changes nothing) when the file is unknown or a change does not fit its text.
+   */
+  editFile(path: string, changes: readonly TextChange[]): boolean {
+    const entry = this.entries.get(path);
+    if (!entry) return false;
+    let file = entry.file;
+    for (const change of changes) {
+      if (change.start < 0 || change.start > change.end || change.end > file.text.length) return false;
+    }
+    for (const change of changes) file = editPortfolioFile(file, change, { cache: entry.cache, alwaysChunk: this.options.alwaysChunk });
+    this.entries.set(path, { file, cache: entry.cache });
+    this.sorted = undefined;
+    return true;
   }
 
   removeFile(path: string): boolean {

@@ -10,6 +10,7 @@ import type { Location } from '../core/features/locate';
 import type { TextEdit } from '../core/features/navigation';
 import type { DocumentSymbol } from '../core/features/symbols';
 import type { Position, Range } from '../core/lineIndex';
+import type { TextChange } from '../core/parse';
 import type { RuleId } from '../core/ruleIds';
 import type { RelationshipModel, Severity, Status } from '../core/schema';
 
@@ -38,6 +39,7 @@ interface AtPosition extends InFolder {
 export type Request =
   | (InFolder & { type: 'configure'; settings: EngineSettings })
   | (InFolder & { type: 'update'; path: string; text: string; version: number })
+  | (InFolder & { type: 'edit'; path: string; changes: TextChange[]; version: number })
   | (InFolder & { type: 'remove'; path: string })
   | (InFolder & { type: 'dropFolder' })
   | (InFolder & { type: 'check' })
@@ -83,6 +85,8 @@ export interface CheckResult {
 export interface ResultOf {
   configure: null;
   update: null;
+  /** False when the engine does not have the text the changes apply to: send the whole text. */
+  edit: boolean;
   remove: null;
   dropFolder: null;
   check: CheckResult;

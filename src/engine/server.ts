@@ -76,6 +76,15 @@ export class EngineServer {
         state.analysis = undefined;
         return null;
       }
+      case 'edit': {
+        const started = now();
+        const applied = state.workspace.editFile(request.path, request.changes);
+        if (!applied) return false;
+        state.versions.set(request.path, request.version);
+        state.parseMs += now() - started;
+        state.analysis = undefined;
+        return true;
+      }
       case 'remove':
         state.workspace.removeFile(request.path);
         state.versions.delete(request.path);
@@ -120,10 +129,12 @@ export class EngineServer {
     const changed: FileDiagnostics[] = [];
     for (const file of analysis.files) {
       const diagnostics = analysis.diagnostics.get(file.path) ?? [];
-      const serialised = JSON.stringify(diagnostics);
+      const version = state.versions.get(file.path) ?? 0;
+      // A new version is always sent: the editor drops results for versions it has moved past.
+      const serialised = `${version}\n${JSON.stringify(diagnostics)}`;
       if (state.sent.get(file.path) === serialised) continue;
       state.sent.set(file.path, serialised);
-      changed.push({ path: file.path, version: state.versions.get(file.path) ?? 0, diagnostics });
+      changed.push({ path: file.path, version, diagnostics });
     }
     let errors = 0;
     let warnings = 0;

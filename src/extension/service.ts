@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { startsLikePortfolio } from '../core/detect';
 import type { PortfolioDiagnostic } from '../core/diagnostics';
+import type { TextChange } from '../core/parse';
 import type { Request, ResultOf, CheckResult, Headline } from '../engine/protocol';
 import { engineSettings, readSettings, SECTION, type Settings } from './config';
 import { toDiagnostic, tooLargeDiagnostic } from './convert';
@@ -12,6 +13,8 @@ import { EngineClient, type Transport } from './engineClient';
 /** How many YAML files outside the globs are opened to look for `apiVersion: portfolio/v1`. */
 const SNIFF_LIMIT = 500;
 const SNIFF_MAX_BYTES = 1_000_000;
+/** More edits than this since the last validation are sent as the whole text instead. */
+const MAX_PENDING_CHANGES = 1000;
 /** Indexing that takes longer than this shows a progress notification. */
 const PROGRESS_AFTER_MS = 1500;
 /** A check slower than this is shown in the status bar and logged. */
@@ -54,6 +57,8 @@ export class PortfolioService implements vscode.Disposable {
   private readonly folders = new Map<string, FolderEntry>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly sentVersions = new Map<string, number>();
+  /** Edits not yet sent to the engine, per document, on top of the version the engine has. */
+  private readonly pendingChanges = new Map<string, { base: number | undefined; changes: TextChange[] }>();
   private readonly results = new Map<string, PortfolioDiagnostic[]>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly decoder = new TextDecoder('utf-8');
@@ -234,6 +239,7 @@ export class PortfolioService implements vscode.Disposable {
   private forget(entry: FolderEntry, key: string): void {
     entry.files.delete(key);
     this.sentVersions.delete(key);
+    this.pendingChanges.delete(key);
     this.results.delete(key);
     this.collection.delete(vscode.Uri.parse(key));
     void this.client().request({ type: 'remove', folder: entry.key, path: key }).catch(() => undefined);
@@ -282,8 +288,18 @@ export class PortfolioService implements vscode.Disposable {
   private onChange(event: vscode.TextDocumentChangeEvent): void {
     const document = event.document;
     if (event.contentChanges.length === 0 || !this.isPortfolioDocument(document)) return;
+    this.recordChanges(document.uri.toString(), event.contentChanges);
     const entry = this.entryOfDocument(document);
     if (entry.settings.run === 'onType') this.schedule(document, entry.settings.delay);
+  }
+
+  /** Keeps the changes so that the engine gets the edit, not the whole text again. */
+  private recordChanges(key: string, changes: readonly vscode.TextDocumentContentChangeEvent[]): void {
+    let pending = this.pendingChanges.get(key);
+    if (!pending) this.pendingChanges.set(key, (pending = { base: this.sentVersions.get(key), changes: [] }));
+    // The ranges of one event refer to the text before it: apply the last one first.
+    const ordered = [...changes].sort((a, b) => b.rangeOffset - a.rangeOffset);
+    for (const change of ordered) pending.changes.push({ start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text });
   }
 
   private onSave(document: vscode.TextDocument): void {
@@ -331,10 +347,20 @@ export class PortfolioService implements vscode.Disposable {
       this.sentVersions.set(key, document.version);
       return;
     }
+    const pending = this.pendingChanges.get(key);
+    this.pendingChanges.delete(key);
+    const known = entry.files.has(key) && pending?.base !== undefined && pending.base === this.sentVersions.get(key);
     entry.files.add(key);
     this.sentVersions.set(key, document.version);
     this.configure(entry);
-    void this.client().request({ type: 'update', folder: entry.key, path: key, text, version: document.version }).catch(() => undefined);
+    const update = () => this.client().request({ type: 'update', folder: entry.key, path: key, text, version: document.version });
+    if (known && pending.changes.length <= MAX_PENDING_CHANGES) {
+      // Only the edit travels to the worker; if it does not fit there, the whole text follows.
+      void this.client().request({ type: 'edit', folder: entry.key, path: key, changes: pending.changes, version: document.version })
+        .then((applied) => (applied ? null : update())).catch(() => undefined);
+    } else {
+      void update().catch(() => undefined);
+    }
   }
 
   /** Makes sure the engine has the document's current text: language features call this first. */
