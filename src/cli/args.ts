@@ -170,7 +170,8 @@ Options:
   --min-alignment <percent>      also exit 1 when the alignment score is below this
   --rule <id>=<severity>         override a rule: error, warning, info or off (repeatable)
   --model passive|provider|partner|peer
-                                 relationship model for files that declare none (default provider)
+                                 relationship model when no file declares one in metadata
+                                 (default provider; files without one follow the first that has one)
   --currency <code>              summary currency (default: the one the files declare)
   --today YYYY-MM-DD             the date that due and end dates are compared with (default today)
   --no-color                     plain text output

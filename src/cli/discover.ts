@@ -66,8 +66,9 @@ export async function discover(inputs: string[], cwd: string): Promise<string[]>
     }
     if (!isDynamicPattern(input)) throw new UsageError(`No such file or folder: ${input}`);
     const matches = await glob(input, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
-    const portfolios = matches.filter((m) => YAML_NAME.test(m));
-    if (portfolios.length === 0) throw new UsageError(`No YAML file matches ${input}`);
+    // A pattern such as '**/*.yaml' also matches CI workflows and the like: keep portfolios only.
+    const portfolios = matches.filter((m) => YAML_NAME.test(m) && isPortfolioFile(m));
+    if (portfolios.length === 0) throw new UsageError(`No portfolio file matches ${input} (portfolio files are named *.portfolio.yaml or start with apiVersion: portfolio/v1).`);
     portfolios.forEach((f) => found.add(path.resolve(f)));
   }
   return [...found].sort();

@@ -11,7 +11,7 @@ import { Workspace } from '../core/workspace';
 import reportCss from '../../media/summary.css';
 import { HELP, parseCommandLine, type CheckArgs, type CommonArgs, type ReportArgs } from './args';
 import { discover, displayPath, UsageError } from './discover';
-import { formatJson } from './format/json';
+import { formatJson, withDisplayPaths } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatDiagnosticLine, formatSummary, painter } from './format/text';
 
@@ -66,11 +66,11 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 
 async function runReport(args: ReportArgs, io: Io): Promise<number> {
   const { result, display } = await checkFiles(args, io);
-  const summary = { ...result.summary };
+  const summary = withDisplayPaths(result.summary, display);
   let text: string;
   switch (args.format) {
-    case 'html': text = renderStandaloneHtml(summary, { css: reportCss, displayPath: display }); break;
-    case 'csv': text = renderCsv({ ...summary, initiatives: summary.initiatives.map((r) => ({ ...r, path: display(r.path) })) }); break;
+    case 'html': text = renderStandaloneHtml(summary, { css: reportCss }); break;
+    case 'csv': text = renderCsv(summary); break;
     case 'json': text = JSON.stringify({ version: JSON_CONTRACT_VERSION, summary: toJsonSummary(summary) }, null, 2) + '\n'; break;
     default: text = renderMarkdown(summary);
   }

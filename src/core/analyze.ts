@@ -132,7 +132,7 @@ export function analyze(analysis: Analysis, diagnostics: Map<string, PortfolioDi
     measuredShare: total > 0 ? measuredSpend / total : null,
     unconverted: ledger.unconverted,
     byOutcome,
-    byCapability: capabilitySpend(byOutcome, ledger.unlinked),
+    byCapability: capabilitySpend(byOutcome),
     byOwner: ownerSpend(analysis),
     byCategory,
     runShare: total > 0 ? byCategory.run / total : null,
@@ -190,8 +190,8 @@ function outcomeSpend({ index, ledger }: Analysis): OutcomeSpend[] {
   return out.sort((a, b) => b.spend - a.spend || compareText(a.id, b.id));
 }
 
-/** Spend by business capability; spend that reaches no capability is under null. */
-function capabilitySpend(byOutcome: OutcomeSpend[], unlinked: number): Summary['byCapability'] {
+/** Linked spend by business capability (sums to alignedSpend); outcomes with no capability under null. */
+function capabilitySpend(byOutcome: OutcomeSpend[]): Summary['byCapability'] {
   const map = new Map<string | null, { spend: number; outcomes: number }>();
   for (const outcome of byOutcome) {
     const key = outcome.capability ?? null;
@@ -199,11 +199,6 @@ function capabilitySpend(byOutcome: OutcomeSpend[], unlinked: number): Summary['
     entry.spend += outcome.spend;
     entry.outcomes++;
     map.set(key, entry);
-  }
-  if (unlinked > 0) {
-    const entry = map.get(null) ?? { spend: 0, outcomes: 0 };
-    entry.spend += unlinked;
-    map.set(null, entry);
   }
   return [...map].map(([capability, v]) => ({ capability, ...v })).sort((a, b) => b.spend - a.spend || compareText(a.capability ?? '\uffff', b.capability ?? '\uffff'));
 }

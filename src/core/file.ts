@@ -113,7 +113,7 @@ function checkRoot(file: PortfolioFile, report: (chunk: Chunk, problem: Problem)
     const key = keyText(section.pair);
     if (key === undefined) return;
     if (parsed.chunked && seen.has(key)) {
-      report(section.chunk, { rule: 'yaml-syntax', start: section.pair.key.start, end: section.pair.key.end, message: `YAML: Map keys must be unique. Remove one of the two "${key}" keys: the second would silently replace the first.` });
+      report(section.chunk, { rule: 'yaml-syntax', start: section.pair.key.start, end: section.pair.key.end, message: `YAML: Map keys must be unique. Remove or rename one of the two "${key}" keys: only one of them can be read.` });
     }
     if (!seen.has(key)) seen.set(key, index);
   });

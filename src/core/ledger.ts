@@ -4,9 +4,11 @@
 import type { PNode } from './ast';
 import type { Finding, Span } from './diagnostics';
 import type { Located, PortfolioFile } from './file';
-import { allocate, currencyCodes, currencyExponent, formatMoney, isCurrency, RateTable, sameRational, toMinorUnits, type Rational } from './money';
+import { allocate, currencyExponent, formatMoney, isCurrency, RateTable, sameRational, suggestCurrencyOrder, toMinorUnits, type Rational } from './money';
+import { CURRENCY_PATTERN } from './schema';
 import type { AmountLiteral, InitiativeModel, OutcomeModel } from './model';
 import { WEIGHT_WHOLE } from './model';
+import { where } from './rules/rule';
 import { closest } from './suggest';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -104,7 +106,7 @@ export class SpendLedger {
     const currency = literal.currency ?? this.currencyOf(file);
     if (!isCurrency(currency)) {
       if (literal.currency) {
-        const suggestion = closest(currency, currencyCodes());
+        const suggestion = closest(currency, suggestCurrencyOrder());
         this.report(file, { chunk, start: literal.currencyNode!.start, end: literal.currencyNode!.end },
           `Unknown currency "${currency}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Use an ISO 4217 code such as EUR or USD.`);
       }
@@ -152,14 +154,16 @@ export class SpendLedger {
       if (!metadata) continue;
       const chunk = metadata.chunk;
       const code = metadata.model.currency;
-      if (code && !isCurrency(code.value)) {
-        const suggestion = closest(code.value, currencyCodes());
+      // A code that is not three capitals is the schema check's to report.
+      if (code && CURRENCY_PATTERN.test(code.value) && !isCurrency(code.value)) {
+        const suggestion = closest(code.value, suggestCurrencyOrder());
         this.report(file, { chunk, start: code.node.start, end: code.node.end }, `Unknown currency "${code.value}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Use an ISO 4217 code such as EUR or USD.`);
       }
       const base = this.currencyOf(file);
       for (const declaration of metadata.model.rates) {
         const span = { chunk, start: declaration.valueNode.start, end: declaration.valueNode.end };
         if (!isCurrency(declaration.currency)) {
+          if (!CURRENCY_PATTERN.test(declaration.currency)) continue;
           this.report(file, { chunk, start: declaration.keyNode.start, end: declaration.keyNode.end }, `Unknown currency "${declaration.currency}" in rates: use an ISO 4217 code such as USD.`);
           continue;
         }
@@ -167,7 +171,7 @@ export class SpendLedger {
         const text = chunk.parse.text.slice(declaration.valueNode.start, declaration.valueNode.end);
         const earlier = seen.get(key);
         if (earlier && !sameRational(earlier.rate, declaration.rate)) {
-          this.report(file, span, `Two different rates for ${declaration.currency} to ${base}: ${earlier.text} in ${earlier.file.path} and ${text} here. Files checked together must agree; the first one is used.`,
+          this.report(file, span, `Two different rates for ${declaration.currency} to ${base}: ${earlier.text} in ${where(earlier.file, earlier.span.chunk, earlier.span)} and ${text} here. Files checked together must agree; the first one is used.`,
             [{ path: earlier.file.path, span: earlier.span, message: `${declaration.currency} rate ${earlier.text} declared here` }]);
           continue;
         }

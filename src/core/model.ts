@@ -61,6 +61,8 @@ export interface LinksModel {
   entries: LinkEntry[];
   /** Sum of weights in millionths (1000000 is 100%). */
   weightSum: number;
+  /** Some weight could not be read (the schema check reports it). */
+  invalidWeight?: boolean;
 }
 
 export interface InitiativeModel {
@@ -222,6 +224,7 @@ export function readLinks(item: PNode): LinksModel {
       const id = keyText(entry);
       const weight = readWeight(entry.value);
       if (id === undefined || !isScalar(entry.key)) continue;
+      if (weight === undefined) links.invalidWeight = true;
       links.entries.push({ id, node: entry.key, weight: weight ?? 0, ...(entry.value ? { weightNode: entry.value } : {}) });
       links.weightSum += weight ?? 0;
     }

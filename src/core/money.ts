@@ -30,6 +30,13 @@ export function currencyCodes(): string[] {
   return [...exponents.keys()].sort();
 }
 
+/** The most used currencies, which "did you mean" prefers when two codes are equally close. */
+export const COMMON_CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'JPY', 'CNY', 'SEK', 'NOK', 'DKK', 'PLN', 'CAD', 'AUD', 'INR'];
+
+export function suggestCurrencyOrder(): string[] {
+  return [...COMMON_CURRENCIES, ...currencyCodes().filter((c) => !COMMON_CURRENCIES.includes(c))];
+}
+
 /** A decimal number as written: `int` × 10^`exp10`, exactly. */
 export interface Decimal {
   int: number;

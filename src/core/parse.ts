@@ -309,7 +309,7 @@ class Converter {
 
 const HINTS: Record<string, string> = {
   TAB_AS_INDENT: 'Indent with spaces: YAML does not allow tabs for indentation.',
-  DUPLICATE_KEY: 'Remove one of the two keys: the second would silently replace the first.',
+  DUPLICATE_KEY: 'Remove or rename one of the two keys: only one of them can be read.',
   BAD_INDENT: 'Align this line with its siblings using spaces.',
   MISSING_CHAR: 'A closing quote or bracket may be missing.',
   MULTILINE_IMPLICIT_KEY: 'Put the key and the colon on one line, or check the indentation above.',

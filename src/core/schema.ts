@@ -44,6 +44,8 @@ const splitAmount = strictObject({
   capex: plainAmount.optional(),
   opex: plainAmount.optional(),
   currency: currency.optional(),
+}).refine((value) => value.capex !== undefined || value.opex !== undefined, {
+  message: 'An amount written as a mapping needs capex, opex or both, such as { capex: 900k, opex: 300k }.',
 }).meta({ description: 'Capital and operating expense: { capex: 900k, opex: 300k, currency: USD }.' });
 
 export const AmountSchema = union([number().nonnegative(), amountText, splitAmount])
@@ -51,7 +53,10 @@ export const AmountSchema = union([number().nonnegative(), amountText, splitAmou
 
 const weight = union([string().regex(PERCENT_PATTERN), number().min(0).max(1)])
   .meta({ description: 'A share of the cost: 60% or 0.6.' });
-export const OutcomeLinksSchema = union([array(id), record(id, weight)])
+export const OutcomeLinksSchema = union([
+  array(id).refine((ids) => new Set(ids).size === ids.length, { message: 'An outcome is listed twice: list each outcome once, or weigh them with { a: 60%, b: 40% }.' }),
+  record(id, weight),
+])
   .meta({ description: 'Outcomes this initiative serves: [a, b] splits equally; { a: 60%, b: 40% } splits by weight.' });
 
 export const MeasureSchema = strictObject({

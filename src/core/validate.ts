@@ -126,7 +126,7 @@ function reportIssue(issue: Issue, prefix: Path, scope: Scope, root: PNode, out:
       out.push(at(root, path, 'value', rangeMessage(issue, path)));
       return;
     default:
-      out.push(at(root, path, 'value', `${fieldName(path)}: ${issue.message}.`));
+      out.push(at(root, path, 'value', /[.!?]$/.test(issue.message) ? issue.message : `${fieldName(path)}: ${issue.message}.`));
   }
 }
 
@@ -210,10 +210,12 @@ function describeValue(node: PNode | null | undefined): string {
 }
 
 function invalidType(issue: core.$ZodIssueInvalidType, path: Path, scope: Scope, root: PNode): Problem {
-  const { node, pair } = nodeAtPath(root, path);
+  const { node } = nodeAtPath(root, path);
   const field = fieldName(path);
   const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-  const missing = !pair && typeof path[path.length - 1] === 'string';
+  const last = path[path.length - 1];
+  const parent = nodeAtPath(root, path.slice(0, -1)).node;
+  const missing = typeof last === 'string' && isMap(parent) && !parent.pairs.some((p) => isScalar(p.key) && String(p.key.value) === last);
   if (missing) {
     const owner = contextLabel(objectContext(path.slice(0, -1), scope));
     const anchor = idNode(root, path.slice(0, -1)) ?? nodeAtPath(root, path.slice(0, -1)).pair?.key ?? root;

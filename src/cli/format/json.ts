@@ -1,6 +1,18 @@
 // The `check --format json` contract, version 1 (docs/cli.md).
+import type { Summary } from '../../core/analyze';
 import type { CheckResult } from '../../core/workspace';
 import { JSON_CONTRACT_VERSION, toJsonSummary } from '../../core/report/json';
+
+/** The summary with every path as the command line prints it. */
+export function withDisplayPaths(summary: Summary, display: (path: string) => string): Summary {
+  return {
+    ...summary,
+    unlinked: summary.unlinked.map((u) => ({ ...u, path: display(u.path) })),
+    byOutcome: summary.byOutcome.map((o) => ({ ...o, path: display(o.path) })),
+    goals: summary.goals.map((g) => ({ ...g, path: display(g.path) })),
+    initiatives: summary.initiatives.map((r) => ({ ...r, path: display(r.path) })),
+  };
+}
 
 export function formatJson(result: CheckResult, display: (path: string) => string): string {
   return JSON.stringify({
@@ -15,6 +27,6 @@ export function formatJson(result: CheckResult, display: (path: string) => strin
         ...(d.related ? { related: d.related.map((r) => ({ ...r, path: display(r.path) })) } : {}),
       })),
     })),
-    summary: toJsonSummary({ ...result.summary, unlinked: result.summary.unlinked.map((u) => ({ ...u, path: display(u.path) })), byOutcome: result.summary.byOutcome.map((o) => ({ ...o, path: display(o.path) })), goals: result.summary.goals.map((g) => ({ ...g, path: display(g.path) })) }),
+    summary: toJsonSummary(withDisplayPaths(result.summary, display)),
   }, null, 2);
 }

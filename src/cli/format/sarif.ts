@@ -20,6 +20,7 @@ function region(d: Pick<PortfolioDiagnostic, 'range'>) {
 }
 
 export function formatSarif(result: CheckResult, display: (path: string) => string, version: string, rootUri: string): string {
+  const model = result.summary.relationshipModel;
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results = result.files.flatMap((file) => file.diagnostics.map((d) => ({
     ruleId: d.code,
@@ -46,7 +47,7 @@ export function formatSarif(result: CheckResult, display: (path: string) => stri
             fullDescription: { text: rule.description },
             helpUri: docsUrl(rule.id),
             help: { text: `${rule.description} See ${docsUrl(rule.id)}` },
-            defaultConfiguration: { level: LEVELS[rule.defaults.provider] },
+            defaultConfiguration: { level: LEVELS[rule.defaults[model]] },
             properties: { tags: ['portfolio', 'alignment'] },
           })),
         },

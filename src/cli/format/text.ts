@@ -28,6 +28,10 @@ export function formatDiagnosticLine(path: string, d: PortfolioDiagnostic, paint
   return `${path}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${severity}  ${paint.dim(d.code)}  ${clean(d.message)}`;
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 export function formatSummary(summary: Summary, fileCount: number, paint: Painter, maxRows = 5): string {
   const s = summary;
   const short = (minor: number) => formatMoneyShort(minor, s.currency);
@@ -37,7 +41,7 @@ export function formatSummary(summary: Summary, fileCount: number, paint: Painte
   const share = (minor: number) => percent(s.totalSpend > 0 ? minor / s.totalSpend : null, 0);
   const lines = [
     '',
-    paint.bold(`${clean(s.name ?? 'Portfolio')}: ${s.relationshipModel} model, ${s.counts.initiatives} initiatives, ${s.counts.outcomes} outcomes, as of ${s.today}`),
+    paint.bold(`${clean(s.name ?? 'Portfolio')}: ${s.relationshipModel} model, ${plural(s.counts.initiatives, 'initiative')}, ${plural(s.counts.outcomes, 'outcome')}, as of ${s.today}`),
     `  Alignment score   ${score}  (${short(s.alignedSpend)} of ${short(s.totalSpend)} serves a business outcome)`,
     `  Unlinked spend    ${formatMoney(s.unlinkedSpend, s.currency)} in ${s.unlinked.length} initiative${s.unlinked.length === 1 ? '' : 's'}`,
     `  Measured share    ${percent(s.measuredShare)} of spend serves outcomes with a target`,
@@ -52,7 +56,7 @@ export function formatSummary(summary: Summary, fileCount: number, paint: Painte
   }
   if (s.byCapability.length > 0) {
     lines.push('', '  Spend by capability:');
-    for (const c of s.byCapability.slice(0, maxRows)) lines.push(`    ${short(c.spend).padStart(14)}  ${clean(c.capability ?? '(no capability)')}`);
+    for (const c of s.byCapability.slice(0, maxRows)) lines.push(`    ${short(c.spend).padStart(14)}  ${clean(c.capability ?? '(outcomes with no capability)')}`);
   }
   const goals = (['met', 'on-track', 'missed', 'not-measured'] as const).map((k) => `${s.goals.filter((g) => g.status === k).length} ${k.replace('-', ' ')}`);
   if (s.goals.length > 0) lines.push('', `  Goals: ${goals.join(', ')}`);

@@ -2,7 +2,7 @@
 // enum values and keys. The context is read from the text around the cursor, so that it works
 // while the line is still half typed and the YAML does not parse.
 import type { Position, Range } from '../lineIndex';
-import { currencyCodes } from '../money';
+import { COMMON_CURRENCIES, currencyCodes } from '../money';
 import { ruleIds } from '../ruleIds';
 import { API_VERSION, categories, InitiativeSchema, initiativeTypes, measureKinds, MeasureSchema, MetadataSchema, outcomeKinds, OutcomeSchema, relationshipModels, severities, statuses } from '../schema';
 import type { Analysis } from '../workspace';
@@ -24,7 +24,6 @@ export interface CompletionResult {
   range: Range;
 }
 
-const COMMON_CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'JPY', 'CNY', 'SEK', 'NOK', 'DKK', 'PLN', 'CAD', 'AUD', 'INR'];
 const ID_CHAR = /[A-Za-z0-9._-]/;
 
 interface LineInfo {

@@ -48,7 +48,7 @@ function outcomeHover(analysis: Analysis, id: string): string {
   if (model.measures.length > 0) {
     lines.push('', 'Measures:');
     for (const m of model.measures) {
-      const unit = m.unit ? ` ${md(m.unit)}` : '';
+      const unit = m.unit ? `${m.unit === '%' ? '' : ' '}${md(m.unit)}` : '';
       const values = [m.baseline !== undefined ? `baseline ${m.baseline}` : undefined, m.actual !== undefined ? `actual ${m.actual}` : undefined, m.target !== undefined ? `target ${m.target}${unit}` : undefined].filter(Boolean).join(', ');
       lines.push(`- ${md(m.metric ?? m.kind ?? 'measure')}: ${values || 'no values'}${m.due ? `, due ${m.due}` : ''} (${goalStatus(m, analysis.options.today).replace('-', ' ')})`);
     }

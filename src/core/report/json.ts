@@ -9,6 +9,9 @@ export function toJsonSummary(summary: Summary): Record<string, unknown> {
   const money = (minor: number) => toMajor(minor, summary.currency);
   const round = (share: number | null | undefined) => (share === null || share === undefined ? share ?? null : Number(share.toFixed(6)));
   return {
+    name: summary.name ?? null,
+    brm: summary.brm ?? null,
+    fiscalYear: summary.fiscalYear ?? null,
     currency: summary.currency,
     relationshipModel: summary.relationshipModel,
     today: summary.today,

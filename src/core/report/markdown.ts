@@ -1,7 +1,7 @@
 // The summary as Markdown, for a steering committee mail or a pull request comment.
 import type { Summary } from '../analyze';
 import { formatMoney, formatMoneyShort } from '../money';
-import { percent } from './view';
+import { percent, REASONS } from './view';
 
 /** Escapes text for a Markdown table cell or line, so file content cannot add markup. */
 export function escapeMarkdown(text: string): string {
@@ -31,7 +31,7 @@ export function renderMarkdown(summary: Summary, options: { maxRows?: number } =
   for (const p of s.practices) lines.push(`- [${p.met ? 'x' : ' '}] ${p.title} (${e(p.detail)})`);
   lines.push('', '## Unlinked spend', '');
   if (s.unlinked.length === 0) lines.push('All spend is linked to business outcomes.');
-  else lines.push(...table(['Initiative', 'Title', 'Why', 'Spend'], s.unlinked.slice(0, max).map((u) => [e(u.id), e(u.title), u.reason, money(u.spend)])));
+  else lines.push(...table(['Initiative', 'Title', 'Why', 'Spend'], s.unlinked.slice(0, max).map((u) => [e(u.id), e(u.title), REASONS[u.reason] ?? u.reason, money(u.spend)])));
   if (s.unlinked.length > max) lines.push('', `…and ${s.unlinked.length - max} more.`);
   lines.push('', '## Spend by outcome', '');
   lines.push(...table(['Outcome', 'Capability', 'Initiatives', 'Spend', 'Budget use'], s.byOutcome.slice(0, max).map((o) => [
@@ -39,7 +39,7 @@ export function renderMarkdown(summary: Summary, options: { maxRows?: number } =
   ])));
   if (s.byOutcome.length > max) lines.push('', `…and ${s.byOutcome.length - max} more.`);
   lines.push('', '## Spend by capability', '');
-  lines.push(...table(['Capability', 'Spend', 'Share'], s.byCapability.map((c) => [e(c.capability ?? 'No capability'), money(c.spend), percent(s.totalSpend > 0 ? c.spend / s.totalSpend : null)])));
+  lines.push(...table(['Capability', 'Linked spend', 'Share'], s.byCapability.map((c) => [e(c.capability ?? 'Outcomes with no capability'), money(c.spend), percent(s.alignedSpend > 0 ? c.spend / s.alignedSpend : null)])));
   lines.push('', '## Goal status', '');
   if (s.goals.length === 0) lines.push('No measures are defined.');
   else lines.push(...table(['Outcome', 'Metric', 'Baseline', 'Actual', 'Target', 'Due', 'Status'], s.goals.slice(0, max).map((g) => [

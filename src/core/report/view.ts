@@ -63,7 +63,7 @@ export function band(score: number | null, bands: Bands = DEFAULT_BANDS): 'good'
 }
 
 const MODEL_NAMES: Record<string, string> = { passive: 'Passive', provider: 'Provider', partner: 'Partner', peer: 'Peer' };
-const REASONS: Record<string, string> = { 'no-link': 'no outcome linked', 'unknown-outcome': 'links an unknown outcome', 'split-below-100': 'weights below 100%' };
+export const REASONS: Record<string, string> = { 'no-link': 'no outcome linked', 'unknown-outcome': 'links an unknown outcome', 'split-below-100': 'weights below 100%' };
 const GOAL_LABELS: Record<GoalItem['status'], string> = { met: 'met', 'on-track': 'on track', missed: 'missed', 'not-measured': 'not measured' };
 
 class ReportBuilder {
@@ -173,12 +173,12 @@ class ReportBuilder {
 
   private capabilities(): VElement {
     const s = this.summary;
-    const label = (c: string | null) => c ?? 'No capability (unlinked or unassigned)';
+    const label = (c: string | null) => c ?? 'Outcomes with no capability';
     return this.section('capabilities', 'Spend by business capability',
-      h('p', { class: 'lede' }, 'What it costs to run each part of the business.'),
+      h('p', { class: 'lede' }, `What it costs to run each part of the business: the ${this.short(s.alignedSpend)} linked to outcomes${s.unlinkedSpend > 0 ? ` (the ${this.short(s.unlinkedSpend)} of unlinked spend serves no capability)` : ''}.`),
       this.barChart('Spend by capability', s.byCapability.slice(0, 15).map((c) => ({ label: label(c.capability), value: c.spend }))),
       this.table('capabilities', ['Capability', 'Outcomes', 'Spend', 'Share'], s.byCapability.map((c) => [
-        label(c.capability), String(c.outcomes), h('span', { class: 'num' }, this.money(c.spend)), h('span', { class: 'num' }, percent(s.totalSpend > 0 ? c.spend / s.totalSpend : null)),
+        label(c.capability), String(c.outcomes), h('span', { class: 'num' }, this.money(c.spend)), h('span', { class: 'num' }, percent(s.alignedSpend > 0 ? c.spend / s.alignedSpend : null)),
       ]), [1, 2, 3]));
   }
 
@@ -211,7 +211,7 @@ class ReportBuilder {
     const s = this.summary;
     if (s.goals.length === 0) return this.section('goals', 'Goal status', h('p', { class: 'empty' }, 'No measures are defined.'));
     const counts = (['met', 'on-track', 'missed', 'not-measured'] as const).map((k) => `${s.goals.filter((g) => g.status === k).length} ${GOAL_LABELS[k]}`);
-    const value = (n: number | undefined, unit?: string) => (n === undefined ? '' : `${n}${unit ? ' ' + unit : ''}`);
+    const value = (n: number | undefined, unit?: string) => (n === undefined ? '' : `${n}${unit ? (unit === '%' ? '' : ' ') + unit : ''}`);
     return this.section('goals', `Goal status: ${listWords(counts, 'and')}`,
       this.table('goals', ['Outcome', 'Metric', 'Baseline', 'Actual', 'Target', 'Due', 'Status'], s.goals.map((g) => [
         this.place(g.outcome, g.path, g.line), g.metric, value(g.baseline, g.unit), value(g.actual, g.unit), value(g.target, g.unit), g.due ?? '',

@@ -10,7 +10,7 @@ export const splitNot100: Rule = {
     for (const file of files) {
       for (const { chunk, model } of file.initiatives) {
         const links = model.links;
-        if (links.form !== 'weighted' || links.weightSum === WEIGHT_WHOLE || !links.valueNode) continue;
+        if (links.form !== 'weighted' || links.invalidWeight || links.weightSum === WEIGHT_WHOLE || !links.valueNode) continue;
         const sum = percent(links.weightSum);
         const effect = links.weightSum < WEIGHT_WHOLE
           ? `the other ${percent(WEIGHT_WHOLE - links.weightSum)} of the cost counts as unlinked`
