@@ -52,6 +52,9 @@ builds.push(
   { ...common, entryPoints: ['src/engine/worker.web.ts'], outfile: 'dist/web/engine.js', platform: 'browser', format: 'iife', minify: true },
 );
 
+// The benchmark (npm run bench) and its heap-measuring child process.
+builds.push({ ...common, entryPoints: ['bench/run.ts', 'bench/heap.ts'], outdir: 'dist/bench', platform: 'node', format: 'cjs', packages: 'external' });
+
 // Unit tests run in plain Node from bundles; libraries stay in node_modules.
 // Subfolders too (test/unit/rules/*.test.ts); outbase keeps the folder layout under dist/test/unit.
 const unitTests = fs.readdirSync(path.join(__dirname, 'test/unit'), { recursive: true })

@@ -164,8 +164,7 @@ function lineOf(file: PortfolioFile, chunk: { base: number }, node: { start: num
 
 function outcomeSpend({ index, ledger }: Analysis): OutcomeSpend[] {
   const out: OutcomeSpend[] = [];
-  for (const [id, definitions] of index.outcomes) {
-    const { file, item } = definitions[0]!;
+  for (const [id, { file, item }] of index.outcomes) {
     const model = item.model;
     const counted = ledger.byOutcome.get(id);
     const entry: OutcomeSpend = {

@@ -6,7 +6,7 @@ import type { Finding, Span } from './diagnostics';
 import type { Located, PortfolioFile } from './file';
 import { allocate, currencyExponent, formatMoney, isCurrency, RateTable, sameRational, suggestCurrencyOrder, toMinorUnits, type Rational } from './money';
 import { CURRENCY_PATTERN } from './schema';
-import type { AmountLiteral, InitiativeModel, OutcomeModel } from './model';
+import type { AmountLiteral, InitiativeModel, LinksModel, OutcomeModel } from './model';
 import { WEIGHT_WHOLE } from './model';
 import { where } from './rules/rule';
 import { closest } from './suggest';
@@ -28,6 +28,15 @@ export interface InitiativeSpend {
   unlinked: number;
   reason?: UnlinkedReason;
 }
+
+/** A converted amount, or why it could not be converted, for a currency context (`key`). */
+interface Conversion {
+  key: string;
+  minor?: number;
+  problem?: { start: number; end: number; message: string };
+}
+
+const conversions = new WeakMap<AmountLiteral, Conversion>();
 
 /** "No currency" (ISO 4217 XXX): used when no file declares one. */
 export const NO_CURRENCY = 'XXX';
@@ -55,6 +64,8 @@ export class SpendLedger {
   /** Amounts left out of the totals because they could not be converted. */
   unconverted = 0;
   private readonly fileCurrency = new Map<PortfolioFile, string>();
+  /** The declared rates as text: conversions made under other rates are not reused. */
+  private ratesKey = '';
 
   constructor(readonly files: readonly PortfolioFile[], readonly index: WorkspaceIndex, options: LedgerOptions = {}) {
     this.currency = options.currency ?? pickCurrency(files);
@@ -104,14 +115,26 @@ export class SpendLedger {
   private toSummary(file: PortfolioFile, chunk: Located<unknown>['chunk'], literal: AmountLiteral | undefined): number | undefined {
     if (!literal) return undefined;
     const currency = literal.currency ?? this.currencyOf(file);
-    if (!isCurrency(currency)) {
-      if (literal.currency) {
-        const suggestion = closest(currency, suggestCurrencyOrder());
-        this.report(file, { chunk, start: literal.currencyNode!.start, end: literal.currencyNode!.end },
-          `Unknown currency "${currency}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Use an ISO 4217 code such as EUR or USD.`);
-      }
+    // Unchanged items keep their literal objects, so most conversions are looked up, not redone.
+    const key = `${currency}>${this.currency}|${this.ratesKey}`;
+    let conversion = conversions.get(literal);
+    if (conversion?.key !== key) {
+      conversion = { key, ...this.convert(literal, currency) };
+      conversions.set(literal, conversion);
+    }
+    if (conversion.problem) {
+      this.report(file, { chunk, start: conversion.problem.start, end: conversion.problem.end }, conversion.problem.message);
       this.unconverted++;
-      return undefined;
+    }
+    return conversion.minor;
+  }
+
+  private convert(literal: AmountLiteral, currency: string): Omit<Conversion, 'key'> {
+    if (!isCurrency(currency)) {
+      if (!literal.currency) return {};
+      const suggestion = closest(currency, suggestCurrencyOrder());
+      const node = literal.currencyNode!;
+      return { problem: { start: node.start, end: node.end, message: `Unknown currency "${currency}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Use an ISO 4217 code such as EUR or USD.` } };
     }
     let minor = 0;
     for (const part of literal.parts) {
@@ -120,20 +143,15 @@ export class SpendLedger {
         const message = result.error === 'precision'
           ? `This amount has more decimals than ${currency} has (${currencyExponent(currency)}): round it to the ${currencyExponent(currency) === 0 ? 'unit' : 'cent'}.`
           : 'This amount is too large to add up exactly: check its digits and suffix.';
-        this.report(file, { chunk, start: part.node.start, end: part.node.end }, message);
-        this.unconverted++;
-        return undefined;
+        return { problem: { start: part.node.start, end: part.node.end, message } };
       }
       minor += result.minor;
     }
     const converted = this.rates.convert(minor, currency, this.currency);
     if (converted === undefined) {
-      this.report(file, { chunk, start: literal.node.start, end: literal.node.end },
-        `No exchange rate from ${currency} to ${this.currency}, so this amount is left out of every total. Add rates: { ${currency}: <${this.currency} per ${currency}> } to metadata.`);
-      this.unconverted++;
-      return undefined;
+      return { problem: { start: literal.node.start, end: literal.node.end, message: `No exchange rate from ${currency} to ${this.currency}, so this amount is left out of every total. Add rates: { ${currency}: <${this.currency} per ${currency}> } to metadata.` } };
     }
-    return converted;
+    return { minor: converted };
   }
 
   private declaredCurrency(file: PortfolioFile): string | undefined {
@@ -178,6 +196,7 @@ export class SpendLedger {
         if (!earlier) {
           seen.set(key, { rate: declaration.rate, file, span, text });
           this.rates.add({ from: declaration.currency, to: base, rate: declaration.rate });
+          this.ratesKey += `${key}=${declaration.rate.num}/${declaration.rate.den};`;
         }
       }
     }
@@ -208,33 +227,46 @@ export class SpendLedger {
 
   private allocate(entry: InitiativeSpend): void {
     const links = entry.item.model.links;
-    const known = links.entries.map((link) => this.index.outcomes.has(link.id));
-    for (let i = 0; i < links.entries.length; i++) {
-      if (!known[i]) continue;
-      const id = links.entries[i]!.id;
-      const counted = this.byOutcome.get(id) ?? { spend: 0, initiatives: 0 };
-      if (links.entries.findIndex((l) => l.id === id) === i) counted.initiatives++;
-      this.byOutcome.set(id, counted);
-    }
     if (links.form === 'none') {
       entry.unlinked = entry.spend;
       entry.reason = 'no-link';
       return;
     }
-    const weights = links.entries.map((link) => link.weight);
-    const short = links.form === 'weighted' && links.weightSum < WEIGHT_WHOLE;
-    if (short) weights.push(WEIGHT_WHOLE - links.weightSum);
-    const parts = allocate(entry.spend, weights);
-    links.entries.forEach((link, i) => {
-      if (!known[i]) return;
-      entry.allocations.push({ id: link.id, amount: parts[i]! });
-      this.byOutcome.get(link.id)!.spend += parts[i]!;
-      this.aligned += parts[i]!;
-    });
-    entry.unlinked = entry.spend - entry.allocations.reduce((sum, a) => sum + a.amount, 0);
-    if (known.some((k) => !k)) entry.reason = 'unknown-outcome';
+    const parts = splitOf(links, entry.spend);
+    const entries = links.entries;
+    let allocated = 0;
+    let unknown = false;
+    for (let i = 0; i < entries.length; i++) {
+      const id = entries[i]!.id;
+      if (!this.index.outcomes.has(id)) {
+        unknown = true;
+        continue;
+      }
+      let counted = this.byOutcome.get(id);
+      if (!counted) this.byOutcome.set(id, (counted = { spend: 0, initiatives: 0 }));
+      counted.initiatives++;
+      counted.spend += parts[i]!;
+      allocated += parts[i]!;
+      entry.allocations.push({ id, amount: parts[i]! });
+    }
+    this.aligned += allocated;
+    entry.unlinked = entry.spend - allocated;
+    if (unknown) entry.reason = 'unknown-outcome';
     else if (entry.unlinked > 0) entry.reason = 'split-below-100';
   }
+}
+
+const splits = new WeakMap<LinksModel, { spend: number; parts: number[] }>();
+
+/** The spend split by the link weights (the rest, below 100%, last); memoised per links. */
+function splitOf(links: LinksModel, spend: number): number[] {
+  const known = splits.get(links);
+  if (known?.spend === spend) return known.parts;
+  const weights = links.entries.map((link) => link.weight);
+  if (links.form === 'weighted' && links.weightSum < WEIGHT_WHOLE) weights.push(WEIGHT_WHOLE - links.weightSum);
+  const parts = allocate(spend, weights);
+  splits.set(links, { spend, parts });
+  return parts;
 }
 
 /** The currency most files declare (ties: the first file's), or "no currency". */

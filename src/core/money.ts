@@ -151,6 +151,9 @@ export class RateTable {
 /** Splits `total` minor units by integer weights so the parts are integers summing exactly to `total`. */
 export function allocate(total: number, weights: readonly number[]): number[] {
   if (weights.length === 1) return weights[0]! > 0 ? [total] : [0];
+  const sumNumber = weights.reduce((a, b) => a + Math.round(b), 0);
+  // Exact in plain numbers while total × weight stays below 2^53; BigInt beyond that.
+  if (sumNumber > 0 && Number.isSafeInteger(total * sumNumber)) return allocateSmall(total, weights.map(Math.round), sumNumber);
   const big = weights.map((w) => BigInt(Math.round(w)));
   const sum = big.reduce((a, b) => a + b, 0n);
   if (sum <= 0n) return weights.map(() => 0);
@@ -167,6 +170,20 @@ export function allocate(total: number, weights: readonly number[]): number[] {
     rest -= 1n;
   }
   return parts.map(Number);
+}
+
+function allocateSmall(total: number, weights: number[], sum: number): number[] {
+  const remainders = weights.map((w) => (total * w) % sum);
+  // total × w − remainder is a multiple of sum, so this division is exact.
+  const parts = weights.map((w, i) => (total * w - remainders[i]!) / sum);
+  let rest = total - parts.reduce((a, b) => a + b, 0);
+  const order = remainders.map((remainder, index) => ({ index, remainder })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  for (const { index } of order) {
+    if (rest <= 0) break;
+    parts[index]!++;
+    rest--;
+  }
+  return parts;
 }
 
 /** Major units as a number rounded to the currency's minor unit, for JSON output. */

@@ -8,29 +8,44 @@ export interface Definition<T> {
 }
 
 export class WorkspaceIndex {
-  /** Definitions by id, in file order; the first one is the one links resolve to. */
-  readonly outcomes = new Map<string, Array<Definition<OutcomeModel>>>();
-  readonly initiatives = new Map<string, Array<Definition<InitiativeModel>>>();
+  /** The first definition of each id, in file order: the one links resolve to. */
+  readonly outcomes = new Map<string, Definition<OutcomeModel>>();
+  readonly initiatives = new Map<string, Definition<InitiativeModel>>();
+  /** Every definition of the ids defined more than once (duplicate-id reports these). */
+  readonly duplicateOutcomes = new Map<string, Array<Definition<OutcomeModel>>>();
+  readonly duplicateInitiatives = new Map<string, Array<Definition<InitiativeModel>>>();
 
   constructor(readonly files: readonly PortfolioFile[]) {
     for (const file of files) {
-      for (const item of file.outcomes) add(this.outcomes, item.model.id?.value, { file, item });
-      for (const item of file.initiatives) add(this.initiatives, item.model.id?.value, { file, item });
+      for (const item of file.outcomes) add(this.outcomes, this.duplicateOutcomes, item.model.id?.value, { file, item });
+      for (const item of file.initiatives) add(this.initiatives, this.duplicateInitiatives, item.model.id?.value, { file, item });
     }
   }
 
   outcome(id: string): Definition<OutcomeModel> | undefined {
-    return this.outcomes.get(id)?.[0];
+    return this.outcomes.get(id);
   }
 
   initiative(id: string): Definition<InitiativeModel> | undefined {
-    return this.initiatives.get(id)?.[0];
+    return this.initiatives.get(id);
+  }
+
+  /** Every definition of an id, first one first. */
+  definitions(kind: 'outcome' | 'initiative', id: string): Array<Definition<OutcomeModel | InitiativeModel>> {
+    const first = kind === 'outcome' ? this.outcomes.get(id) : this.initiatives.get(id);
+    const all = kind === 'outcome' ? this.duplicateOutcomes.get(id) : this.duplicateInitiatives.get(id);
+    return all ?? (first ? [first] : []);
   }
 }
 
-function add<T>(map: Map<string, T[]>, id: string | undefined, value: T): void {
+function add<T>(first: Map<string, T>, duplicates: Map<string, T[]>, id: string | undefined, value: T): void {
   if (id === undefined) return;
-  const list = map.get(id);
+  const existing = first.get(id);
+  if (existing === undefined) {
+    first.set(id, value);
+    return;
+  }
+  const list = duplicates.get(id);
   if (list) list.push(value);
-  else map.set(id, [value]);
+  else duplicates.set(id, [existing, value]);
 }

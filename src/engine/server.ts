@@ -8,7 +8,9 @@ import { fixesFor, linkEdits, rankOutcomes } from '../core/features/fixes';
 import { hover } from '../core/features/hover';
 import { definition, prepareRename, references, rename } from '../core/features/navigation';
 import { documentSymbols } from '../core/features/symbols';
+import type { PortfolioDiagnostic } from '../core/diagnostics';
 import { SpendLedger } from '../core/ledger';
+import type { Position } from '../core/lineIndex';
 import { Workspace, type Analysis, type CheckOptions } from '../core/workspace';
 import type { CheckResult, EngineSettings, FileDiagnostics, Request, RequestMessage, ResponseMessage, ResultOf, SummaryFilter } from './protocol';
 
@@ -17,9 +19,25 @@ interface FolderState {
   settings: EngineSettings;
   versions: Map<string, number>;
   analysis?: Analysis;
-  /** Diagnostics last sent per file, serialised, to send only what changed. */
-  sent: Map<string, string>;
+  /** What was last sent per file, to send only what changed. */
+  sent: Map<string, { version: number; diagnostics: PortfolioDiagnostic[] }>;
   parseMs: number;
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+
+/** Whether two lists of diagnostics would show the same (fix data and related places included). */
+export function sameDiagnostics(a: readonly PortfolioDiagnostic[], b: readonly PortfolioDiagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.code !== y.code || x.severity !== y.severity || x.message !== y.message || !samePosition(x.range.start, y.range.start) || !samePosition(x.range.end, y.range.end)) return false;
+    if ((x.related || y.related || x.data || y.data) && JSON.stringify([x.related, x.data]) !== JSON.stringify([y.related, y.data])) return false;
+  }
+  return true;
 }
 
 const DEFAULT_SETTINGS: EngineSettings = { today: '1970-01-01', rules: {}, defaultModel: 'provider' };
@@ -131,9 +149,9 @@ export class EngineServer {
       const diagnostics = analysis.diagnostics.get(file.path) ?? [];
       const version = state.versions.get(file.path) ?? 0;
       // A new version is always sent: the editor drops results for versions it has moved past.
-      const serialised = `${version}\n${JSON.stringify(diagnostics)}`;
-      if (state.sent.get(file.path) === serialised) continue;
-      state.sent.set(file.path, serialised);
+      const sent = state.sent.get(file.path);
+      if (sent && sent.version === version && sameDiagnostics(sent.diagnostics, diagnostics)) continue;
+      state.sent.set(file.path, { version, diagnostics });
       changed.push({ path: file.path, version, diagnostics });
     }
     let errors = 0;

@@ -121,8 +121,8 @@ function valuesFor(analysis: Analysis, path: string, key: string, chain: string[
 }
 
 function outcomeIds(analysis: Analysis): CompletionItem[] {
-  return [...analysis.index.outcomes].map(([id, [definition]]) => {
-    const model = definition!.item.model;
+  return [...analysis.index.outcomes].map(([id, definition]) => {
+    const model = definition.item.model;
     const spend = analysis.ledger.byOutcome.get(id)?.spend ?? 0;
     return {
       label: id,
@@ -136,11 +136,11 @@ function outcomeIds(analysis: Analysis): CompletionItem[] {
 }
 
 function initiativeIds(analysis: Analysis, path: string): CompletionItem[] {
-  return [...analysis.index.initiatives].map(([id, [definition]]) => ({
+  return [...analysis.index.initiatives].map(([id, definition]) => ({
     label: id,
     kind: 'initiative' as const,
-    ...(definition!.item.model.title ? { detail: definition!.item.model.title } : {}),
-    sortText: `${definition!.file.path === path ? 0 : 1}${id}`,
+    ...(definition.item.model.title ? { detail: definition.item.model.title } : {}),
+    sortText: `${definition.file.path === path ? 0 : 1}${id}`,
   }));
 }
 

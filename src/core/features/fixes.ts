@@ -123,8 +123,8 @@ function words(text: string | undefined): Set<string> {
 export function rankOutcomes(analysis: Analysis, initiativeId: string): Array<{ id: string; title: string; score: number }> {
   const initiative = analysis.index.initiative(initiativeId)?.item.model;
   const mine = words(`${initiative?.title ?? ''} ${initiativeId} ${initiative?.owner ?? ''} ${initiative?.service?.value ?? ''}`);
-  const ranked = [...analysis.index.outcomes].map(([id, [definition]]) => {
-    const model = definition!.item.model;
+  const ranked = [...analysis.index.outcomes].map(([id, definition]) => {
+    const model = definition.item.model;
     // A shared capability word counts double: it says which part of the business is served.
     let score = 0;
     for (const word of words(model.capability)) if (mine.has(word)) score += 2;

@@ -32,8 +32,7 @@ export function definition(analysis: Analysis, path: string, position: Position)
   const found = targetFor(analysis, path, position);
   if (!found) return [];
   const { target } = found;
-  const definitions = target.kind === 'outcome' ? analysis.index.outcomes.get(target.id) : analysis.index.initiatives.get(target.id);
-  return (definitions ?? []).map(({ file, item }) => ({ path: file.path, range: innerRange(file, item.chunk, item.model.id!.node) }));
+  return analysis.index.definitions(target.kind, target.id).map(({ file, item }) => ({ path: file.path, range: innerRange(file, item.chunk, item.model.id!.node) }));
 }
 
 /** Every place an id is written: its definitions and the links or dependencies naming it. */

@@ -8,10 +8,13 @@ export const dependencyCycle: Rule = {
   description: 'Initiatives whose dependsOn links form a cycle, so none of them can start first.',
   defaults: always('error'),
   check({ index, report }) {
+    // Only initiatives with dependencies can be on a cycle: the graph leaves the rest out.
     const graph = new Map<string, string[]>();
-    for (const [id, definitions] of index.initiatives) {
-      graph.set(id, definitions[0]!.item.model.dependsOn.map((d) => d.value).filter((d) => index.initiatives.has(d)));
+    for (const [id, definition] of index.initiatives) {
+      const dependsOn = definition.item.model.dependsOn;
+      if (dependsOn.length > 0) graph.set(id, dependsOn.map((d) => d.value).filter((d) => index.initiatives.has(d)));
     }
+    if (graph.size === 0) return;
     for (const component of stronglyConnected(graph)) {
       const members = new Set(component);
       for (const id of component) {

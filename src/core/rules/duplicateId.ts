@@ -7,8 +7,8 @@ export const duplicateId: Rule = {
   description: 'An outcome or initiative id defined more than once across the portfolio files checked together.',
   defaults: always('error'),
   check(context) {
-    reportDuplicates(context, 'outcome', context.index.outcomes);
-    reportDuplicates(context, 'initiative', context.index.initiatives);
+    reportDuplicates(context, 'outcome', context.index.duplicateOutcomes);
+    reportDuplicates(context, 'initiative', context.index.duplicateInitiatives);
   },
 };
 

@@ -1,0 +1,206 @@
+// npm run bench: every figure of docs/performance.md, measured in one process run (child
+// processes where a whole process is the thing measured), as medians after a warm-up, with
+// ratios against yaml.parseDocument and yaml-language-server measured in the same run.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseDocument } from 'yaml';
+import { Workspace } from '../src/core/workspace';
+import { EngineServer } from '../src/engine/server';
+import { generatePortfolio, outcomesYaml } from './generate';
+import { measureActivation } from './activation';
+import { yamlLanguageServerValidator } from './yamlLanguageServer';
+
+const TODAY = '2027-06-01';
+const root = path.resolve(__dirname, '../..');
+
+interface Row {
+  what: string;
+  value: string;
+  target?: string;
+  hit?: boolean;
+}
+
+const rows: Row[] = [];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Times `run` `times` times after `warmup` runs; returns every sample in milliseconds. */
+function sample(run: (i: number) => void, times: number, warmup = 2): number[] {
+  for (let i = 0; i < warmup; i++) run(-1 - i);
+  const out: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    run(i);
+    out.push(performance.now() - started);
+  }
+  return out;
+}
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+const ratio = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)}×`;
+
+function cold(n: number, runs: number): void {
+  const text = generatePortfolio({ initiatives: n });
+  const engine = median(sample(() => {
+    const workspace = new Workspace();
+    workspace.setFile('p.portfolio.yaml', text);
+    workspace.check({ today: TODAY });
+  }, runs));
+  const parse = median(sample(() => parseDocument(text), runs));
+  rows.push({ what: `Cold validation, N = ${n.toLocaleString('en-US')} (${(text.length / 1e6).toFixed(1)} MB): parse, rules, summary`, value: ms(engine) });
+  rows.push({ what: `  yaml.parseDocument of the same text`, value: ms(parse) });
+  rows.push({ what: `  ratio to yaml.parseDocument`, value: ratio(engine / parse), target: '≤ 1.15×', hit: engine / parse <= 1.15 });
+}
+
+async function sampleAsync(run: () => Promise<unknown>, times: number, warmup: number): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await run();
+  const out: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    await run();
+    out.push(performance.now() - started);
+  }
+  return out;
+}
+
+/** One-character edits inside one initiative each, through the engine the editor uses. */
+async function edits(n: number): Promise<void> {
+  const text = generatePortfolio({ initiatives: n });
+  const server = new EngineServer();
+  const folder = 'bench';
+  const file = 'file:///bench/p.portfolio.yaml';
+  server.handle({ type: 'configure', folder, settings: { today: TODAY, rules: {}, defaultModel: 'provider' } });
+  server.handle({ type: 'update', folder, path: file, text, version: 1 });
+  server.handle({ type: 'check', folder });
+  let current = text;
+  let version = 1;
+  const times = sample((i) => {
+    // Type one letter into the title of an initiative spread over the file.
+    const target = `Initiative ${(Math.abs(i) * 7919) % n} for`;
+    const at = current.indexOf(target) + target.length - 4;
+    const change = { start: at, end: at, text: 'x' };
+    current = current.slice(0, at) + 'x' + current.slice(at);
+    server.handle({ type: 'edit', folder, path: file, changes: [change], version: ++version });
+    server.handle({ type: 'check', folder });
+  }, 60, 5);
+  const validator = yamlLanguageServerValidator(path.join(root, 'schemas/portfolio.schema.json'));
+  const yls = median(await sampleAsync(() => validator(current), 5, 1));
+  const editMedian = median(times);
+  rows.push({ what: `Re-validation after a one-character edit, N = ${n.toLocaleString('en-US')}: median`, value: ms(editMedian), target: '≤ 30 ms', hit: editMedian <= 30 });
+  rows.push({ what: '  p95', value: ms(percentile(times, 95)) });
+  rows.push({ what: '  yaml-language-server doValidation of the same text (full)', value: ms(yls) });
+  rows.push({ what: '  speed-up over yaml-language-server', value: ratio(yls / editMedian), target: '≥ 50×', hit: yls / editMedian >= 50 });
+}
+
+function workspaceOfFiles(files: number, each: number): void {
+  const texts = new Map<string, string>();
+  texts.set('file:///w/outcomes.portfolio.yaml', `apiVersion: portfolio/v1\nkind: Portfolio\n${outcomesYaml(Math.max(1, Math.floor((files * each) / 20)))}`);
+  for (let f = 0; f < files; f++) {
+    texts.set(`file:///w/team-${f}.portfolio.yaml`, generatePortfolio({ initiatives: each, prefix: `t${f}-`, withOutcomes: false, outcomeCount: Math.floor((files * each) / 20) }));
+  }
+  const coldTimes = sample(() => {
+    const workspace = new Workspace();
+    for (const [p, t] of texts) workspace.setFile(p, t);
+    workspace.analysis({ today: TODAY });
+  }, 5, 1);
+  const workspace = new Workspace();
+  for (const [p, t] of texts) workspace.setFile(p, t);
+  workspace.analysis({ today: TODAY });
+  const changed = 'file:///w/team-7.portfolio.yaml';
+  const original = texts.get(changed)!;
+  const updateTimes = sample((i) => {
+    workspace.setFile(changed, original.replace('Initiative 3 for', `Initiative 3${i} for`));
+    workspace.analysis({ today: TODAY });
+  }, 20, 3);
+  rows.push({ what: `Workspace of ${files} files × ${each} initiatives: cold index and check`, value: ms(median(coldTimes)) });
+  rows.push({ what: '  update after one file changes', value: ms(median(updateTimes)) });
+}
+
+function heap(n: number): void {
+  const script = path.join(__dirname, 'heap.js');
+  const result = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=200', script, String(n)], { encoding: 'utf8' });
+  const peak = Number(/peak=(\d+)/.exec(result.stdout)?.[1] ?? NaN) / 1e6;
+  const fits = result.status === 0;
+  rows.push({ what: `Peak heap, N = ${n.toLocaleString('en-US')} (sampled; run with --max-old-space-size=200)`, value: Number.isFinite(peak) ? `${peak.toFixed(0)} MB${fits ? '' : ' (out of memory)'}` : `failed: ${result.stderr.slice(0, 200)}`, target: '≤ 200 MB', hit: fits && peak <= 200 });
+}
+
+function bundles(): void {
+  const size = (file: string) => fs.statSync(path.join(root, file)).size;
+  const node = size('dist/extension.js');
+  const nodeEngine = size('dist/engine.js');
+  const web = size('dist/web/extension.js');
+  const webEngine = size('dist/web/engine.js');
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} KB`;
+  rows.push({ what: 'Node bundle (dist/extension.js), minified', value: kb(node), target: '≤ 500 KB', hit: node <= 500_000 });
+  rows.push({ what: '  its engine worker (dist/engine.js), loaded on the first portfolio file', value: kb(nodeEngine) });
+  rows.push({ what: 'Web bundle (dist/web/extension.js) and its worker', value: `${kb(web)} + ${kb(webEngine)}` });
+}
+
+async function activation(): Promise<void> {
+  const result = await measureActivation(root);
+  if ('error' in result) {
+    rows.push({ what: 'Load and activate the extension (code-server)', value: `not measured: ${result.error}`, target: '≤ 50 ms', hit: false });
+    return;
+  }
+  rows.push({ what: 'Load and activate the extension in code-server (median of runs)', value: ms(result.median), target: '≤ 50 ms', hit: result.median <= 50 });
+}
+
+function cliProcess(n: number): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cli-'));
+  const file = path.join(dir, 'big.portfolio.yaml');
+  fs.writeFileSync(file, generatePortfolio({ initiatives: n }));
+  const bare = path.join(dir, 'bare.js');
+  fs.writeFileSync(bare, `require(${JSON.stringify(require.resolve('yaml'))}).parseDocument(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'));\n`);
+  const run = (args: string[]) => {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (result.status === null || result.status > 1) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+    return performance.now() - started;
+  };
+  const cli = median(sample(() => run([path.join(root, 'dist/cli.js'), 'check', file, '--format', 'json', '--today', TODAY]), 5, 1));
+  const parse = median(sample(() => run([bare]), 5, 1));
+  fs.rmSync(dir, { recursive: true, force: true });
+  rows.push({ what: `portfolio-align check, N = ${n.toLocaleString('en-US')}, whole process`, value: ms(cli) });
+  rows.push({ what: '  bare node process running yaml.parseDocument on it', value: ms(parse) });
+  rows.push({ what: '  ratio', value: ratio(cli / parse), target: '≤ 1.2×', hit: cli / parse <= 1.2 });
+}
+
+function print(): void {
+  const width = Math.max(...rows.map((r) => r.what.length));
+  const valueWidth = Math.max(...rows.map((r) => r.value.length));
+  const lines = [`| ${'Measure'.padEnd(width)} | ${'Result'.padEnd(valueWidth)} | Target | |`, `|${'-'.repeat(width + 2)}|${'-'.repeat(valueWidth + 2)}|--------|------|`];
+  for (const r of rows) lines.push(`| ${r.what.padEnd(width)} | ${r.value.padEnd(valueWidth)} | ${(r.target ?? '').padEnd(6)} | ${r.hit === undefined ? '' : r.hit ? 'hit' : 'MISS'} |`);
+  console.log(lines.join('\n'));
+  console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+}
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  const steps: Array<[string, () => void | Promise<void>]> = [
+    ['cold', () => { cold(1_000, 9); cold(10_000, 5); }],
+    ['edit', () => edits(10_000)],
+    ['workspace', () => workspaceOfFiles(200, 100)],
+    ['heap', () => heap(10_000)],
+    ['bundle', () => bundles()],
+    ['activation', () => activation()],
+    ['cli', () => cliProcess(10_000)],
+  ];
+  for (const [name, step] of steps) {
+    if (only && only !== name) continue;
+    process.stderr.write(`bench: ${name}…\n`);
+    await step();
+  }
+  print();
+}
+
+void main();
