@@ -54,6 +54,45 @@ builds.push({
   packages: 'external',
 });
 
+// The extension: Node extension hosts run `main`, vscode.dev and github.dev run `browser` in a web
+// worker. The browser build resolves packages' browser fields and fails on any Node built-in.
+const vscodeExternal = { external: ['vscode'] };
+const webDefine = { ...common.define, 'process.env.NODE_DEBUG': 'false', global: 'globalThis' };
+if (fs.existsSync(path.join(__dirname, 'src/extension/extension.ts'))) {
+  builds.push(
+    { ...common, ...nodeCjs, ...vscodeExternal, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', minify: true },
+    { ...common, ...vscodeExternal, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', minify: true, define: webDefine },
+  );
+}
+
+// In-editor tests (test/integration, see docs/testing.md), one suite for both hosts:
+// Node hosts load dist/test/integration/index.node.js, which finds the *.test.js beside it;
+// the web worker loads one bundle with every test in it, mocha's browser build and the npm
+// `assert` polyfill, and must lie inside the extension folder.
+const integrationDir = path.join(__dirname, 'test/integration');
+if (fs.existsSync(integrationDir)) {
+  const tests = fs.readdirSync(integrationDir).filter((f) => f.endsWith('.test.ts')).sort();
+  builds.push(
+    {
+      ...common,
+      entryPoints: ['test/integration/index.node.ts', ...tests.map((f) => `test/integration/${f}`)],
+      outdir: 'dist/test/integration',
+      platform: 'node',
+      format: 'cjs',
+      packages: 'external',
+    },
+    {
+      ...common,
+      ...vscodeExternal,
+      entryPoints: ['test/integration/index.web.ts'],
+      outfile: 'dist/web/test/integration/index.js',
+      platform: 'browser',
+      format: 'cjs',
+      define: { ...webDefine, INTEGRATION_TESTS: JSON.stringify(tests.map((f) => f.replace(/\.test\.ts$/, ''))) },
+    },
+  );
+}
+
 async function main() {
   if (watch) {
     const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
