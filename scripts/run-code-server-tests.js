@@ -17,10 +17,10 @@ const NAME = 'in-editor tests, code-server (Node extension host)';
 const TIMEOUT_MS = Number(process.env.TEST_TIMEOUT_MS || 300_000);
 const VERBOSE = !!process.env.VERBOSE;
 
+const started = Date.now();
+
 async function main() {
-  const started = Date.now();
-  const testsPath = h.need(path.join(h.ROOT, 'dist/test/integration/index.node.js'), 'run `npm run build` first');
-  h.need(path.join(h.ROOT, 'dist/extension.js'), 'run `npm run build` first');
+  const [testsPath] = h.needBuilt('dist/test/integration/index.node.js', 'dist/extension.js');
   const tmp = h.makeTempDir('code-server');
   const workspace = h.copyWorkspace(tmp);
   let server;
@@ -58,4 +58,4 @@ async function main() {
   h.finish(NAME, started, outcome);
 }
 
-main();
+main().catch((error) => h.finish(NAME, started, { code: 1, reason: error instanceof h.HarnessError ? error.message : error.stack }));

@@ -44,11 +44,34 @@ function need(file, hint) {
   return file;
 }
 
-/** A fresh temp folder holding a copy of test/fixtures/workspace; tests may edit it freely. */
+/**
+ * The built bundles a runner needs. Missing: a HarnessError. Older than a source file: a warning,
+ * since the runners test dist/ as it is (npm test builds first; alone, run `npm run build`).
+ */
+function needBuilt(...files) {
+  for (const file of files) need(path.join(ROOT, file), 'run `npm run build` first');
+  const built = Math.min(...files.map((file) => fs.statSync(path.join(ROOT, file)).mtimeMs));
+  const newest = (dir) => {
+    let latest = { time: 0, file: '' };
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath ?? entry.path, entry.name);
+      const time = fs.statSync(file).mtimeMs;
+      if (time > latest.time) latest = { time, file };
+    }
+    return latest;
+  };
+  const latest = [newest(path.join(ROOT, 'src')), newest(path.join(ROOT, 'test/integration'))].sort((a, b) => b.time - a.time)[0];
+  if (latest.time > built) log(`WARNING: ${path.relative(ROOT, latest.file)} is newer than the bundles in dist/: run \`npm run build\` to test the current code`);
+  return files.map((file) => path.join(ROOT, file));
+}
+
+/** A fresh temp folder for one run. */
 function makeTempDir(prefix) {
   return fs.mkdtempSync(path.join(os.tmpdir(), `portfolio-${prefix}-`));
 }
 
+/** A copy of test/fixtures/workspace in `tmp`: tests may edit it freely. */
 function copyWorkspace(tmp) {
   const workspace = path.join(tmp, 'workspace');
   fs.cpSync(need(FIXTURE, 'the test workspace fixture'), workspace, { recursive: true });
@@ -221,6 +244,7 @@ module.exports = {
   HarnessError,
   log,
   need,
+  needBuilt,
   makeTempDir,
   copyWorkspace,
   freePort,
