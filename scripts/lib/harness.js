@@ -103,10 +103,10 @@ async function launchChromium(options = {}) {
 }
 
 /**
- * Starts code-server on 127.0.0.1 with a throwaway user-data dir inside `tmp`. Returns
- * { origin, stop(), exited } once it listens.
+ * Starts code-server on 127.0.0.1 with a throwaway user-data dir inside `tmp` (plus `settings`
+ * in its settings.json). Returns { origin, host, stop(), exited, output() } once it listens.
  */
-async function startCodeServer({ tmp, workspace, port, verbose }) {
+async function startCodeServer({ tmp, workspace, port, verbose, settings = {} }) {
   need(CODE_SERVER_ENTRY, 'run scripts/install-code-server.sh first (installs code-server offline into .vscode-test/)');
   const userData = path.join(tmp, 'user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
@@ -125,6 +125,7 @@ async function startCodeServer({ tmp, workspace, port, verbose }) {
         'telemetry.telemetryLevel': 'off',
         'git.enabled': false,
         'files.autoSave': 'off',
+        ...settings,
       },
       null,
       2,
