@@ -155,7 +155,7 @@ async function startCodeServer({ tmp, workspace, port, verbose, settings = {} })
   let output = '';
   const exited = new Promise((resolve) => server.on('exit', (code, signal) => resolve(signal ?? code)));
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new HarnessError(`code-server did not listen within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new HarnessError(`code-server did not listen within 120 s:\n${output}`)), 120_000);
     const onData = (data) => {
       output += data;
       if (verbose) process.stderr.write(`[code-server] ${data}`);

@@ -64,7 +64,7 @@ export function waitForDiagnostics(
   uri: vscode.Uri,
   until: (diagnostics: vscode.Diagnostic[]) => boolean,
   what: string,
-  timeoutMs = 20_000,
+  timeoutMs = 30_000,
 ): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     let done = false;
