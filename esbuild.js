@@ -66,12 +66,14 @@ if (fs.existsSync(path.join(__dirname, 'src/extension/extension.ts'))) {
 }
 
 // In-editor tests (test/integration, see docs/testing.md), one suite for both hosts:
-// Node hosts load dist/test/integration/index.node.js, which finds the *.test.js beside it;
+// Node hosts load dist/test/integration/index.node.js, which loads the *.test.js beside it;
 // the web worker loads one bundle with every test in it, mocha's browser build and the npm
 // `assert` polyfill, and must lie inside the extension folder.
 const integrationDir = path.join(__dirname, 'test/integration');
 if (fs.existsSync(integrationDir)) {
   const tests = fs.readdirSync(integrationDir).filter((f) => f.endsWith('.test.ts')).sort();
+  // Both entries load exactly these, so a test deleted from the sources but still in dist/ is not run.
+  const testNames = JSON.stringify(tests.map((f) => f.replace(/\.test\.ts$/, '')));
   builds.push(
     {
       ...common,
@@ -80,6 +82,7 @@ if (fs.existsSync(integrationDir)) {
       platform: 'node',
       format: 'cjs',
       packages: 'external',
+      define: { ...common.define, INTEGRATION_TESTS: testNames },
     },
     {
       ...common,
@@ -88,7 +91,7 @@ if (fs.existsSync(integrationDir)) {
       outfile: 'dist/web/test/integration/index.js',
       platform: 'browser',
       format: 'cjs',
-      define: { ...webDefine, INTEGRATION_TESTS: JSON.stringify(tests.map((f) => f.replace(/\.test\.ts$/, ''))) },
+      define: { ...webDefine, INTEGRATION_TESTS: testNames },
     },
   );
 }
