@@ -43,13 +43,16 @@ const builds = [
   },
 ];
 
-// The extension: Node host (desktop, code-server) and browser host (vscode.dev), each with the
-// engine in a worker of its own kind.
+// The extension: Node extension hosts (desktop, code-server) run `main`, vscode.dev and github.dev
+// run `browser` in a web worker; each starts the engine in a worker of its own kind. The browser
+// builds resolve packages' browser fields and fail on any Node built-in.
+const vscodeExternal = { external: ['vscode'] };
+const webDefine = { ...common.define, 'process.env.NODE_DEBUG': 'false', global: 'globalThis' };
 builds.push(
-  { ...common, ...nodeCjs, entryPoints: ['src/extension/node.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true },
+  { ...common, ...nodeCjs, ...vscodeExternal, entryPoints: ['src/extension/node.ts'], outfile: 'dist/extension.js', minify: true },
   { ...common, ...nodeCjs, entryPoints: ['src/engine/worker.node.ts'], outfile: 'dist/engine.js', minify: true },
-  { ...common, entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], minify: true },
-  { ...common, entryPoints: ['src/engine/worker.web.ts'], outfile: 'dist/web/engine.js', platform: 'browser', format: 'iife', minify: true },
+  { ...common, ...vscodeExternal, entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', minify: true, define: webDefine },
+  { ...common, entryPoints: ['src/engine/worker.web.ts'], outfile: 'dist/web/engine.js', platform: 'browser', format: 'iife', minify: true, define: webDefine },
 );
 
 // The benchmark (npm run bench) and its heap-measuring child process.
@@ -69,6 +72,37 @@ builds.push({
   format: 'cjs',
   packages: 'external',
 });
+
+// In-editor tests (test/integration, see docs/testing.md), one suite for both hosts:
+// Node hosts load dist/test/integration/index.node.js, which loads the *.test.js beside it;
+// the web worker loads one bundle with every test in it, mocha's browser build and the npm
+// `assert` polyfill, and must lie inside the extension folder.
+const integrationDir = path.join(__dirname, 'test/integration');
+if (fs.existsSync(integrationDir)) {
+  const tests = fs.readdirSync(integrationDir).filter((f) => f.endsWith('.test.ts')).sort();
+  // Both entries load exactly these, so a test deleted from the sources but still in dist/ is not run.
+  const testNames = JSON.stringify(tests.map((f) => f.replace(/\.test\.ts$/, '')));
+  builds.push(
+    {
+      ...common,
+      entryPoints: ['test/integration/index.node.ts', ...tests.map((f) => `test/integration/${f}`)],
+      outdir: 'dist/test/integration',
+      platform: 'node',
+      format: 'cjs',
+      packages: 'external',
+      define: { ...common.define, INTEGRATION_TESTS: testNames },
+    },
+    {
+      ...common,
+      ...vscodeExternal,
+      entryPoints: ['test/integration/index.web.ts'],
+      outfile: 'dist/web/test/integration/index.js',
+      platform: 'browser',
+      format: 'cjs',
+      define: { ...webDefine, INTEGRATION_TESTS: testNames },
+    },
+  );
+}
 
 async function main() {
   if (watch) {
