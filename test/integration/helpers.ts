@@ -149,3 +149,65 @@ export async function restoreFixtures(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** The extension's API (activate's return value): its service and status bar item. */
+export interface ExtensionApi {
+  statusBar: { item: vscode.StatusBarItem };
+}
+
+export async function extensionApi(): Promise<ExtensionApi> {
+  return (await activateExtension()).exports as ExtensionApi;
+}
+
+/**
+ * Writes a scenario file into the test workspace (scenarios/<name>), for tests that need a
+ * portfolio of their own. Its ids must not clash with the shared fixture's.
+ */
+export async function writeScenario(name: string, text: string): Promise<vscode.Uri> {
+  const uri = fixtureUri(`scenarios/${name}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+export async function removeScenario(uri: vscode.Uri): Promise<void> {
+  await vscode.workspace.fs.delete(uri, { useTrash: false });
+}
+
+/** The quick fixes offered for the diagnostics at `range`, by title. */
+export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind);
+  return (actions ?? []).filter((a) => !kind || a.kind?.value.startsWith(kind));
+}
+
+/** Applies the code action titled `title` at `range`, failing with the titles offered if absent. */
+export async function applyCodeAction(uri: vscode.Uri, range: vscode.Range, title: string): Promise<void> {
+  const actions = await codeActionsAt(uri, range);
+  const action = actions.find((a) => a.title === title);
+  assert.ok(action, `no code action "${title}" at ${describeRange(range)}; offered: ${actions.map((a) => a.title).join(' | ') || '(none)'}`);
+  assert.ok(action.edit, `code action "${title}" has no edit`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit), `could not apply "${title}"`);
+}
+
+/** Sets a setting of the extension for the workspace; undefined removes it. */
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('portfolioAlignment').update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+/** Polls `check` until it returns a value, waking on diagnostics changes too; fails after `timeoutMs`. */
+export async function waitUntil<T>(check: () => T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise<void>((resolve) => {
+      const listener = vscode.languages.onDidChangeDiagnostics(() => done());
+      const timer = setTimeout(() => done(), 200);
+      function done() {
+        listener.dispose();
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  }
+}

@@ -95,8 +95,8 @@ function addKeyEdit(file: PortfolioFile, chunk: Chunk, map: PMap, key: string, v
 // ---- unknown outcome: create a stub ----
 
 function createOutcomeEdits(analysis: Analysis, current: PortfolioFile, id: string): TextEdit[] {
-  // The stub goes where most outcomes are defined, at the end of that file's outcome list.
-  const holder = [...analysis.files].sort((a, b) => b.outcomes.length - a.outcomes.length)[0];
+  // The stub goes at the end of this file's outcomes, or else of the file with the most outcomes.
+  const holder = current.outcomes.length > 0 ? current : [...analysis.files].sort((a, b) => b.outcomes.length - a.outcomes.length)[0];
   const text = (holder ?? current).text;
   const newline = eol(text);
   const title = titleFromId(id);

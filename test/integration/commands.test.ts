@@ -1,0 +1,38 @@
+// The commands of the palette.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, extensionApi, portfolioDiagnostics, waitUntil } from './helpers';
+
+suite('Commands', () => {
+  suiteSetup(async () => {
+    await activateExtension();
+  });
+
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('New Portfolio File opens a commented template that validates clean', async () => {
+    await vscode.commands.executeCommand('portfolioAlignment.newPortfolioFile');
+    const document = vscode.window.activeTextEditor?.document;
+    assert.ok(document, 'an editor is open');
+    assert.strictEqual(document.languageId, 'yaml');
+    assert.ok(document.isUntitled);
+    assert.match(document.getText(), /^# A portfolio\/v1 file/);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    assert.deepStrictEqual(lenses.map((l) => l.command?.title), ['EUR 250k · 1 initiative']);
+    // The status bar shows the check of this file has finished: then no problem may be left.
+    const api = await extensionApi();
+    await waitUntil(() => (api.statusBar.item.text === '$(pulse) 100.0% aligned' ? true : undefined), 'the status bar to show the new file\'s score');
+    assert.deepStrictEqual(portfolioDiagnostics(document.uri).map((d) => d.message), []);
+  });
+
+  test('Validate Workspace reports what it validated', async () => {
+    await vscode.commands.executeCommand('portfolioAlignment.validateWorkspace');
+    // The shared fixture's typo is found although no editor is open.
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const uri = vscode.Uri.joinPath(folder, 'initiatives.portfolio.yaml');
+    await waitUntil(() => (portfolioDiagnostics(uri).length > 0 ? true : undefined), 'diagnostics of the closed fixture');
+  });
+});
