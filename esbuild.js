@@ -44,11 +44,15 @@ const builds = [
 ];
 
 // Unit tests run in plain Node from bundles; libraries stay in node_modules.
-const unitTests = fs.readdirSync(path.join(__dirname, 'test/unit')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/unit/${f}`);
+// Subfolders too (test/unit/rules/*.test.ts); outbase keeps the folder layout under dist/test/unit.
+const unitTests = fs.readdirSync(path.join(__dirname, 'test/unit'), { recursive: true })
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `test/unit/${f.split(path.sep).join('/')}`);
 builds.push({
   ...common,
   entryPoints: unitTests,
   outdir: 'dist/test/unit',
+  outbase: 'test/unit',
   platform: 'node',
   format: 'cjs',
   packages: 'external',
@@ -61,6 +65,8 @@ async function main() {
     console.log('Watching for changes...');
     return;
   }
+  // A deleted or renamed test must not leave a stale bundle behind for mocha to run.
+  fs.rmSync(path.join(__dirname, 'dist/test/unit'), { recursive: true, force: true });
   await Promise.all(builds.map((options) => esbuild.build(options)));
   fs.chmodSync(path.join(__dirname, 'dist/cli.js'), 0o755);
 }
