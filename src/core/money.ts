@@ -45,7 +45,6 @@ export function parseAmountText(text: string): { value: Decimal; currency?: stri
   if (!match) return undefined;
   const [, whole, fraction = '', suffix = '', currency] = match;
   const digits = (whole! + fraction).replace(/^0+(?=\d)/, '');
-  if (digits.length > 15) return undefined;
   const value = { int: Number(digits), exp10: SUFFIX_EXP[suffix]! - fraction.length };
   return currency ? { value, currency } : { value };
 }
@@ -58,6 +57,7 @@ export function decimalFromNumber(value: number, source?: string): Decimal | und
 
 /** Minor units of `value` in a currency with `exponent` digits, or an error when not exact. */
 export function toMinorUnits(value: Decimal, exponent: number): { minor: number } | { error: 'precision' | 'too-large' } {
+  if (!Number.isSafeInteger(value.int)) return { error: 'too-large' };
   const shift = value.exp10 + exponent;
   if (shift >= 0) {
     const minor = value.int * 10 ** shift;
