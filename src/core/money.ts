@@ -113,18 +113,27 @@ export class RateTable {
   /** The factor that turns major units of `from` into major units of `to`, if the rates give one. */
   factor(from: string, to: string): Rational | undefined {
     if (from === to) return { num: 1n, den: 1n };
+    const step = this.step(from, to);
+    if (step) return step;
+    // Through a third currency, whichever way each rate is quoted: a file in GBP quoting USD and
+    // EUR, a EUR file and a GBP file that both quote USD, or GBP quoted in USD and USD in EUR.
+    for (const key of this.edges.keys()) {
+      for (const via of key.split('>')) {
+        if (via === from || via === to) continue;
+        const first = this.step(from, via);
+        const second = first && this.step(via, to);
+        if (first && second) return { num: first.num * second.num, den: first.den * second.den };
+      }
+    }
+    return undefined;
+  }
+
+  /** A declared rate from `from` to `to`, or the inverse of one from `to` to `from`. */
+  private step(from: string, to: string): Rational | undefined {
     const direct = this.edges.get(`${from}>${to}`);
     if (direct) return direct;
     const inverse = this.edges.get(`${to}>${from}`);
-    if (inverse) return { num: inverse.den, den: inverse.num };
-    // Through a third currency that both are quoted in (a file in GBP quoting USD and EUR).
-    for (const [key, rate] of this.edges) {
-      const [source, via] = key.split('>') as [string, string];
-      if (source !== from) continue;
-      const back = this.edges.get(`${to}>${via}`);
-      if (back) return { num: rate.num * back.den, den: rate.den * back.num };
-    }
-    return undefined;
+    return inverse ? { num: inverse.den, den: inverse.num } : undefined;
   }
 
   /** Converts minor units of `from` into minor units of `to`; undefined when no rate applies. */
