@@ -161,6 +161,22 @@ describe('summary currency', () => {
     assert.equal(yen.totalSpend, 150820 + 15082 + 1000);
   });
 
+  it('converts a GBP file into EUR through the USD rate both files quote', () => {
+    // 1 USD = 0.92 EUR (a) and 1 USD = 0.79 GBP (b): 100.00 GBP = 100 × 0.92 / 0.79 = 116.4557 → 116.46 EUR.
+    const a = text.replace(/^.*1000 JPY.*\n/m, '');
+    const b = yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata: { name: UK, currency: GBP, rates: { USD: 0.79 } }
+      initiatives:
+        - { id: uk, title: UK, outcomes: [o], cost: 100, owner: T }
+    `;
+    const result = check({ 'a.portfolio.yaml': a, 'b.portfolio.yaml': b });
+    assert.deepEqual(diagnostics(result).map((d) => d.message), []);
+    assert.equal(result.summary.currency, 'EUR');
+    assert.equal(result.summary.totalSpend, 92000 + 9200 + 11646);
+  });
+
   it('leaves an amount it cannot convert out of the totals and counts it', () => {
     const { summary } = check(text);
     assert.equal(summary.totalSpend, 92000 + 9200);

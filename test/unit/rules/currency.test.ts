@@ -67,6 +67,17 @@ describe('rule currency', () => {
     assertClean(check(priced('provider', '100.05')));
   });
 
+  it('fires at an amount too large to add up exactly, instead of dropping it silently', () => {
+    for (const cost of ['12345678901234567', '123456789012345678B', '99999999999999999999 USD']) {
+      const text = priced('provider', cost, 'EUR', '{ USD: 0.92 }');
+      const result = check(text);
+      const d = only(result, 'currency');
+      assert.deepEqual(d.range, rangeOf(text, cost), cost);
+      assert.match(d.message, /too large/);
+      assert.equal(result.summary.unconverted, 1, cost);
+    }
+  });
+
   it('knows that JPY has no minor unit and KWD has three decimals', () => {
     const yen = priced('provider', '1500.5', 'JPY');
     assert.deepEqual(only(check(yen), 'currency').range, rangeOf(yen, '1500.5'));
