@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, FILE, only, rangeOf, withCode, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, FILE, only, rangeOf, yaml } from '../helpers';
 
 const duplicated = (model = 'provider') => yaml`
   apiVersion: portfolio/v1
