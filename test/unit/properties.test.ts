@@ -99,7 +99,9 @@ function checkTexts(texts: Map<string, string>, alwaysChunk: boolean): CheckResu
   return workspace.check({ today: TODAY });
 }
 
-describe('properties', () => {
+describe('properties', function () {
+  // Hundreds of checks per property: a guard against a hang on a loaded machine, not a speed test.
+  this.timeout(120_000);
   it('mutated example files never make check throw, and every range lies inside its document', () => {
     fc.assert(fc.property(mutated, fc.boolean(), (text, alwaysChunk) => {
       const texts = new Map([['a.portfolio.yaml', text], ['outcomes.portfolio.yaml', SEEDS[1]!]]);
