@@ -137,7 +137,11 @@ describe('bad input', function () {
     const codes = new Map<string, number>();
     for (const d of diagnostics(result, FILE)) codes.set(d.code, (codes.get(d.code) ?? 0) + 1);
     assert.deepEqual(Object.fromEntries(codes), { 'unlinked-spend': 4_000 });
-    assert.equal(withCode(result, 'unlinked-spend')[0]!.range.start.line, rangeOf(text, 'i-0').start.line);
+    assert.equal(withCode(result, 'unlinked-spend')[0]!.range.start.line, rangeOf(text, 'i-0\n').start.line);
+    // Lines in the summary point at the item, wherever its chunk starts (1-based).
+    const last = s.unlinked.find((u) => u.id === 'i-39990')!;
+    assert.equal(last.line, rangeOf(text, 'i-39990\n').start.line + 1);
+    assert.equal(s.unlinked.find((u) => u.id === 'i-0')!.line, rangeOf(text, 'i-0\n').start.line + 1);
   });
 });
 

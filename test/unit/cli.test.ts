@@ -208,6 +208,38 @@ describe('portfolio-align (CLI)', function () {
     });
   });
 
+  describe('check: files', () => {
+    it('finds *.portfolio.yaml, *.portfolio.yml and YAML files starting with apiVersion: portfolio/v1 in folders', () => {
+      const dir = folder(['clean.portfolio.yaml']);
+      fs.mkdirSync(path.join(dir, 'sub/node_modules'), { recursive: true });
+      fs.copyFileSync(path.join(FIXTURES, 'unlinked.portfolio.yaml'), path.join(dir, 'sub/second.portfolio.yml'));
+      fs.writeFileSync(path.join(dir, 'sub/plain.yaml'), '# a portfolio without the suffix\napiVersion: portfolio/v1\nkind: Portfolio\n');
+      fs.writeFileSync(path.join(dir, 'sub/other.yaml'), 'name: not a portfolio\napiVersion: portfolio/v1\n');
+      fs.copyFileSync(path.join(FIXTURES, 'broken.portfolio.yaml'), path.join(dir, 'sub/node_modules/dep.portfolio.yaml'));
+      const r = run(['check', '--format', 'json', '--today', '2027-06-15'], dir);
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path), ['clean.portfolio.yaml', 'sub/plain.yaml', 'sub/second.portfolio.yml']);
+    });
+
+    it('keeps control characters from the files out of the terminal', () => {
+      const dir = folder([]);
+      fs.writeFileSync(path.join(dir, 'escape.portfolio.yaml'), 'apiVersion: portfolio/v1\nkind: Portfolio\n"\\e[2J\\e]0;owned\\a": 1\n');
+      const r = run(['check', '--today', '2027-06-15'], dir);
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /Unknown key/);
+      assert.doesNotMatch(r.stdout, /[\u0000-\u0008\u000b-\u001f\u007f]/);
+    });
+
+    it('writes SARIF uris that survive spaces and # in file names', () => {
+      const dir = folder([]);
+      fs.copyFileSync(path.join(FIXTURES, 'broken.portfolio.yaml'), path.join(dir, 'Q1 #2.portfolio.yaml'));
+      const r = run(['check', '--format', 'sarif', '--today', '2027-06-15'], dir);
+      const uri = JSON.parse(r.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+      assert.equal(uri, 'Q1%20%232.portfolio.yaml');
+      assert.equal(decodeURIComponent(new URL(uri, 'file:///root/').pathname.slice('/root/'.length)), 'Q1 #2.portfolio.yaml');
+    });
+  });
+
   describe('report', () => {
     const files = ['clean.portfolio.yaml', 'unlinked.portfolio.yaml'];
 

@@ -213,6 +213,14 @@ describe('engine semantics', () => {
     assert.equal(after.summary.today, '2027-05-01');
   });
 
+  it('metadata.rules of one file changes severities in that file only', () => {
+    const quiet = withStatus('approved').replace('  brm: Dana Whitfield\n', '  brm: Dana Whitfield\n  rules: { unlinked-spend: off }\n');
+    const loud = withStatus('approved').replace(/id: ([a-z-]+)/g, 'id: other-$1').replace('[plant-uptime]', '[other-plant-uptime]');
+    const result = check({ 'a.portfolio.yaml': quiet, 'b.portfolio.yaml': loud });
+    assert.deepEqual(withCode(result, 'unlinked-spend', 'a.portfolio.yaml'), []);
+    assert.equal(withCode(result, 'unlinked-spend', 'b.portfolio.yaml').length, 1);
+  });
+
   it('uses defaultModel only when no file declares a relationship model', () => {
     const text = withStatus('approved');
     assert.equal(only(check(text), 'unlinked-spend').severity, 'warning', 'provider by default');

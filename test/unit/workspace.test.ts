@@ -60,7 +60,7 @@ describe('workspace index', () => {
     assert.deepEqual(withCode(result, 'duplicate-id', 'a.portfolio.yaml'), [], 'the first definition (in path order) is not flagged');
     const d = only(result, 'duplicate-id', 'b.portfolio.yaml');
     assert.deepEqual(d.range, rangeOf(copy, 'wms-rollout'));
-    assert.match(d.message, /already defined in a\.portfolio\.yaml line 5/);
+    assert.match(d.message, new RegExp(`already defined in a\\.portfolio\\.yaml line ${rangeOf(initiatives, 'wms-rollout').start.line + 1}\\b`));
     assert.deepEqual(d.related, [{ path: 'a.portfolio.yaml', range: rangeOf(initiatives, 'wms-rollout'), message: '"wms-rollout" is first defined here' }]);
   });
 
