@@ -78,6 +78,13 @@ describe('rule currency', () => {
     }
   });
 
+  it('fires once, at the first amount, when no currency is declared anywhere', () => {
+    const text = priced('provider', '420k').replace('  currency: EUR\n', '');
+    const d = only(check(text), 'currency');
+    assert.deepEqual(d.range, rangeIn(text, 'cost: 420k', '420k'));
+    assert.match(d.message, /No currency is declared/);
+  });
+
   it('knows that JPY has no minor unit and KWD has three decimals', () => {
     const yen = priced('provider', '1500.5', 'JPY');
     assert.deepEqual(only(check(yen), 'currency').range, rangeOf(yen, '1500.5'));
