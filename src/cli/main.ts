@@ -57,7 +57,9 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const worst = Math.max(0, ...result.files.flatMap((f) => f.diagnostics.map((d) => SEVERITY_RANK[d.severity])));
   let failed = worst >= FAIL_RANK[args.failOn];
   const score = result.summary.alignmentScore;
-  if (args.minAlignment !== undefined && score !== null && score * 100 < args.minAlignment) {
+  // As a percentage rounded to 9 decimals: in floating point 0.57 × 100 is 56.99999999999999,
+  // which would fail a portfolio exactly 57% aligned against --min-alignment 57.
+  if (args.minAlignment !== undefined && score !== null && Math.round(score * 100 * 1e9) / 1e9 < args.minAlignment) {
     io.err(`Alignment score ${(score * 100).toFixed(1)}% is below --min-alignment ${args.minAlignment}%.\n`);
     failed = true;
   }

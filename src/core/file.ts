@@ -117,7 +117,7 @@ function checkRoot(file: PortfolioFile, report: (chunk: Chunk, problem: Problem)
     }
     if (!seen.has(key)) seen.set(key, index);
   });
-  const sections = parsed.sections.map((s) => ({ key: s.key, pair: s.pair }));
+  const sections = parsed.sections.map((s) => ({ key: s.key, pair: s.pair, chunkedList: s.chunkedList === true }));
   for (const { section, problem } of validateRoot(sections, firstLine)) {
     report(section >= 0 ? parsed.sections[section]!.chunk : top, problem);
   }

@@ -52,7 +52,6 @@ export function parseAmountText(text: string): { value: Decimal; currency?: stri
   if (!match) return undefined;
   const [, whole, fraction = '', suffix = '', currency] = match;
   const digits = (whole! + fraction).replace(/^0+(?=\d)/, '');
-  if (digits.length > 15) return undefined;
   const value = { int: Number(digits), exp10: SUFFIX_EXP[suffix]! - fraction.length };
   return currency ? { value, currency } : { value };
 }
@@ -65,6 +64,7 @@ export function decimalFromNumber(value: number, source?: string): Decimal | und
 
 /** Minor units of `value` in a currency with `exponent` digits, or an error when not exact. */
 export function toMinorUnits(value: Decimal, exponent: number): { minor: number } | { error: 'precision' | 'too-large' } {
+  if (!Number.isSafeInteger(value.int)) return { error: 'too-large' };
   const shift = value.exp10 + exponent;
   if (shift >= 0) {
     const minor = value.int * 10 ** shift;
@@ -120,18 +120,27 @@ export class RateTable {
   /** The factor that turns major units of `from` into major units of `to`, if the rates give one. */
   factor(from: string, to: string): Rational | undefined {
     if (from === to) return { num: 1n, den: 1n };
+    const step = this.step(from, to);
+    if (step) return step;
+    // Through a third currency, whichever way each rate is quoted: a file in GBP quoting USD and
+    // EUR, a EUR file and a GBP file that both quote USD, or GBP quoted in USD and USD in EUR.
+    for (const key of this.edges.keys()) {
+      for (const via of key.split('>')) {
+        if (via === from || via === to) continue;
+        const first = this.step(from, via);
+        const second = first && this.step(via, to);
+        if (first && second) return { num: first.num * second.num, den: first.den * second.den };
+      }
+    }
+    return undefined;
+  }
+
+  /** A declared rate from `from` to `to`, or the inverse of one from `to` to `from`. */
+  private step(from: string, to: string): Rational | undefined {
     const direct = this.edges.get(`${from}>${to}`);
     if (direct) return direct;
     const inverse = this.edges.get(`${to}>${from}`);
-    if (inverse) return { num: inverse.den, den: inverse.num };
-    // Through a third currency that both are quoted in (a file in GBP quoting USD and EUR).
-    for (const [key, rate] of this.edges) {
-      const [source, via] = key.split('>') as [string, string];
-      if (source !== from) continue;
-      const back = this.edges.get(`${to}>${via}`);
-      if (back) return { num: rate.num * back.den, den: rate.den * back.num };
-    }
-    return undefined;
+    return inverse ? { num: inverse.den, den: inverse.num } : undefined;
   }
 
   /** Converts minor units of `from` into minor units of `to`; undefined when no rate applies. */

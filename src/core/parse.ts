@@ -40,6 +40,8 @@ export interface SectionEntry {
   key: string;
   pair: PPair;
   chunk: Chunk;
+  /** Its items are chunks of their own, so its value is a list even though the head shows none. */
+  chunkedList?: boolean;
 }
 
 export interface ItemEntry {
@@ -210,6 +212,8 @@ function assemble(text: string, chunks: Chunk[]): ParsedFile {
   for (const chunk of chunks) {
     const root = chunk.parse.root;
     if (chunk.role) {
+      const section = file.sections[file.sections.length - 1];
+      if (section) section.chunkedList = true;
       if (root?.kind !== 'seq') continue; // its syntax problem is reported
       const list = chunk.role.list === 'outcomes' ? file.outcomeItems : file.initiativeItems;
       for (const node of root.items) list.push({ node, chunk });
@@ -325,5 +329,12 @@ function syntaxProblem(error: YAMLError, text: string): SyntaxProblem {
   start = Math.max(0, Math.min(start, text.length));
   end = Math.max(start, Math.min(end, text.length));
   if (end === start && end < text.length) end = start + 1;
+  // The library points at the first character of a duplicate key: cover the key and name it, as
+  // the chunked path does for top-level keys (file.ts).
+  const duplicate = error.code === 'DUPLICATE_KEY' ? /^(?:"[^"\n]*"|'[^'\n]*'|[^\n]*?)(?=[ \t]*:(?:[ \t]|$))/m.exec(text.slice(start, start + 1024))?.[0] : undefined;
+  if (duplicate) {
+    const key = duplicate.replace(/^(["'])(.*)\1$/, '$2');
+    return { rule: 'yaml-syntax', message: `YAML: Map keys must be unique. Remove one of the two "${key}" keys: the second would silently replace the first.`, start, end: start + duplicate.length };
+  }
   return { rule: 'yaml-syntax', message: `YAML: ${firstLine}${/[.!?]$/.test(firstLine) ? '' : '.'}${hint ? ' ' + hint : ''}`, start, end };
 }

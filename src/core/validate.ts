@@ -50,6 +50,8 @@ export function validateItem(kind: ItemKind, node: PNode): Problem[] {
 export interface RootSection {
   key: string;
   pair: PPair;
+  /** Its items were parsed as chunks of their own (parse.ts), so its value is a list. */
+  chunkedList?: boolean;
 }
 
 /**
@@ -58,8 +60,8 @@ export interface RootSection {
  */
 export function validateRoot(sections: readonly RootSection[], top: { start: number; end: number }): Array<{ section: number; problem: Problem }> {
   const plain: Record<string, unknown> = {};
-  for (const { key, pair } of sections) {
-    const isList = (key === 'outcomes' || key === 'initiatives') && (pair.value?.kind === 'seq' || pair.value === null);
+  for (const { key, pair, chunkedList } of sections) {
+    const isList = chunkedList || ((key === 'outcomes' || key === 'initiatives') && (pair.value?.kind === 'seq' || pair.value === null));
     const value = isList ? [] : toPlain(pair.value);
     Object.defineProperty(plain, key, { value, enumerable: true, writable: true, configurable: true });
   }

@@ -15,6 +15,11 @@ function fingerprint(text: string): string {
   return hash.toString(16).padStart(8, '0');
 }
 
+/** A relative URI reference for a path: each segment encoded, so that '#', '?' and '%' stay in the name. */
+function uriOf(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
 function region(d: Pick<PortfolioDiagnostic, 'range'>) {
   return { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 };
 }
@@ -27,8 +32,8 @@ export function formatSarif(result: CheckResult, display: (path: string) => stri
     ruleIndex: ruleIndex.get(d.code),
     level: LEVELS[d.severity],
     message: { text: d.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(display(file.path)), uriBaseId: '%SRCROOT%' }, region: region(d) } }],
-    ...(d.related?.length ? { relatedLocations: d.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: encodeURI(display(r.path)), uriBaseId: '%SRCROOT%' }, region: region(r) } })) } : {}),
+    locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(display(file.path)), uriBaseId: '%SRCROOT%' }, region: region(d) } }],
+    ...(d.related?.length ? { relatedLocations: d.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: uriOf(display(r.path)), uriBaseId: '%SRCROOT%' }, region: region(r) } })) } : {}),
     partialFingerprints: { 'portfolioAlignment/v1': fingerprint(`${d.code}|${display(file.path)}|${d.message}`) },
   })));
   return JSON.stringify({

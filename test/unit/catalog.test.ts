@@ -1,0 +1,22 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ruleById, rules } from '../../src/core/rules';
+import { ruleIds } from '../../src/core/ruleIds';
+import { DESIGN_SEVERITIES, REPO_ROOT } from './helpers';
+
+describe('rule catalogue', () => {
+  it('has the 21 rules of the design, in its order', () => {
+    assert.deepEqual([...ruleIds], Object.keys(DESIGN_SEVERITIES));
+    assert.deepEqual(rules.map((r) => r.id), [...ruleIds]);
+  });
+
+  it('gives every rule the default severities of the design table', () => {
+    for (const id of ruleIds) assert.deepEqual(ruleById(id).defaults, DESIGN_SEVERITIES[id], id);
+  });
+
+  it('has a test file for every rule', () => {
+    const files = fs.readdirSync(path.join(REPO_ROOT, 'test/unit/rules'));
+    for (const id of ruleIds) assert.ok(files.includes(`${id}.test.ts`), `test/unit/rules/${id}.test.ts`);
+  });
+});

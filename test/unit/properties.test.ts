@@ -1,0 +1,139 @@
+// Property-based tests: random and mutated YAML never makes the engine throw, every range it
+// reports lies inside the document, and incremental re-parsing gives what a fresh parse gives.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as fc from 'fast-check';
+import type { CheckResult } from '../../src/core/workspace';
+import { Workspace } from '../../src/core/workspace';
+import { REPO_ROOT, TODAY } from './helpers';
+
+const SEEDS = [
+  ...fs.readdirSync(path.join(REPO_ROOT, 'examples')).filter((f) => f.endsWith('.portfolio.yaml')).map((f) => path.join(REPO_ROOT, 'examples', f)),
+  ...fs.readdirSync(path.join(REPO_ROOT, 'test/fixtures/summary')).map((f) => path.join(REPO_ROOT, 'test/fixtures/summary', f)),
+].map((file) => fs.readFileSync(file, 'utf8'));
+
+/** Characters and fragments that mean something to YAML, plus some that mean nothing. */
+const PIECES = [
+  ' ', '  ', '\n', '\t', '\r\n', ':', ': ', '- ', '-', '#', '[', ']', '{', '}', ',', '"', "'", '&a ', '*a', '!', '!!str ', '|', '>', '?', '%',
+  '@', '`', '---\n', '...\n', '\\', '0', '1.5', 'k', 'M', 'x', 'id', 'outcomes', 'initiatives', 'cost', 'USD', '100%', '\0', '\uFEFF', '\u2028', 'é', '💥',
+];
+
+const piece = fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 }));
+
+/** One random edit of a text, as a function so that sequences can be replayed. */
+type Edit = (text: string) => string;
+
+const at = (text: string, fraction: number) => Math.floor(fraction * (text.length + 1));
+const lineBounds = (text: string, fraction: number) => {
+  const lines = text.split('\n');
+  const index = Math.min(lines.length - 1, Math.floor(fraction * lines.length));
+  const start = lines.slice(0, index).reduce((n, l) => n + l.length + 1, 0);
+  return { index, lines, start, end: start + lines[index]!.length };
+};
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  // insert
+  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), piece).map(([f, s]): Edit => (t) => t.slice(0, at(t, f)) + s + t.slice(at(t, f))),
+  // delete a few characters
+  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 12 })).map(([f, n]): Edit => (t) => t.slice(0, at(t, f)) + t.slice(at(t, f) + n)),
+  // replace a character
+  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), piece).map(([f, s]): Edit => (t) => t.slice(0, at(t, f)) + s + t.slice(at(t, f) + 1)),
+  // delete a line
+  fc.double({ min: 0, max: 1, noNaN: true }).map((f): Edit => (t) => {
+    const { index, lines } = lineBounds(t, f);
+    return lines.filter((_, i) => i !== index).join('\n');
+  }),
+  // duplicate a line
+  fc.double({ min: 0, max: 1, noNaN: true }).map((f): Edit => (t) => {
+    const { index, lines } = lineBounds(t, f);
+    return [...lines.slice(0, index + 1), lines[index]!, ...lines.slice(index + 1)].join('\n');
+  }),
+  // move a line elsewhere
+  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })).map(([f, g]): Edit => (t) => {
+    const { index, lines } = lineBounds(t, f);
+    const rest = lines.filter((_, i) => i !== index);
+    const to = Math.floor(g * (rest.length + 1));
+    return [...rest.slice(0, to), lines[index]!, ...rest.slice(to)].join('\n');
+  }),
+  // change the indentation of a line
+  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: -4, max: 4 })).map(([f, n]): Edit => (t) => {
+    const { start, end } = lineBounds(t, f);
+    const line = t.slice(start, end);
+    const changed = n >= 0 ? ' '.repeat(n) + line : line.replace(new RegExp(`^ {0,${-n}}`), '');
+    return t.slice(0, start) + changed + t.slice(end);
+  }),
+);
+
+const mutated = fc.tuple(fc.constantFrom(...SEEDS), fc.array(edit, { minLength: 1, maxLength: 8 }))
+  .map(([seed, edits]) => edits.reduce((text, e) => e(text), seed));
+
+const randomYaml = fc.array(fc.oneof(
+  fc.constantFrom('apiVersion: portfolio/v1\n', 'kind: Portfolio\n', 'metadata:\n', '  name: x\n', '  currency: EUR\n', '  rates: { USD: 0.92 }\n',
+    'outcomes:\n', 'initiatives:\n', '  - id: a\n', '  - id: o\n', '    title: T\n', '    cost: 1.2M\n', '    cost: { capex: 1, opex: 2, currency: USD }\n',
+    '    outcomes: [o]\n', '    outcomes: { o: 60%, a: 40% }\n', '    dependsOn: [a]\n', '    measures:\n', '      - { kind: cost, metric: m, target: 1 }\n'),
+  piece,
+), { maxLength: 40 }).map((parts) => parts.join(''));
+
+function assertRangesInside(texts: Map<string, string>, result: CheckResult): void {
+  const inside = (file: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, what: string) => {
+    const lines = texts.get(file)!.split('\n');
+    for (const p of [range.start, range.end]) {
+      assert.ok(Number.isInteger(p.line) && p.line >= 0 && p.line < lines.length, `${what}: line ${p.line} of ${lines.length}`);
+      assert.ok(Number.isInteger(p.character) && p.character >= 0 && p.character <= lines[p.line]!.length, `${what}: character ${p.character} of ${lines[p.line]!.length}`);
+    }
+    const ordered = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
+    assert.ok(ordered, `${what}: start after end`);
+  };
+  for (const file of result.files) {
+    for (const d of file.diagnostics) {
+      inside(file.path, d.range, `${d.code} in ${file.path}`);
+      for (const r of d.related ?? []) inside(r.path, r.range, `related of ${d.code}`);
+    }
+  }
+}
+
+function checkTexts(texts: Map<string, string>, alwaysChunk: boolean): CheckResult {
+  const workspace = new Workspace({ alwaysChunk });
+  for (const [file, text] of texts) workspace.setFile(file, text);
+  return workspace.check({ today: TODAY });
+}
+
+describe('properties', function () {
+  // Hundreds of checks per property: a guard against a hang on a loaded machine, not a speed test.
+  this.timeout(120_000);
+  it('mutated example files never make check throw, and every range lies inside its document', () => {
+    fc.assert(fc.property(mutated, fc.boolean(), (text, alwaysChunk) => {
+      const texts = new Map([['a.portfolio.yaml', text], ['outcomes.portfolio.yaml', SEEDS[1]!]]);
+      assertRangesInside(texts, checkTexts(texts, alwaysChunk));
+    }), { numRuns: 150 });
+  });
+
+  it('random YAML never makes check throw, and every range lies inside the document', () => {
+    fc.assert(fc.property(randomYaml, fc.boolean(), (text, alwaysChunk) => {
+      const texts = new Map([['a.portfolio.yaml', text]]);
+      assertRangesInside(texts, checkTexts(texts, alwaysChunk));
+    }), { numRuns: 200 });
+  });
+
+  it('a sequence of edits to one workspace gives what a fresh workspace gives for the final text', () => {
+    fc.assert(fc.property(fc.constantFrom(...SEEDS), fc.array(edit, { minLength: 1, maxLength: 10 }), fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }), (seed, edits, checkAfter) => {
+      const incremental = new Workspace({ alwaysChunk: true });
+      let text = seed;
+      incremental.setFile('a.portfolio.yaml', text);
+      incremental.check({ today: TODAY });
+      edits.forEach((e, i) => {
+        text = e(text);
+        incremental.setFile('a.portfolio.yaml', text);
+        // Checking in between exercises the memoised items and models too.
+        if (checkAfter[i]) incremental.check({ today: TODAY });
+      });
+      const fresh = new Workspace({ alwaysChunk: true });
+      fresh.setFile('a.portfolio.yaml', text);
+      const a = incremental.check({ today: TODAY });
+      const b = fresh.check({ today: TODAY });
+      assert.deepEqual(a.files, b.files);
+      assert.deepEqual(a.summary, b.summary);
+    }), { numRuns: 100 });
+  });
+});

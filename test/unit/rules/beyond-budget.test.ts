@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, yaml } from '../helpers';
+
+// Funded by priority, not file order: the 600k of priority 1 first, then 500k of priority 2,
+// which would take the total to 1.1M against a budget of 1M.
+const budgeted = (model = 'provider', budget = '1M') => yaml`
+  apiVersion: portfolio/v1
+  kind: Portfolio
+  metadata:
+    name: Test portfolio
+    currency: EUR
+    relationshipModel: ${model}
+    brm: Dana Whitfield
+    budget: ${budget}
+  outcomes:
+    - id: supply-chain-cost
+      title: Cut supply chain cost
+      owner: COO
+      measures:
+        - { kind: cost, metric: Cost per order, target: 11.4 }
+  initiatives:
+    - id: vendor-portal
+      title: Supplier portal
+      outcomes: [supply-chain-cost]
+      cost: 500k
+      priority: 2
+      owner: Logistics IT
+    - id: wms-rollout
+      title: Warehouse management
+      outcomes: [supply-chain-cost]
+      cost: 600k
+      priority: 1
+      owner: Logistics IT
+`;
+
+describe('rule beyond-budget', () => {
+  it('fires at the cost of the initiative that, in priority order, passes the budget', () => {
+    const text = budgeted();
+    const d = only(check(text), 'beyond-budget');
+    assert.equal(d.severity, 'info');
+    assert.deepEqual(d.range, rangeIn(text, 'cost: 500k', '500k'));
+    assert.match(d.message, /use EUR 600,000\.00 of EUR 1,000,000\.00/);
+    assert.match(d.message, /take the total to EUR 1,100,000\.00/);
+  });
+
+  it('funds initiatives without a priority last', () => {
+    const text = budgeted().replace('    priority: 1\n', '');
+    const d = only(check(text), 'beyond-budget');
+    assert.deepEqual(d.range, rangeIn(text, 'cost: 600k', '600k'));
+  });
+
+  it('does not fire when the budget covers every initiative', () => {
+    assertClean(check(budgeted('provider', '1.1M')));
+  });
+
+  it('does not fire without metadata.budget', () => {
+    assertClean(check(budgeted().replace('  budget: 1M\n', '')));
+  });
+
+  it('is a warning for passive, info for provider, partner and peer', () => {
+    assertSeverityByModel('beyond-budget', (model) => budgeted(model));
+  });
+
+  it('follows metadata.rules, the caller rules (below the file) and forceRules (above it)', () => {
+    assertOverrides('beyond-budget', budgeted(), 'info');
+  });
+});

@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, yaml } from '../helpers';
+
+const overrun = (model = 'provider', actual = '1.35M') => yaml`
+  apiVersion: portfolio/v1
+  kind: Portfolio
+  metadata:
+    name: Test portfolio
+    currency: EUR
+    relationshipModel: ${model}
+    brm: Dana Whitfield
+  outcomes:
+    - id: supply-chain-cost
+      title: Cut supply chain cost
+      owner: COO
+      measures:
+        - { kind: cost, metric: Cost per order, target: 11.4 }
+  initiatives:
+    - id: erp-upgrade
+      title: Upgrade ERP
+      outcomes: [supply-chain-cost]
+      cost: 1.2M
+      actualCost: ${actual}
+      owner: ERP team
+`;
+
+describe('rule cost-overrun', () => {
+  it('fires at the actual cost when it is above the planned cost', () => {
+    const text = overrun();
+    const d = only(check(text), 'cost-overrun');
+    assert.equal(d.severity, 'warning');
+    assert.deepEqual(d.range, rangeIn(text, 'actualCost: 1.35M', '1.35M'));
+    // 1,350,000 - 1,200,000 = 150,000, which is 12.5% of 1,200,000.
+    assert.match(d.message, /EUR 150,000\.00 \(12\.5%\) over the planned EUR 1,200,000\.00/);
+  });
+
+  it('compares amounts in different currencies after conversion', () => {
+    // 1,300,000 USD × 0.92 = 1,196,000 EUR: below the planned 1,200,000 EUR.
+    const text = overrun('provider', '1.3M USD').replace('  brm: Dana Whitfield\n', '  brm: Dana Whitfield\n  rates: { USD: 0.92 }\n');
+    assertClean(check(text));
+  });
+
+  it('does not fire when the actual cost equals or is below the plan', () => {
+    assertClean(check(overrun('provider', '1.2M')));
+    assertClean(check(overrun('provider', '900k')));
+  });
+
+  it('is a warning under every relationship model', () => {
+    assertSeverityByModel('cost-overrun', (model) => overrun(model));
+  });
+
+  it('follows metadata.rules, the caller rules (below the file) and forceRules (above it)', () => {
+    assertOverrides('cost-overrun', overrun(), 'warning');
+  });
+});

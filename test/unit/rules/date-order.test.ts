@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, yaml } from '../helpers';
+
+const dates = (model = 'provider', start = '2027-09-30', end = '2027-01-15') => yaml`
+  apiVersion: portfolio/v1
+  kind: Portfolio
+  metadata:
+    name: Test portfolio
+    currency: EUR
+    relationshipModel: ${model}
+    brm: Dana Whitfield
+  outcomes:
+    - id: e-invoicing
+      title: Send e-invoices to public customers
+      kind: mandate
+      owner: CFO
+  initiatives:
+    - id: einvoice-gateway
+      title: E-invoicing gateway
+      outcomes: [e-invoicing]
+      cost: 180k
+      owner: Finance IT
+      status: approved
+      start: ${start}
+      end: ${end}
+`;
+
+describe('rule date-order', () => {
+  it('fires at the end date when it is before the start', () => {
+    const text = dates();
+    const d = only(check(text), 'date-order');
+    assert.equal(d.severity, 'error');
+    assert.deepEqual(d.range, rangeIn(text, 'end: 2027-01-15', '2027-01-15'));
+    assert.match(d.message, /2027-01-15 is before the start 2027-09-30/);
+  });
+
+  it('does not fire when the end is on or after the start', () => {
+    assertClean(check(dates('provider', '2027-01-15', '2027-09-30')));
+    assertClean(check(dates('provider', '2027-07-01', '2027-07-01')));
+  });
+
+  it('is an error under every relationship model', () => {
+    assertSeverityByModel('date-order', (model) => dates(model));
+  });
+
+  it('follows metadata.rules, the caller rules (below the file) and forceRules (above it)', () => {
+    assertOverrides('date-order', dates(), 'error');
+  });
+});

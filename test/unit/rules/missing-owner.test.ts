@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeOf, yaml } from '../helpers';
+
+const ownerless = (model = 'provider', initiativeOwner = '', outcomeOwner = '    owner: COO') => yaml`
+  apiVersion: portfolio/v1
+  kind: Portfolio
+  metadata:
+    name: Test portfolio
+    currency: EUR
+    relationshipModel: ${model}
+    brm: Dana Whitfield
+  outcomes:
+    - id: supply-chain-cost
+      title: Cut supply chain cost
+  ${outcomeOwner}
+      measures:
+        - { kind: cost, metric: Cost per order, target: 11.4 }
+  initiatives:
+    - id: wms-rollout
+      title: Warehouse management
+      outcomes: [supply-chain-cost]
+      cost: 850k
+  ${initiativeOwner}
+`;
+
+describe('rule missing-owner', () => {
+  it('fires at the id of an initiative with no owner', () => {
+    const text = ownerless();
+    const d = only(check(text), 'missing-owner');
+    assert.equal(d.severity, 'info');
+    assert.deepEqual(d.range, rangeOf(text, 'wms-rollout'));
+    assert.match(d.message, /Initiative "wms-rollout" has no owner/);
+  });
+
+  it('fires at the id of an outcome with no owner', () => {
+    const text = ownerless('provider', '    owner: Logistics IT', '');
+    const d = only(check(text), 'missing-owner');
+    assert.deepEqual(d.range, rangeOf(text, 'supply-chain-cost', 1));
+    assert.match(d.message, /Outcome "supply-chain-cost" has no owner/);
+  });
+
+  it('does not fire when everything has an owner', () => {
+    assertClean(check(ownerless('provider', '    owner: Logistics IT')));
+  });
+
+  it('is info for passive and provider, a warning for partner and peer', () => {
+    assertSeverityByModel('missing-owner', (model) => ownerless(model));
+  });
+
+  it('follows metadata.rules, the caller rules (below the file) and forceRules (above it)', () => {
+    assertOverrides('missing-owner', ownerless(), 'info');
+  });
+});

@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, withCode, yaml } from '../helpers';
+
+const catalogued = (model = 'provider', service = 'hostng') => yaml`
+  apiVersion: portfolio/v1
+  kind: Portfolio
+  metadata:
+    name: Test portfolio
+    currency: EUR
+    relationshipModel: ${model}
+    brm: Dana Whitfield
+    catalog: [erp, crm, hosting]
+  outcomes:
+    - id: plant-uptime
+      title: Raise plant uptime
+      owner: VP Manufacturing
+      measures:
+        - { kind: quality, metric: OEE, target: 97 }
+  initiatives:
+    - id: mes-upgrade
+      title: MES upgrade
+      outcomes: [plant-uptime]
+      cost: 560k
+      service: erp
+      owner: Plant IT
+    - id: network-core
+      title: Plant network core upgrade
+      outcomes: [plant-uptime]
+      cost: 650k
+      service: ${service}
+      owner: Infrastructure
+`;
+
+describe('rule not-in-catalog', () => {
+  it('fires at a service that is not in the catalog, with a did-you-mean', () => {
+    const text = catalogued();
+    const d = only(check(text), 'not-in-catalog');
+    assert.equal(d.severity, 'warning');
+    assert.deepEqual(d.range, rangeIn(text, 'service: hostng', 'hostng'));
+    assert.match(d.message, /Service "hostng" is not in the catalog/);
+    assert.match(d.message, /Did you mean "hosting"\?/);
+  });
+
+  it('fires at the id of an initiative that names no service', () => {
+    const text = catalogued().replace('    service: hostng\n', '');
+    const d = only(check(text), 'not-in-catalog');
+    assert.deepEqual(d.range, rangeIn(text, 'id: network-core', 'network-core'));
+    assert.match(d.message, /names no service/);
+  });
+
+  it('does not fire when every service is in the catalog', () => {
+    assertClean(check(catalogued('provider', 'hosting')));
+  });
+
+  it('does not fire when no catalog is declared', () => {
+    const text = catalogued().replace('  catalog: [erp, crm, hosting]\n', '');
+    assert.deepEqual(withCode(check(text), 'not-in-catalog'), []);
+  });
+
+  it('is off for passive, a warning for provider, info for partner and off for peer', () => {
+    assertSeverityByModel('not-in-catalog', (model) => catalogued(model));
+  });
+
+  it('follows metadata.rules, the caller rules (below the file) and forceRules (above it)', () => {
+    assertOverrides('not-in-catalog', catalogued(), 'warning');
+  });
+});

@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeOf, yaml } from '../helpers';
+
+const orphan = (model = 'provider', links = '[supply-chain-cost]') => yaml`
+  apiVersion: portfolio/v1
+  kind: Portfolio
+  metadata:
+    name: Test portfolio
+    currency: EUR
+    relationshipModel: ${model}
+    brm: Dana Whitfield
+  outcomes:
+    - id: supply-chain-cost
+      title: Cut supply chain cost
+      owner: COO
+      measures:
+        - { kind: cost, metric: Cost per order, target: 11.4 }
+    - id: order-to-cash
+      title: Get paid faster
+      owner: CFO
+      measures:
+        - { kind: time, metric: Days sales outstanding, target: 40 }
+  initiatives:
+    - id: wms-rollout
+      title: Warehouse management
+      outcomes: ${links}
+      cost: 850k
+      owner: Logistics IT
+`;
+
+describe('rule orphan-outcome', () => {
+  it('fires at the id of an outcome that no initiative serves', () => {
+    const text = orphan();
+    const d = only(check(text), 'orphan-outcome');
+    assert.equal(d.severity, 'info');
+    assert.deepEqual(d.range, rangeOf(text, 'order-to-cash'));
+    assert.match(d.message, /No initiative serves outcome "order-to-cash"/);
+  });
+
+  it('does not fire when every outcome is served', () => {
+    assertClean(check(orphan('provider', '[supply-chain-cost, order-to-cash]')));
+  });
+
+  it('counts a weighted link as serving the outcome', () => {
+    assertClean(check(orphan('provider', '{ supply-chain-cost: 50%, order-to-cash: 50% }')));
+  });
+
+  it('is info for passive, provider and partner, a warning for peer', () => {
+    assertSeverityByModel('orphan-outcome', (model) => orphan(model));
+  });
+
+  it('follows metadata.rules, the caller rules (below the file) and forceRules (above it)', () => {
+    assertOverrides('orphan-outcome', orphan(), 'info');
+  });
+});

@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, yaml } from '../helpers';
+
+// Linked spend: 850k + half of 500k = 1.1M against a budget of 1M.
+const overBudget = (model = 'provider', budget = '1M') => yaml`
+  apiVersion: portfolio/v1
+  kind: Portfolio
+  metadata:
+    name: Test portfolio
+    currency: EUR
+    relationshipModel: ${model}
+    brm: Dana Whitfield
+  outcomes:
+    - id: supply-chain-cost
+      title: Cut supply chain cost
+      owner: COO
+      budget: ${budget}
+      measures:
+        - { kind: cost, metric: Cost per order, target: 11.4 }
+    - id: order-to-cash
+      title: Get paid faster
+      owner: CFO
+      measures:
+        - { kind: time, metric: Days sales outstanding, target: 40 }
+  initiatives:
+    - id: wms-rollout
+      title: Warehouse management
+      outcomes: [supply-chain-cost]
+      cost: 850k
+      owner: Logistics IT
+    - id: edi-onboarding
+      title: Onboard suppliers to EDI
+      outcomes: [supply-chain-cost, order-to-cash]
+      cost: 500k
+      owner: Logistics IT
+`;
+
+describe('rule outcome-over-budget', () => {
+  it('fires at the outcome budget when linked spend is above it', () => {
+    const text = overBudget();
+    const d = only(check(text), 'outcome-over-budget');
+    assert.equal(d.severity, 'warning');
+    assert.deepEqual(d.range, rangeIn(text, 'budget: 1M', '1M'));
+    assert.match(d.message, /EUR 1,100,000\.00, EUR 100,000\.00 over its budget of EUR 1,000,000\.00/);
+  });
+
+  it('does not fire when linked spend equals the budget', () => {
+    assertClean(check(overBudget('provider', '1.1M')));
+  });
+
+  it('is a warning under every relationship model', () => {
+    assertSeverityByModel('outcome-over-budget', (model) => overBudget(model));
+  });
+
+  it('follows metadata.rules, the caller rules (below the file) and forceRules (above it)', () => {
+    assertOverrides('outcome-over-budget', overBudget(), 'warning');
+  });
+});

@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, TODAY, withCode, yaml } from '../helpers';
+
+// TODAY is 2027-06-15.
+const slipping = (model = 'provider', status = 'in-progress', end = '2027-05-31') => yaml`
+  apiVersion: portfolio/v1
+  kind: Portfolio
+  metadata:
+    name: Test portfolio
+    currency: EUR
+    relationshipModel: ${model}
+    brm: Dana Whitfield
+  outcomes:
+    - id: e-invoicing
+      title: Send e-invoices to public customers
+      kind: mandate
+      owner: CFO
+  initiatives:
+    - id: einvoice-gateway
+      title: E-invoicing gateway
+      outcomes: [e-invoicing]
+      cost: 180k
+      owner: Finance IT
+      status: ${status}
+      start: 2027-01-01
+      end: ${end}
+`;
+
+describe('rule schedule-slip', () => {
+  it('fires at the end date when it has passed and the initiative is not done', () => {
+    assert.equal(TODAY, '2027-06-15');
+    const text = slipping();
+    const d = only(check(text), 'schedule-slip');
+    assert.equal(d.severity, 'info');
+    assert.deepEqual(d.range, rangeIn(text, 'end: 2027-05-31', '2027-05-31'));
+    assert.match(d.message, /2027-05-31 has passed and its status is "in-progress"/);
+  });
+
+  it('does not fire for done or cancelled initiatives', () => {
+    assertClean(check(slipping('provider', 'done')));
+    assert.deepEqual(withCode(check(slipping('provider', 'cancelled')), 'schedule-slip'), []);
+  });
+
+  it('does not fire when the end is today or later', () => {
+    assertClean(check(slipping('provider', 'in-progress', '2027-06-15')));
+    assertClean(check(slipping('provider', 'in-progress', '2027-12-31')));
+  });
+
+  it('compares against the caller\'s today', () => {
+    assertClean(check(slipping(), { today: '2027-05-31' }));
+    assert.equal(only(check(slipping(), { today: '2027-06-01' }), 'schedule-slip').severity, 'info');
+  });
+
+  it('is info for passive and provider, a warning for partner and peer', () => {
+    assertSeverityByModel('schedule-slip', (model) => slipping(model));
+  });
+
+  it('follows metadata.rules, the caller rules (below the file) and forceRules (above it)', () => {
+    assertOverrides('schedule-slip', slipping(), 'info');
+  });
+});

@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeOf, withCode, yaml } from '../helpers';
+
+const split = (model = 'provider', weights = '{ supply-chain-cost: 60%, order-to-cash: 30% }') => yaml`
+  apiVersion: portfolio/v1
+  kind: Portfolio
+  metadata:
+    name: Test portfolio
+    currency: EUR
+    relationshipModel: ${model}
+    brm: Dana Whitfield
+  outcomes:
+    - id: supply-chain-cost
+      title: Cut supply chain cost
+      owner: COO
+      measures:
+        - { kind: cost, metric: Cost per order, target: 11.4 }
+    - id: order-to-cash
+      title: Get paid faster
+      owner: CFO
+      measures:
+        - { kind: time, metric: Days sales outstanding, target: 40 }
+  initiatives:
+    - id: edi-onboarding
+      title: Onboard suppliers to EDI
+      outcomes: ${weights}
+      cost: 230k
+      owner: Logistics IT
+`;
+
+describe('rule split-not-100', () => {
+  it('fires at the weights when they add up to less than 100%', () => {
+    const text = split();
+    const d = only(check(text), 'split-not-100');
+    assert.equal(d.severity, 'error');
+    assert.deepEqual(d.range, rangeOf(text, '{ supply-chain-cost: 60%, order-to-cash: 30% }'));
+    assert.match(d.message, /add up to 90%, not 100%/);
+    assert.match(d.message, /10% of the cost counts as unlinked/);
+  });
+
+  it('fires when the weights add up to more than 100%', () => {
+    const text = split('provider', '{ supply-chain-cost: 0.7, order-to-cash: 0.5 }');
+    const d = only(check(text), 'split-not-100');
+    assert.deepEqual(d.range, rangeOf(text, '{ supply-chain-cost: 0.7, order-to-cash: 0.5 }'));
+    assert.match(d.message, /add up to 120%/);
+  });
+
+  it('does not fire for weights that sum to 100%, as percentages or fractions', () => {
+    assertClean(check(split('provider', '{ supply-chain-cost: 60%, order-to-cash: 40% }')));
+    assertClean(check(split('provider', '{ supply-chain-cost: 0.65, order-to-cash: 0.35 }')));
+    assertClean(check(split('provider', '{ supply-chain-cost: 12.5%, order-to-cash: 87.5% }')));
+  });
+
+  it('does not fire for a plain list, which splits equally', () => {
+    assert.deepEqual(withCode(check(split('provider', '[supply-chain-cost, order-to-cash]')), 'split-not-100'), []);
+  });
+
+  it('is an error under every relationship model', () => {
+    assertSeverityByModel('split-not-100', (model) => split(model));
+  });
+
+  it('follows metadata.rules, the caller rules (below the file) and forceRules (above it)', () => {
+    assertOverrides('split-not-100', split(), 'error');
+  });
+});

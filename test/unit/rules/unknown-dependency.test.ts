@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, yaml } from '../helpers';
+
+const depending = (model = 'provider', dependency = 'data-platfrom') => yaml`
+  apiVersion: portfolio/v1
+  kind: Portfolio
+  metadata:
+    name: Test portfolio
+    currency: EUR
+    relationshipModel: ${model}
+    brm: Dana Whitfield
+  outcomes:
+    - id: plant-uptime
+      title: Raise plant uptime
+      owner: VP Manufacturing
+      measures:
+        - { kind: quality, metric: OEE, target: 97 }
+  initiatives:
+    - id: data-platform
+      title: Company data platform
+      outcomes: [plant-uptime]
+      cost: 1.2M
+      owner: Data office
+    - id: predictive-maintenance
+      title: Predictive maintenance
+      outcomes: [plant-uptime]
+      cost: 480k
+      owner: Plant IT
+      dependsOn: [${dependency}]
+`;
+
+describe('rule unknown-dependency', () => {
+  it('fires at a dependsOn entry that names no initiative, with a did-you-mean', () => {
+    const text = depending();
+    const d = only(check(text), 'unknown-dependency');
+    assert.equal(d.severity, 'error');
+    assert.deepEqual(d.range, rangeIn(text, 'dependsOn: [data-platfrom]', 'data-platfrom'));
+    assert.match(d.message, /Unknown initiative "data-platfrom" in dependsOn: did you mean "data-platform"\?/);
+  });
+
+  it('does not fire when the dependency exists, in this file or another', () => {
+    assertClean(check(depending('provider', 'data-platform')));
+    const other = yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      initiatives:
+        - { id: crm-renewal, title: CRM renewal, outcomes: [plant-uptime], cost: 420k, owner: Sales IT }
+    `;
+    assertClean(check({ 'a.portfolio.yaml': depending('provider', 'crm-renewal'), 'b.portfolio.yaml': other }));
+  });
+
+  it('is an error under every relationship model', () => {
+    assertSeverityByModel('unknown-dependency', (model) => depending(model));
+  });
+
+  it('follows metadata.rules, the caller rules (below the file) and forceRules (above it)', () => {
+    assertOverrides('unknown-dependency', depending(), 'error');
+  });
+});

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, withCode, yaml } from '../helpers';
+
+const infrastructure = (model = 'provider', type = 'infrastructure') => yaml`
+  apiVersion: portfolio/v1
+  kind: Portfolio
+  metadata:
+    name: Test portfolio
+    currency: EUR
+    relationshipModel: ${model}
+    brm: Dana Whitfield
+  outcomes:
+    - id: plant-uptime
+      title: Raise plant uptime
+      owner: VP Manufacturing
+      measures:
+        - { kind: quality, metric: OEE, target: 97 }
+  initiatives:
+    - id: network-core
+      title: Plant network core upgrade
+      type: infrastructure
+      outcomes: [plant-uptime]
+      cost: 650k
+      owner: Infrastructure
+    - id: datacenter-refresh
+      title: Replace data-centre servers
+      type: ${type}
+      cost: 1.4M
+      owner: Infrastructure
+`;
+
+describe('rule unlinked-infrastructure', () => {
+  it('fires at the id of infrastructure spend with no outcome', () => {
+    const text = infrastructure();
+    const d = only(check(text), 'unlinked-infrastructure');
+    assert.equal(d.severity, 'error');
+    assert.deepEqual(d.range, rangeIn(text, 'id: datacenter-refresh', 'datacenter-refresh'));
+    assert.match(d.message, /EUR 1,400,000\.00/);
+    assert.match(d.message, /outcomes: \[outcome-id\]/, 'the message names the fix');
+  });
+
+  it('fires for a software upgrade with no outcome', () => {
+    const text = infrastructure('provider', 'software-upgrade');
+    const d = only(check(text), 'unlinked-infrastructure');
+    assert.deepEqual(d.range, rangeIn(text, 'id: datacenter-refresh', 'datacenter-refresh'));
+    assert.match(d.message, /^Software upgrade/);
+  });
+
+  it('does not fire when the infrastructure links an outcome', () => {
+    assertClean(check(infrastructure().replace('    cost: 1.4M\n', '    outcomes: [plant-uptime]\n    cost: 1.4M\n')));
+  });
+
+  it('does not fire for other types (unlinked-spend covers them)', () => {
+    for (const type of ['application', 'data', 'security', 'other']) {
+      const result = check(infrastructure('provider', type));
+      assert.deepEqual(withCode(result, 'unlinked-infrastructure'), [], type);
+      assert.equal(withCode(result, 'unlinked-spend').length, 1, type);
+    }
+  });
+
+  it('is a warning for passive, an error for provider, partner and peer', () => {
+    assertSeverityByModel('unlinked-infrastructure', (model) => infrastructure(model));
+  });
+
+  it('follows metadata.rules, the caller rules (below the file) and forceRules (above it)', () => {
+    assertOverrides('unlinked-infrastructure', infrastructure(), 'error');
+  });
+});

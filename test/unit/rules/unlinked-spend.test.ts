@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, withCode, yaml } from '../helpers';
+
+// An application with a cost and no outcome: the typical unlinked spend.
+const unlinked = (model = 'provider') => yaml`
+  apiVersion: portfolio/v1
+  kind: Portfolio
+  metadata:
+    name: Test portfolio
+    currency: EUR
+    relationshipModel: ${model}
+    brm: Dana Whitfield
+  outcomes:
+    - id: supply-chain-cost
+      title: Cut supply chain cost
+      owner: COO
+      measures:
+        - { kind: cost, metric: Cost per order, target: 11.4 }
+  initiatives:
+    - id: wms-rollout
+      title: Warehouse management
+      type: application
+      outcomes: [supply-chain-cost]
+      cost: 850k
+      owner: Logistics IT
+    - id: intranet-redesign
+      title: Intranet redesign
+      type: application
+      cost: 210k
+      owner: Communications
+`;
+
+describe('rule unlinked-spend', () => {
+  it('fires at the id of an initiative that has a cost and no outcome', () => {
+    const text = unlinked();
+    const d = only(check(text), 'unlinked-spend');
+    assert.equal(d.severity, 'warning');
+    assert.deepEqual(d.range, rangeIn(text, 'id: intranet-redesign', 'intranet-redesign'));
+    assert.match(d.message, /EUR 210,000\.00/);
+    assert.match(d.message, /outcomes: \[/, 'the message names the fix');
+  });
+
+  it('does not fire when every initiative links an outcome', () => {
+    const text = unlinked().replace('    cost: 210k\n', '    outcomes: [supply-chain-cost]\n    cost: 210k\n');
+    assertClean(check(text));
+  });
+
+  it('does not fire for an initiative without any cost', () => {
+    const text = unlinked().replace('    cost: 210k\n', '');
+    assert.deepEqual(withCode(check(text), 'unlinked-spend'), []);
+  });
+
+  it('fires for an actual cost when no planned cost is given', () => {
+    const text = unlinked().replace('    cost: 210k\n', '    actualCost: 90k\n');
+    assert.match(only(check(text), 'unlinked-spend').message, /EUR 90,000\.00/);
+  });
+
+  it('is a warning for passive and provider, an error for partner and peer', () => {
+    assertSeverityByModel('unlinked-spend', unlinked);
+  });
+
+  it('follows metadata.rules, the caller rules (below the file) and forceRules (above it)', () => {
+    assertOverrides('unlinked-spend', unlinked(), 'warning');
+  });
+});

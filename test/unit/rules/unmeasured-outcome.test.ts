@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeOf, withCode, yaml } from '../helpers';
+
+const unmeasured = (model = 'provider', measures = '[]') => yaml`
+  apiVersion: portfolio/v1
+  kind: Portfolio
+  metadata:
+    name: Test portfolio
+    currency: EUR
+    relationshipModel: ${model}
+    brm: Dana Whitfield
+  outcomes:
+    - id: new-market-launch
+      title: Sell in the Nordic market
+      owner: Chief Commercial Officer
+      measures: ${measures}
+  initiatives:
+    - id: nordic-webshop
+      title: B2B webshop
+      outcomes: [new-market-launch]
+      cost: 900k
+      owner: Digital
+`;
+
+describe('rule unmeasured-outcome', () => {
+  it('fires at the id of an outcome with no measure (measures: [])', () => {
+    const text = unmeasured();
+    const d = only(check(text), 'unmeasured-outcome');
+    assert.equal(d.severity, 'info');
+    assert.deepEqual(d.range, rangeOf(text, 'new-market-launch', 1));
+    assert.match(d.message, /has no measure/);
+  });
+
+  it('fires for an outcome without a measures key', () => {
+    const text = unmeasured().replace('    measures: []\n', '');
+    assert.deepEqual(only(check(text), 'unmeasured-outcome').range, rangeOf(text, 'new-market-launch', 1));
+  });
+
+  it('fires when the outcome has measures but none with a target', () => {
+    const text = unmeasured('provider', '[{ kind: quality, metric: Orders from Nordic customers, baseline: 0 }]');
+    const d = only(check(text), 'unmeasured-outcome');
+    assert.deepEqual(d.range, rangeOf(text, 'new-market-launch', 1));
+    assert.match(d.message, /has measures but none with a target/);
+  });
+
+  it('does not fire when a measure has a target', () => {
+    assertClean(check(unmeasured('provider', '[{ kind: quality, metric: Orders from Nordic customers, baseline: 0, target: 500 }]')));
+  });
+
+  it('does not fire for a mandate', () => {
+    const text = unmeasured().replace('    title: Sell in the Nordic market\n', '    title: Sell in the Nordic market\n    kind: mandate\n');
+    assert.deepEqual(withCode(check(text), 'unmeasured-outcome'), []);
+  });
+
+  it('is off for passive, info for provider, a warning for partner and an error for peer', () => {
+    assertSeverityByModel('unmeasured-outcome', (model) => unmeasured(model));
+  });
+
+  it('follows metadata.rules, the caller rules (below the file) and forceRules (above it)', () => {
+    assertOverrides('unmeasured-outcome', unmeasured(), 'info');
+  });
+});

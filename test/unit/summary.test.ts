@@ -1,0 +1,186 @@
+// The summary of a hand-computed portfolio (test/fixtures/summary), asserted to the cent.
+// Every expected figure is worked out in the comments of the fixture files and here.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CheckResult } from '../../src/core/workspace';
+import { check, diagnostics, REPO_ROOT, rangeOf, yaml } from './helpers';
+
+const OUTCOMES = 'fixtures/summary/outcomes.portfolio.yaml';
+const INITIATIVES = 'fixtures/summary/initiatives.portfolio.yaml';
+const read = (file: string) => fs.readFileSync(path.join(REPO_ROOT, 'test', file), 'utf8');
+
+describe('summary of the hand-computed portfolio', () => {
+  const outcomesText = read(OUTCOMES);
+  const initiativesText = read(INITIATIVES);
+  let result: CheckResult;
+  before(() => {
+    result = check({ [OUTCOMES]: outcomesText, [INITIATIVES]: initiativesText });
+  });
+
+  // Spend per initiative in euro cents (see the fixture):
+  //   tiny 10 + 20 + 70, three-way 10000, usd 113580, chf 108349, capex 100000, capex-usd 13800,
+  //   odd 5, eighths 1000, unlinked 1234, typo 555, nocap 777, actual 333; cancelled not counted.
+  const TOTAL = 10 + 20 + 70 + 10000 + 113580 + 108349 + 100000 + 13800 + 5 + 1000 + 1234 + 555 + 777 + 333;
+  const UNLINKED = 1234 + 555;
+
+  it('totals the spend exactly, in cents', () => {
+    assert.equal(TOTAL, 349733);
+    const s = result.summary;
+    assert.equal(s.currency, 'EUR');
+    assert.equal(s.totalSpend, 349733);
+    assert.equal(s.unlinkedSpend, 1789);
+    assert.equal(s.alignedSpend, 347944);
+    assert.equal(s.totalSpend, s.alignedSpend + s.unlinkedSpend);
+    assert.equal(s.unconverted, 0);
+    assert.deepEqual(s.counts, { files: 2, outcomes: 6, initiatives: 14, cancelled: 1 });
+  });
+
+  it('computes the alignment score and the measured share', () => {
+    const s = result.summary;
+    assert.equal(s.alignmentScore, (TOTAL - UNLINKED) / TOTAL);
+    // Measured: o-supply 126702 + o-workplace 3433 + o-nocap 1110 (o-orphan has a target but no spend).
+    assert.equal(s.measuredSpend, 131245);
+    assert.equal(s.measuredShare, 131245 / 349733);
+  });
+
+  it('allocates spend per outcome, with weighted and equal splits to the cent', () => {
+    // o-supply:    3334 (three-way) + 113580 (usd) + 9660 (70% of 13800) + 3 (odd) + 125 (eighths)
+    // o-cash:      3333 (three-way) + 108349 (chf) + 2 (odd) + 875 (eighths)
+    // o-workplace: 10 + 20 + 70 + 3333 (three-way)
+    // o-nis2:      100000 (capex) + 4140 (30% of 13800)
+    // o-nocap:     777 + 333
+    const expected = [
+      { id: 'o-supply', spend: 126702, initiatives: 5 },
+      { id: 'o-cash', spend: 112559, initiatives: 4 },
+      { id: 'o-nis2', spend: 104140, initiatives: 2 },
+      { id: 'o-workplace', spend: 3433, initiatives: 4 },
+      { id: 'o-nocap', spend: 1110, initiatives: 2 },
+      { id: 'o-orphan', spend: 0, initiatives: 0 },
+    ];
+    const s = result.summary;
+    assert.deepEqual(s.byOutcome.map((o) => ({ id: o.id, spend: o.spend, initiatives: o.initiatives })), expected);
+    assert.equal(s.byOutcome.reduce((sum, o) => sum + o.spend, 0), s.alignedSpend);
+  });
+
+  it('splits 100.00 three ways into parts that sum to exactly 100.00', () => {
+    const row = result.summary.initiatives.find((r) => r.id === 'i-three-way')!;
+    assert.equal(row.spend, 10000);
+    assert.equal(row.aligned, 10000);
+    assert.equal(row.unlinked, 0);
+    assert.deepEqual(row.outcomes, ['o-supply', 'o-cash', 'o-workplace']);
+  });
+
+  it('converts USD with 0.92 and CHF with 1.0835, rounding to the cent', () => {
+    const spend = (id: string) => result.summary.initiatives.find((r) => r.id === id)!.spend;
+    assert.equal(spend('i-usd'), 113580);
+    assert.equal(spend('i-chf'), 108349);
+    assert.equal(spend('i-capex-usd'), 13800);
+    assert.equal(spend('i-capex'), 100000);
+    assert.equal(spend('i-tiny-1') + spend('i-tiny-2') + spend('i-tiny-3'), 100);
+  });
+
+  it('rolls linked spend up by capability, outcomes without one under null', () => {
+    assert.deepEqual(result.summary.byCapability, [
+      { capability: 'Supply chain', spend: 126702, outcomes: 2 },
+      { capability: 'Finance', spend: 112559, outcomes: 1 },
+      { capability: 'Risk and compliance', spend: 104140, outcomes: 1 },
+      { capability: 'Workplace', spend: 3433, outcomes: 1 },
+      // o-nocap 1110; the 1789 of unlinked spend serves no capability and is not here.
+      { capability: null, spend: 1110, outcomes: 1 },
+    ]);
+    assert.equal(result.summary.byCapability.reduce((sum, c) => sum + c.spend, 0), TOTAL - 1789);
+    assert.equal(result.summary.byCapability.reduce((sum, c) => sum + c.spend, 0), result.summary.alignedSpend);
+  });
+
+  it('rolls spend up by owner and by category', () => {
+    assert.deepEqual(result.summary.byOwner, [
+      { owner: 'Security office', spend: 113800, initiatives: 2 },
+      { owner: 'Sales IT', spend: 113580, initiatives: 1 },
+      { owner: 'Finance IT', spend: 109354, initiatives: 3 },
+      { owner: 'Data office', spend: 10777, initiatives: 2 },
+      { owner: 'Workplace IT', spend: 1234, initiatives: 1 },
+      { owner: 'Logistics IT', spend: 555, initiatives: 1 },
+      { owner: null, spend: 333, initiatives: 1 },
+      { owner: 'Service desk', spend: 100, initiatives: 3 },
+    ]);
+    // run: 100 + 100000 + 1234 + 777; grow: 10000 + 108349 + 5 + 555; transform: 113580 + 13800 + 333.
+    assert.deepEqual(result.summary.byCategory, { run: 102111, grow: 118909, transform: 127713, uncategorized: 1000 });
+    assert.equal(result.summary.runShare, 102111 / TOTAL);
+  });
+
+  it('lists the unlinked spend with its reason and 1-based line', () => {
+    assert.deepEqual(result.summary.unlinked.map((u) => ({ id: u.id, spend: u.spend, reason: u.reason, path: u.path, line: u.line })), [
+      { id: 'i-unlinked', spend: 1234, reason: 'no-link', path: INITIATIVES, line: rangeOf(initiativesText, 'i-unlinked').start.line + 1 },
+      { id: 'i-typo', spend: 555, reason: 'unknown-outcome', path: INITIATIVES, line: rangeOf(initiativesText, 'i-typo').start.line + 1 },
+    ]);
+  });
+
+  it('resolves links across the two files and reports only the real problems', () => {
+    const found = result.files.flatMap((f) => f.diagnostics.map((d) => `${f.path} ${d.code} ${d.range.start.line}`));
+    assert.deepEqual(found.sort(), [
+      `${OUTCOMES} orphan-outcome ${rangeOf(outcomesText, 'o-orphan').start.line}`,
+      `${OUTCOMES} unmeasured-outcome ${rangeOf(outcomesText, 'o-cash').start.line}`,
+      `${INITIATIVES} missing-owner ${rangeOf(initiativesText, 'i-actual').start.line}`,
+      `${INITIATIVES} unknown-outcome ${rangeOf(initiativesText, 'o-suply').start.line}`,
+      `${INITIATIVES} unlinked-spend ${rangeOf(initiativesText, 'i-unlinked').start.line}`,
+    ].sort());
+    assert.equal(diagnostics(result).length, 5);
+  });
+
+  it('gives the same figures whatever the order the files are added in', () => {
+    const reversed = check({ [INITIATIVES]: initiativesText, [OUTCOMES]: outcomesText });
+    assert.deepEqual(reversed.summary, result.summary);
+  });
+});
+
+describe('summary currency', () => {
+  // 1 USD = 0.92 EUR. In a USD summary, 920.00 EUR is 1000.00 USD and 100.00 USD stays 100.00.
+  const text = yaml`
+    apiVersion: portfolio/v1
+    kind: Portfolio
+    metadata: { name: Currency, currency: EUR, brm: Dana Whitfield, rates: { USD: 0.92 } }
+    outcomes:
+      - { id: o, title: O, owner: COO, measures: [{ kind: cost, metric: M, target: 1 }] }
+    initiatives:
+      - { id: a, title: A, outcomes: [o], cost: 920, owner: T }
+      - { id: b, title: B, outcomes: [o], cost: 100 USD, owner: T }
+      - { id: c, title: C, outcomes: [o], cost: 1000 JPY, owner: T }
+  `;
+
+  it('converts into the currency the caller asks for, through the inverse rate', () => {
+    const withYen = text.replace('rates: { USD: 0.92 }', 'rates: { USD: 0.92, JPY: 0.0061 }');
+    const eur = check(withYen).summary;
+    // 920.00 + 100 × 0.92 + 1000 × 0.0061 = 920.00 + 92.00 + 6.10 = 1018.10 EUR.
+    assert.equal(eur.totalSpend, 101810);
+    const usd = check(withYen, { currency: 'USD' }).summary;
+    assert.equal(usd.currency, 'USD');
+    // 92000 EUR cents / 0.92 = 100000; 100 USD = 10000; 1000 JPY × 0.0061 / 0.92 = 6.6304... → 663.
+    assert.equal(usd.totalSpend, 100000 + 10000 + 663);
+    const yen = check(withYen, { currency: 'JPY' }).summary;
+    // JPY has no minor unit: 920 / 0.0061 = 150819.67 → 150820; 100 × 0.92 / 0.0061 = 15081.97 → 15082; 1000.
+    assert.equal(yen.totalSpend, 150820 + 15082 + 1000);
+  });
+
+  it('converts a GBP file into EUR through the USD rate both files quote', () => {
+    // 1 USD = 0.92 EUR (a) and 1 USD = 0.79 GBP (b): 100.00 GBP = 100 × 0.92 / 0.79 = 116.4557 → 116.46 EUR.
+    const a = text.replace(/^.*1000 JPY.*\n/m, '');
+    const b = yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata: { name: UK, currency: GBP, rates: { USD: 0.79 } }
+      initiatives:
+        - { id: uk, title: UK, outcomes: [o], cost: 100, owner: T }
+    `;
+    const result = check({ 'a.portfolio.yaml': a, 'b.portfolio.yaml': b });
+    assert.deepEqual(diagnostics(result).map((d) => d.message), []);
+    assert.equal(result.summary.currency, 'EUR');
+    assert.equal(result.summary.totalSpend, 92000 + 9200 + 11646);
+  });
+
+  it('leaves an amount it cannot convert out of the totals and counts it', () => {
+    const { summary } = check(text);
+    assert.equal(summary.totalSpend, 92000 + 9200);
+    assert.equal(summary.unconverted, 1);
+  });
+});
