@@ -99,6 +99,8 @@ if (fs.existsSync(integrationDir)) {
       outfile: 'dist/web/test/integration/index.js',
       platform: 'browser',
       format: 'cjs',
+      // The npm assert polyfill reads process.* when it formats a failure; give it an empty one.
+      banner: { js: 'var process = globalThis.process || { env: {}, platform: "browser", argv: [], stderr: { isTTY: false }, stdout: { isTTY: false }, emitWarning: function () {}, cwd: function () { return "/"; } };' },
       define: { ...webDefine, INTEGRATION_TESTS: testNames },
     },
   );

@@ -42,6 +42,11 @@ function headOf(document: vscode.TextDocument): string {
   return document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 40), 0));
 }
 
+function isUserDocument(uri: vscode.Uri, folder: vscode.WorkspaceFolder | undefined): boolean {
+  if (uri.scheme === 'untitled' || uri.scheme === 'file') return true;
+  return folder !== undefined && folder.uri.scheme === uri.scheme;
+}
+
 /** Whether a file's path matches the folder's portfolio globs (VS Code matches documents only). */
 function matchesGlobs(uri: vscode.Uri, folder: vscode.WorkspaceFolder, globs: string[]): boolean {
   const probe = { uri, languageId: 'yaml' } as vscode.TextDocument;
@@ -89,8 +94,9 @@ export class PortfolioService implements vscode.Disposable {
   }
 
   isPortfolioDocument(document: vscode.TextDocument): boolean {
-    if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-scm') return false;
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    // Only the user's files: not git's old versions in a diff, local history or other views of them.
+    if (!isUserDocument(document.uri, folder)) return false;
     const settings = this.folders.get(folder?.uri.toString() ?? '')?.settings ?? readSettings(document.uri);
     for (const glob of settings.files) {
       const pattern = folder ? new vscode.RelativePattern(folder, glob) : glob;
@@ -197,6 +203,11 @@ export class PortfolioService implements vscode.Disposable {
       }
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch (error) {
+      // A file deleted while its editor was open, or one the watcher could not tell us about.
+      if ((error as vscode.FileSystemError).code === 'FileNotFound' || (error as vscode.FileSystemError).code === 'EntryNotFound') {
+        if (entry.files.has(key)) this.forget(entry, key);
+        return;
+      }
       this.output.warn(`Cannot read ${key}: ${(error as Error).message}`);
       return;
     }
@@ -222,7 +233,13 @@ export class PortfolioService implements vscode.Disposable {
     void this.client().request({ type: 'configure', folder: entry.key, settings: engineSettings(entry.settings) }).catch(() => undefined);
   }
 
+  /** Some hosts' watchers also report files outside the folder (local history): ignore those. */
+  private inFolder(entry: FolderEntry, uri: vscode.Uri): boolean {
+    return entry.folder !== undefined && uri.scheme === entry.folder.uri.scheme && vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === entry.key;
+  }
+
   private async onDiskChange(entry: FolderEntry, uri: vscode.Uri): Promise<void> {
+    if (!this.inFolder(entry, uri)) return;
     const key = uri.toString();
     if (vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === key && !doc.isClosed)) return;
     const named = entry.folder !== undefined && matchesGlobs(uri, entry.folder, entry.settings.files);

@@ -40,8 +40,12 @@ suite('Quick fixes', () => {
   });
 
   teardown(async () => {
-    await restoreFixtures();
+    // Scenario files are saved, deleted, then closed: the extension forgets a closed file that is
+    // gone (test-web's file system reports no deletions); the shared fixture is put back.
+    const scenarios = new Set(created.map((uri) => uri.toString()));
+    for (const document of vscode.workspace.textDocuments) if (scenarios.has(document.uri.toString()) && document.isDirty) await document.save();
     while (created.length > 0) await removeScenario(created.pop()!);
+    await restoreFixtures();
   });
 
   async function open(name: string, text: string): Promise<vscode.TextDocument> {
