@@ -49,6 +49,8 @@ export interface ViewOptions {
   pages?: Record<string, number>;
   /** Renders file paths relative to this prefix. */
   displayPath?: (path: string) => string;
+  /** Says what the figures are limited to (a file, an owner, a status) when they are filtered. */
+  filterNote?: string;
 }
 
 const RULE_DOCS = 'https://github.com/portfolio-alignment/portfolio-alignment/blob/main/docs/rules/';
@@ -105,14 +107,15 @@ class ReportBuilder {
     ].filter((f): f is string => f !== undefined);
     return h('header', { class: 'report-header' },
       h('h1', null, s.name ?? 'Portfolio alignment'),
-      h('p', { class: 'facts' }, facts.join(' · ')));
+      h('p', { class: 'facts' }, facts.join(' · ')),
+      this.options.filterNote ? h('p', { class: 'filter-note' }, this.options.filterNote) : null);
   }
 
   private headline(): VElement {
     const s = this.summary;
     const level = band(s.alignmentScore, this.bands);
     const cards = [
-      this.card('Alignment score', percent(s.alignmentScore), `${this.short(s.alignedSpend)} of ${this.short(s.totalSpend)} serves a business outcome`, `score ${level}`),
+      this.card('Alignment score', percent(s.alignmentScore), `${this.short(s.alignedSpend)} of ${this.short(s.totalSpend)} serves a business outcome`, `score ${level}`, level === 'none' ? undefined : level),
       this.card('Total spend', this.short(s.totalSpend), this.money(s.totalSpend)),
       this.card('Unlinked spend', this.short(s.unlinkedSpend), `${s.unlinked.length} initiative${s.unlinked.length === 1 ? '' : 's'} with no valid link`, s.unlinkedSpend > 0 ? 'warn' : 'ok'),
       this.card('Measured share', percent(s.measuredShare), 'of spend serves outcomes with a target'),
@@ -123,10 +126,11 @@ class ReportBuilder {
     return h('section', { class: 'headline', 'aria-label': 'Headline figures' }, h('div', { class: 'cards' }, cards), notes);
   }
 
-  private card(label: string, value: string, detail: string, kind?: string): VElement {
+  /** A headline figure; `verdict` is said in words too, so the band is never told by colour alone. */
+  private card(label: string, value: string, detail: string, kind?: string, verdict?: string): VElement {
     return h('div', { class: `card${kind ? ' ' + kind : ''}` },
       h('div', { class: 'card-label' }, label),
-      h('div', { class: 'card-value' }, value),
+      h('div', { class: 'card-value' }, value, verdict ? h('span', { class: 'verdict' }, verdict) : null),
       h('div', { class: 'card-detail' }, detail));
   }
 
@@ -305,8 +309,10 @@ class ReportBuilder {
   }
 }
 
+/** Shortens a chart label by code points, so that a surrogate pair is never cut in half. */
 function truncate(text: string, length: number): string {
-  return text.length > length ? text.slice(0, length - 1) + '…' : text;
+  const points = Array.from(text);
+  return points.length > length ? points.slice(0, length - 1).join('') + '…' : text;
 }
 
 export function buildReportView(summary: Summary, options: ViewOptions = {}): VElement {
