@@ -3,7 +3,7 @@
 // from the view builder, never from a portfolio file.
 import type { Summary } from '../analyze';
 import { cspHash } from './sha256';
-import { buildReportView, type VNode, type ViewOptions } from './view';
+import { buildReportView, visibleText, type VNode, type ViewOptions } from './view';
 
 const VOID_TAGS = new Set(['br', 'hr', 'img', 'meta', 'link', 'input']);
 const SAFE_NAME = /^[a-zA-Z][a-zA-Z0-9-]*$/;
@@ -50,7 +50,7 @@ export interface StandaloneOptions extends ViewOptions {
 }
 
 export function renderStandaloneHtml(summary: Summary, options: StandaloneOptions): string {
-  const title = `${summary.name ?? 'Portfolio'}: alignment report ${summary.today}`;
+  const title = visibleText(`${summary.name ?? 'Portfolio'}: alignment report ${summary.today}`);
   const body = renderNode(buildReportView(summary, { ...options, interactive: false }));
   // Line ends as the HTML parser will see them, so that the hash matches (CRLF checkouts).
   const style = `${STANDALONE_THEME}\n${options.css.replace(/<\/style/gi, '')}`.replace(/\r\n?/g, '\n');

@@ -13,6 +13,18 @@ export interface VElement {
 
 export type VNode = VElement | string;
 
+/** Bidirectional embedding, override and isolate controls (not the harmless LRM/RLM marks). */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Text as it is, but with bidirectional controls shown as their code points: a right-to-left
+ * override in a title would otherwise reorder what follows it ("invoice\u202Efdp.exe" reads as
+ * "invoiceexe.pdf"). Right-to-left scripts need no such controls and show as written.
+ */
+export function visibleText(text: string): string {
+  return text.replace(BIDI_CONTROLS, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
+}
+
 export function h(tag: string, attrs?: Record<string, string | undefined> | null, ...children: Array<VNode | VNode[] | undefined | null | false>): VElement {
   const element: VElement = { tag };
   if (attrs) {
@@ -23,8 +35,7 @@ export function h(tag: string, attrs?: Record<string, string | undefined> | null
   const flat: VNode[] = [];
   for (const child of children) {
     if (child === undefined || child === null || child === false) continue;
-    if (Array.isArray(child)) flat.push(...child);
-    else flat.push(child);
+    for (const node of Array.isArray(child) ? child : [child]) flat.push(typeof node === 'string' ? visibleText(node) : node);
   }
   if (flat.length > 0) element.children = flat;
   return element;
