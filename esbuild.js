@@ -52,6 +52,17 @@ builds.push(
   { ...common, entryPoints: ['src/engine/worker.web.ts'], outfile: 'dist/web/engine.js', platform: 'browser', format: 'iife', minify: true },
 );
 
+// The summary panel's page script: one self-contained file in media/, the only folder the webview
+// may load from. It bundles the report's view builder and zod/mini, nothing that needs Node.
+builds.push({
+  ...common,
+  entryPoints: ['src/webview/page/main.ts'],
+  outfile: 'media/summary.js',
+  platform: 'browser',
+  format: 'iife',
+  minify: true,
+});
+
 // Unit tests run in plain Node from bundles; libraries stay in node_modules.
 const unitTests = fs.readdirSync(path.join(__dirname, 'test/unit')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/unit/${f}`);
 builds.push({
@@ -61,6 +72,26 @@ builds.push({
   platform: 'node',
   format: 'cjs',
   packages: 'external',
+});
+
+// The page tests drive Chromium from Node; they bundle like the unit tests.
+const webviewTests = fs.readdirSync(path.join(__dirname, 'test/webview')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/webview/${f}`);
+builds.push({
+  ...common,
+  entryPoints: webviewTests,
+  outdir: 'dist/test/webview',
+  platform: 'node',
+  format: 'cjs',
+  packages: 'external',
+});
+
+// A page script for the page tests only: the tree renderer on its own, fed hostile trees.
+builds.push({
+  ...common,
+  entryPoints: ['test/webview/probe/renderProbe.ts'],
+  outfile: 'dist/test/webview/render-probe.js',
+  platform: 'browser',
+  format: 'iife',
 });
 
 async function main() {

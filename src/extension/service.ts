@@ -99,6 +99,25 @@ export class PortfolioService implements vscode.Disposable {
     return entry ? { headline: entry.headline, lastCheckMs: entry.lastCheckMs, settings: entry.settings } : undefined;
   }
 
+  /** The portfolio files of a folder that the engine knows (URIs as strings); empty if none. */
+  filesOf(folderKey: string): ReadonlySet<string> {
+    return this.folders.get(folderKey)?.files ?? new Set();
+  }
+
+  /** Folders (workspace folders first, in their order) that hold at least one portfolio file. */
+  portfolioFolders(): Array<{ key: string; name: string; uri: vscode.Uri | undefined }> {
+    const order = (entry: FolderEntry) => entry.folder?.index ?? Number.MAX_SAFE_INTEGER;
+    return [...this.folders.values()]
+      .filter((entry) => entry.files.size > 0)
+      .sort((a, b) => order(a) - order(b))
+      .map((entry) => ({ key: entry.key, name: entry.folder?.name ?? entry.key, uri: entry.folder?.uri }));
+  }
+
+  /** The workspace folder behind a folder key; undefined for a file outside every folder. */
+  workspaceFolderOf(folderKey: string): vscode.WorkspaceFolder | undefined {
+    return this.folders.get(folderKey)?.folder;
+  }
+
   /** The engine's diagnostics of a file, with the data quick fixes need. */
   diagnosticsOf(uri: vscode.Uri): PortfolioDiagnostic[] {
     return this.results.get(uri.toString()) ?? [];
