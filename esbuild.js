@@ -63,7 +63,8 @@ builds.push({
   minify: true,
 });
 
-// Unit tests run in plain Node from bundles; libraries stay in node_modules.
+// Unit tests run in plain Node from bundles; libraries stay in node_modules. Host code that
+// imports `vscode` runs against a stand-in that records what it asks VS Code to do.
 const unitTests = fs.readdirSync(path.join(__dirname, 'test/unit')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/unit/${f}`);
 builds.push({
   ...common,
@@ -72,6 +73,7 @@ builds.push({
   platform: 'node',
   format: 'cjs',
   packages: 'external',
+  alias: { vscode: './test/unit/fakes/vscode.ts' },
 });
 
 // The page tests drive Chromium from Node; they bundle like the unit tests.
