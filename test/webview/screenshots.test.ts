@@ -64,7 +64,7 @@ describe('screenshots', () => {
   });
 
   it('for the README', async () => {
-    const panel = await openPanel(browser, { theme: 'dark', viewport: { width: 1280, height: 1000 } });
+    const panel = await openPanel(browser, { theme: 'dark', viewport: { width: 1280, height: 1160 } });
     await showSummary(panel, engine.message({ pageSize: 6 }));
     const file = artefact('summary.png');
     await panel.page.screenshot({ path: file });
