@@ -58,6 +58,17 @@ builds.push(
 // The benchmark (npm run bench) and its heap-measuring child process.
 builds.push({ ...common, entryPoints: ['bench/run.ts', 'bench/heap.ts'], outdir: 'dist/bench', platform: 'node', format: 'cjs', packages: 'external' });
 
+// The summary panel's page script: one self-contained file in media/, the only folder the webview
+// may load from. It bundles the report's view builder and zod/mini, nothing that needs Node.
+builds.push({
+  ...common,
+  entryPoints: ['src/webview/page/main.ts'],
+  outfile: 'media/summary.js',
+  platform: 'browser',
+  format: 'iife',
+  minify: true,
+});
+
 // Unit tests run in plain Node from bundles; libraries stay in node_modules.
 // Subfolders too (test/unit/rules/*.test.ts); outbase keeps the folder layout under dist/test/unit.
 const unitTests = fs.readdirSync(path.join(__dirname, 'test/unit'), { recursive: true })
@@ -71,6 +82,26 @@ builds.push({
   platform: 'node',
   format: 'cjs',
   packages: 'external',
+});
+
+// The page tests drive Chromium from Node; they bundle like the unit tests.
+const webviewTests = fs.readdirSync(path.join(__dirname, 'test/webview')).filter((f) => f.endsWith('.test.ts')).map((f) => `test/webview/${f}`);
+builds.push({
+  ...common,
+  entryPoints: webviewTests,
+  outdir: 'dist/test/webview',
+  platform: 'node',
+  format: 'cjs',
+  packages: 'external',
+});
+
+// A page script for the page tests only: the tree renderer on its own, fed hostile trees.
+builds.push({
+  ...common,
+  entryPoints: ['test/webview/probe/renderProbe.ts'],
+  outfile: 'dist/test/webview/render-probe.js',
+  platform: 'browser',
+  format: 'iife',
 });
 
 // In-editor tests (test/integration, see docs/testing.md), one suite for both hosts:

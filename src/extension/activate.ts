@@ -1,5 +1,7 @@
 // Wires the extension together; shared by the Node (node.ts) and browser (web.ts) entry points.
 import * as vscode from 'vscode';
+import { registerSummaryPanel, SHOW_SUMMARY_COMMAND } from '../webview/register';
+import type { SummaryPanels } from '../webview/summaryPanels';
 import { PortfolioCodeActions } from './codeActions';
 import { registerCommands } from './commands';
 import type { Transport } from './engineClient';
@@ -11,13 +13,16 @@ import { AlignmentStatusBar } from './statusBar';
 export interface PortfolioAlignmentApi {
   service: PortfolioService;
   statusBar: AlignmentStatusBar;
+  /** The alignment summary panel (`current` is the open one, with the last state it was sent). */
+  summaryPanels: SummaryPanels;
 }
 
 export function activateExtension(context: vscode.ExtensionContext, createTransport: () => Transport): PortfolioAlignmentApi {
   const output = vscode.window.createOutputChannel('Portfolio Alignment', { log: true });
   // The worker starts on the first portfolio file, so that opening other YAML costs nothing.
   const service = new PortfolioService(createTransport, output);
-  const statusBar = new AlignmentStatusBar(service, 'workbench.actions.view.problems');
+  const statusBar = new AlignmentStatusBar(service, SHOW_SUMMARY_COMMAND);
+  const summary = registerSummaryPanel(context, service, output);
   context.subscriptions.push(
     output,
     service,
@@ -25,7 +30,8 @@ export function activateExtension(context: vscode.ExtensionContext, createTransp
     ...registerLanguageFeatures(service),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new PortfolioCodeActions(service), PortfolioCodeActions.metadata),
     ...registerCommands(context, service),
+    ...summary.disposables,
   );
   service.start();
-  return { service, statusBar };
+  return { service, statusBar, summaryPanels: summary.panels };
 }

@@ -17,12 +17,18 @@ export interface Settings {
   thresholds: { good: number; fair: number };
   maxFileSize: number;
   asOfDate: string | undefined;
+  /** Rows per page of the summary panel's long tables. */
+  summaryPageSize: number;
 }
 
 function localToday(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function pageSize(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.round(Math.max(10, Math.min(500, value))) : 50;
 }
 
 export function readSettings(scope: vscode.ConfigurationScope | undefined): Settings {
@@ -44,6 +50,7 @@ export function readSettings(scope: vscode.ConfigurationScope | undefined): Sett
     thresholds: { good: (thresholds.good ?? 90) / 100, fair: (thresholds.fair ?? 70) / 100 },
     maxFileSize: Math.max(1024, config.get<number>('maxFileSize') ?? 5_000_000),
     asOfDate: /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined,
+    summaryPageSize: pageSize(config.get<unknown>('summary.pageSize')),
   };
 }
 

@@ -47,6 +47,12 @@ function isUserDocument(uri: vscode.Uri, folder: vscode.WorkspaceFolder | undefi
   return folder !== undefined && folder.uri.scheme === uri.scheme;
 }
 
+/** Documents open in editor tabs (textDocuments also holds closed ones VS Code still keeps). */
+function openInTabs(): vscode.TextDocument[] {
+  const open = new Set(vscode.window.tabGroups.all.flatMap((group) => group.tabs).flatMap((tab) => (tab.input instanceof vscode.TabInputText ? [tab.input.uri.toString()] : [])));
+  return vscode.workspace.textDocuments.filter((doc) => open.has(doc.uri.toString()));
+}
+
 /** Whether a file's path matches the folder's portfolio globs (VS Code matches documents only). */
 function matchesGlobs(uri: vscode.Uri, folder: vscode.WorkspaceFolder, globs: string[]): boolean {
   const probe = { uri, languageId: 'yaml' } as vscode.TextDocument;
@@ -81,6 +87,15 @@ export class PortfolioService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => this.onConfiguration(event)),
       vscode.workspace.onDidChangeWorkspaceFolders((event) => this.onFolders(event)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.recheckAll()),
+      // Deletes and renames done in the editor (explorer, refactorings); the watcher covers the rest.
+      vscode.workspace.onDidDeleteFiles((event) => this.onDeleted(event.files)),
+      vscode.workspace.onDidRenameFiles((event) => {
+        this.onDeleted(event.files.map((f) => f.oldUri));
+        for (const { newUri } of event.files) {
+          const entry = this.folders.get(this.folderKeyOf(newUri));
+          if (entry?.folder) void this.onDiskChange(entry, newUri);
+        }
+      }),
     );
     for (const folder of vscode.workspace.workspaceFolders ?? []) this.addFolder(folder);
     for (const doc of vscode.workspace.textDocuments) this.onOpen(doc);
@@ -108,6 +123,25 @@ export class PortfolioService implements vscode.Disposable {
   headline(folderKey: string): { headline?: Headline; lastCheckMs?: number; settings: Settings } | undefined {
     const entry = this.folders.get(folderKey);
     return entry ? { headline: entry.headline, lastCheckMs: entry.lastCheckMs, settings: entry.settings } : undefined;
+  }
+
+  /** The portfolio files of a folder that the engine knows (URIs as strings); empty if none. */
+  filesOf(folderKey: string): ReadonlySet<string> {
+    return this.folders.get(folderKey)?.files ?? new Set();
+  }
+
+  /** Folders (workspace folders first, in their order) that hold at least one portfolio file. */
+  portfolioFolders(): Array<{ key: string; name: string; uri: vscode.Uri | undefined }> {
+    const order = (entry: FolderEntry) => entry.folder?.index ?? Number.MAX_SAFE_INTEGER;
+    return [...this.folders.values()]
+      .filter((entry) => entry.files.size > 0)
+      .sort((a, b) => order(a) - order(b))
+      .map((entry) => ({ key: entry.key, name: entry.folder?.name ?? entry.key, uri: entry.folder?.uri }));
+  }
+
+  /** The workspace folder behind a folder key; undefined for a file outside every folder. */
+  workspaceFolderOf(folderKey: string): vscode.WorkspaceFolder | undefined {
+    return this.folders.get(folderKey)?.folder;
   }
 
   /** The engine's diagnostics of a file, with the data quick fixes need. */
@@ -251,6 +285,19 @@ export class PortfolioService implements vscode.Disposable {
     if (!entry.files.has(uri.toString())) return;
     this.forget(entry, uri.toString());
     await this.runCheck(entry);
+  }
+
+  /** Forgets deleted files, and every file under a deleted folder. */
+  private onDeleted(uris: readonly vscode.Uri[]): void {
+    for (const uri of uris) {
+      const key = uri.toString();
+      const prefix = key.endsWith('/') ? key : `${key}/`;
+      for (const entry of this.folders.values()) {
+        const gone = [...entry.files].filter((file) => file === key || file.startsWith(prefix));
+        for (const file of gone) this.forget(entry, file);
+        if (gone.length > 0) void this.runCheck(entry);
+      }
+    }
   }
 
   private forget(entry: FolderEntry, key: string): void {
@@ -468,7 +515,7 @@ export class PortfolioService implements vscode.Disposable {
       if (reindex && entry.folder) {
         for (const key of [...entry.files]) this.forget(entry, key);
         void this.reindex(entry);
-        for (const doc of vscode.workspace.textDocuments) if (this.folderKeyOf(doc.uri) === entry.key) this.onOpen(doc);
+        for (const doc of openInTabs()) if (this.folderKeyOf(doc.uri) === entry.key) this.onOpen(doc);
       } else {
         void this.runCheck(entry);
       }

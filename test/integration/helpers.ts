@@ -169,8 +169,11 @@ export async function writeScenario(name: string, text: string): Promise<vscode.
   return uri;
 }
 
+/** Deletes a scenario file as the explorer would (a WorkspaceEdit), which the extension hears of. */
 export async function removeScenario(uri: vscode.Uri): Promise<void> {
-  await vscode.workspace.fs.delete(uri, { useTrash: false });
+  const edit = new vscode.WorkspaceEdit();
+  edit.deleteFile(uri, { ignoreIfNotExists: true });
+  assert.ok(await vscode.workspace.applyEdit(edit), `could not delete ${uri.toString()}`);
 }
 
 /** The quick fixes offered for the diagnostics at `range`, by title. */

@@ -2,7 +2,8 @@
 // browser offline. Every text and attribute value is escaped; tag and attribute names come only
 // from the view builder, never from a portfolio file.
 import type { Summary } from '../analyze';
-import { buildReportView, type VNode, type ViewOptions } from './view';
+import { cspHash } from './sha256';
+import { buildReportView, visibleText, type VNode, type ViewOptions } from './view';
 
 const VOID_TAGS = new Set(['br', 'hr', 'img', 'meta', 'link', 'input']);
 const SAFE_NAME = /^[a-zA-Z][a-zA-Z0-9-]*$/;
@@ -49,18 +50,21 @@ export interface StandaloneOptions extends ViewOptions {
 }
 
 export function renderStandaloneHtml(summary: Summary, options: StandaloneOptions): string {
-  const title = `${summary.name ?? 'Portfolio'}: alignment report ${summary.today}`;
+  const title = visibleText(`${summary.name ?? 'Portfolio'}: alignment report ${summary.today}`);
   const body = renderNode(buildReportView(summary, { ...options, interactive: false }));
+  // Line ends as the HTML parser will see them, so that the hash matches (CRLF checkouts).
+  const style = `${STANDALONE_THEME}\n${options.css.replace(/<\/style/gi, '')}`.replace(/\r\n?/g, '\n');
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
-    // No script may run, nothing may load: the report is data only.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    // No script may run, nothing may load: the report is data only. The one <style> element is
+    // allowed by its hash rather than 'unsafe-inline', so no other inline style could apply.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspHash(style)}; img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
-    `<style>${STANDALONE_THEME}\n${options.css.replace(/<\/style/gi, '')}</style>`,
+    `<style>${style}</style>`,
     '</head>',
     `<body class="standalone">${body}</body>`,
     '</html>',

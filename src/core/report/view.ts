@@ -13,6 +13,18 @@ export interface VElement {
 
 export type VNode = VElement | string;
 
+/** Bidirectional embedding, override and isolate controls (not the harmless LRM/RLM marks). */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Text as it is, but with bidirectional controls shown as their code points: a right-to-left
+ * override in a title would otherwise reorder what follows it ("invoice\u202Efdp.exe" reads as
+ * "invoiceexe.pdf"). Right-to-left scripts need no such controls and show as written.
+ */
+export function visibleText(text: string): string {
+  return text.replace(BIDI_CONTROLS, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
+}
+
 export function h(tag: string, attrs?: Record<string, string | undefined> | null, ...children: Array<VNode | VNode[] | undefined | null | false>): VElement {
   const element: VElement = { tag };
   if (attrs) {
@@ -23,8 +35,7 @@ export function h(tag: string, attrs?: Record<string, string | undefined> | null
   const flat: VNode[] = [];
   for (const child of children) {
     if (child === undefined || child === null || child === false) continue;
-    if (Array.isArray(child)) flat.push(...child);
-    else flat.push(child);
+    for (const node of Array.isArray(child) ? child : [child]) flat.push(typeof node === 'string' ? visibleText(node) : node);
   }
   if (flat.length > 0) element.children = flat;
   return element;
@@ -49,6 +60,8 @@ export interface ViewOptions {
   pages?: Record<string, number>;
   /** Renders file paths relative to this prefix. */
   displayPath?: (path: string) => string;
+  /** Says what the figures are limited to (a file, an owner, a status) when they are filtered. */
+  filterNote?: string;
 }
 
 const RULE_DOCS = 'https://github.com/portfolio-alignment/portfolio-alignment/blob/main/docs/rules/';
@@ -105,14 +118,15 @@ class ReportBuilder {
     ].filter((f): f is string => f !== undefined);
     return h('header', { class: 'report-header' },
       h('h1', null, s.name ?? 'Portfolio alignment'),
-      h('p', { class: 'facts' }, facts.join(' · ')));
+      h('p', { class: 'facts' }, facts.join(' · ')),
+      this.options.filterNote ? h('p', { class: 'filter-note' }, this.options.filterNote) : null);
   }
 
   private headline(): VElement {
     const s = this.summary;
     const level = band(s.alignmentScore, this.bands);
     const cards = [
-      this.card('Alignment score', percent(s.alignmentScore), `${this.short(s.alignedSpend)} of ${this.short(s.totalSpend)} serves a business outcome`, `score ${level}`),
+      this.card('Alignment score', percent(s.alignmentScore), `${this.short(s.alignedSpend)} of ${this.short(s.totalSpend)} serves a business outcome`, `score ${level}`, level === 'none' ? undefined : level),
       this.card('Total spend', this.short(s.totalSpend), this.money(s.totalSpend)),
       this.card('Unlinked spend', this.short(s.unlinkedSpend), `${s.unlinked.length} initiative${s.unlinked.length === 1 ? '' : 's'} with no valid link`, s.unlinkedSpend > 0 ? 'warn' : 'ok'),
       this.card('Measured share', percent(s.measuredShare), 'of spend serves outcomes with a target'),
@@ -123,10 +137,11 @@ class ReportBuilder {
     return h('section', { class: 'headline', 'aria-label': 'Headline figures' }, h('div', { class: 'cards' }, cards), notes);
   }
 
-  private card(label: string, value: string, detail: string, kind?: string): VElement {
+  /** A headline figure; `verdict` is said in words too, so the band is never told by colour alone. */
+  private card(label: string, value: string, detail: string, kind?: string, verdict?: string): VElement {
     return h('div', { class: `card${kind ? ' ' + kind : ''}` },
       h('div', { class: 'card-label' }, label),
-      h('div', { class: 'card-value' }, value),
+      h('div', { class: 'card-value' }, value, verdict ? h('span', { class: 'verdict' }, verdict) : null),
       h('div', { class: 'card-detail' }, detail));
   }
 
@@ -305,8 +320,10 @@ class ReportBuilder {
   }
 }
 
+/** Shortens a chart label by code points, so that a surrogate pair is never cut in half. */
 function truncate(text: string, length: number): string {
-  return text.length > length ? text.slice(0, length - 1) + '…' : text;
+  const points = Array.from(text);
+  return points.length > length ? points.slice(0, length - 1).join('') + '…' : text;
 }
 
 export function buildReportView(summary: Summary, options: ViewOptions = {}): VElement {

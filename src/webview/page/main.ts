@@ -1,0 +1,149 @@
+// The summary panel's page: receives the engine's summary from the host, renders it with the same
+// view builder as the standalone report, and sends the user's actions back. It computes no figure
+// of its own. Its state (scope, filters, table pages, scroll) is kept with setState, so that the
+// panel comes back as it was after it was hidden or the window was reloaded.
+import { buildReportView } from '../../core/report/view';
+import {
+  INITIAL_PAGE_STATE, PageMessageSchema, parseHostMessage, parsePageState,
+  type HostMessage, type PageMessage, type PageState, type SummaryMessage,
+} from '../protocol';
+import { describeFilters } from '../scope';
+import { Controls } from './controls';
+import { focusKey, restoreFocus } from './focus';
+import { renderNode } from './render';
+
+const vscode = acquireVsCodeApi();
+let state: PageState = parsePageState(vscode.getState()) ?? INITIAL_PAGE_STATE;
+let current: SummaryMessage | undefined;
+/** The scroll position saved before a reload is applied once, when the first summary is shown. */
+let pendingScroll: number | undefined = state.scrollY;
+
+const app = document.getElementById('app') ?? document.body;
+const statusLine = document.createElement('p');
+statusLine.className = 'status-line';
+statusLine.setAttribute('role', 'status');
+const reportRoot = document.createElement('div');
+reportRoot.className = 'report-root';
+
+const controls = new Controls({
+  scope: (scope) => {
+    state = { ...state, scope, pages: {} };
+    request({ type: 'setScope', scope });
+  },
+  filter: (filters) => {
+    state = { ...state, filters, pages: {} };
+    request({ type: 'setFilter', owner: filters.owner, status: filters.status });
+  },
+  export: (format) => post({ type: 'export', format }),
+});
+app.append(controls.root, statusLine, reportRoot);
+
+function post(message: PageMessage): void {
+  // Checked here too, so that a bad value (a NaN line, say) is caught where it is made.
+  if (PageMessageSchema.safeParse(message).success) vscode.postMessage(message);
+}
+
+/** A change the host answers with a new summary: say so until it comes. */
+function request(message: PageMessage): void {
+  save();
+  showStatus('Updating…', true);
+  post(message);
+}
+
+function save(): void {
+  vscode.setState(state);
+}
+
+function showStatus(message: string, busy: boolean): void {
+  statusLine.textContent = message;
+  document.body.classList.toggle('busy', busy);
+  reportRoot.setAttribute('aria-busy', String(busy));
+}
+
+function render(): void {
+  if (!current) return;
+  const message = current;
+  const view = buildReportView(message.summary, {
+    interactive: true,
+    pageSize: message.view.pageSize,
+    pages: state.pages,
+    bands: message.view.bands,
+    displayPath: (path) => (Object.hasOwn(message.displayPaths, path) ? message.displayPaths[path]! : path),
+    filterNote: describeFilters(message.scope, message.file?.name, message.filters),
+  });
+  const focused = reportRoot.contains(document.activeElement) ? focusKey(document.activeElement) : undefined;
+  const scrollY = pendingScroll ?? window.scrollY;
+  pendingScroll = undefined;
+  const node = renderNode(view);
+  reportRoot.replaceChildren(...(node ? [node] : []));
+  window.scrollTo(0, scrollY);
+  restoreFocus(reportRoot, focused);
+  reportRendered();
+}
+
+/** Tells the host what is on screen, read back from the page itself (editor tests check it). */
+function reportRendered(): void {
+  const score = reportRoot.querySelector('.card.score .card-value')?.firstChild?.textContent ?? '';
+  const unlinked = [...reportRoot.querySelectorAll('table[data-table="unlinked"] button.reveal, table[data-table="unlinked"] .place')].map((b) => b.textContent ?? '');
+  post({ type: 'rendered', score, unlinked: unlinked.slice(0, 1000) });
+}
+
+function receive(message: HostMessage): void {
+  if (message.type === 'status') {
+    showStatus(message.message, message.busy);
+    if (!current) reportRoot.replaceChildren();
+    return;
+  }
+  current = message;
+  state = { ...state, folder: message.folder, file: message.file?.path ?? null, scope: message.scope, filters: message.filters };
+  controls.update(message);
+  showStatus('', false);
+  render();
+  save();
+}
+
+function onClick(event: MouseEvent): void {
+  const button = (event.target as Element | null)?.closest?.('button[data-action]');
+  if (!(button instanceof HTMLButtonElement) || button.disabled) return;
+  const data = (name: string) => button.getAttribute(`data-${name}`) ?? '';
+  switch (data('action')) {
+    case 'reveal':
+      post({ type: 'reveal', path: data('path'), line: Number(data('line')) });
+      break;
+    case 'link':
+      post({ type: 'link', path: data('path'), initiative: data('id') });
+      break;
+    case 'problems':
+      post({ type: 'showProblems', rule: data('rule') as Extract<PageMessage, { type: 'showProblems' }>['rule'] });
+      break;
+    case 'page': {
+      const page = Number(data('page'));
+      if (!Number.isInteger(page) || page < 0) return;
+      state = { ...state, pages: { ...state.pages, [data('table')]: page } };
+      render();
+      save();
+      break;
+    }
+  }
+}
+
+let scrollQueued = false;
+function onScroll(): void {
+  if (scrollQueued || pendingScroll !== undefined) return;
+  scrollQueued = true;
+  requestAnimationFrame(() => {
+    scrollQueued = false;
+    state = { ...state, scrollY: Math.max(0, window.scrollY) };
+    save();
+  });
+}
+
+reportRoot.addEventListener('click', onClick);
+window.addEventListener('scroll', onScroll, { passive: true });
+window.addEventListener('message', (event: MessageEvent) => {
+  const message = parseHostMessage(event.data);
+  if (message) receive(message);
+  else console.warn('Portfolio Alignment: ignored a message that is not a valid summary update.');
+});
+showStatus('Loading the alignment summary…', true);
+post({ type: 'ready' });

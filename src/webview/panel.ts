@@ -1,0 +1,364 @@
+// The alignment summary panel, host side: asks the engine for the summary of one workspace folder,
+// posts it to the page, follows edits, and carries out what the page asks for. Every page message
+// is validated, and a location is opened only when it is a portfolio file the engine knows in
+// this folder: a crafted message cannot open anything else.
+import * as vscode from 'vscode';
+import type { Summary } from '../core/analyze';
+import type { PortfolioDiagnostic } from '../core/diagnostics';
+import type { SummaryFilter } from '../engine/protocol';
+import { toRange } from '../extension/convert';
+import type { PortfolioService } from '../extension/service';
+import { EXPORT_KINDS, exportFileName, renderExport } from './exporter';
+import { summaryMessage } from './message';
+import { makeNonce } from './nonce';
+import {
+  NO_FILTERS, parsePageMessage,
+  type ExportFormat, type Filters, type HostMessage, type PageMessage, type Scope, type SummaryMessage,
+} from './protocol';
+import { describeFilters } from './scope';
+import { panelHtml } from './shell';
+
+export const VIEW_TYPE = 'portfolioAlignment.summary';
+/** Edits arrive as a burst of checks while typing: wait for a pause before asking again. */
+const UPDATE_DELAY_MS = 300;
+
+/** What the panel shows: kept by the host, mirrored in the page's state for window reloads. */
+export interface PanelTarget {
+  /** Folder key of the service (a workspace folder URI, or `loose:` and a file URI). */
+  folder: string;
+  /** The portfolio file for the "This file" scope: the last one active in the folder. */
+  file: string | null;
+  scope: Scope;
+  filters: Filters;
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  // Scripts run (ours, by nonce); resources load from media/ only; no command links.
+  return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
+}
+
+/** What the page reports it shows after a render. */
+export interface RenderedReport {
+  score: string;
+  unlinked: string[];
+}
+
+export class SummaryPanel implements vscode.Disposable {
+  private target: PanelTarget;
+  private lastMessage: HostMessage | undefined;
+  /** Whether lastMessage predates the latest check, filter or setting. */
+  private stale = true;
+  /** Whether the page has loaded and said so; messages before that would be lost. */
+  private pageReady = false;
+  private generation = 0;
+  private disposed = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly onDidPostEmitter = new vscode.EventEmitter<HostMessage>();
+  /** Fires with each message posted to the page (for tests: wait for an update). */
+  readonly onDidPost = this.onDidPostEmitter.event;
+  private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.onDidDisposeEmitter.event;
+  private readonly onDidRenderEmitter = new vscode.EventEmitter<RenderedReport>();
+  /** Fires when the page has rendered, with what it shows (for tests). */
+  readonly onDidRender = this.onDidRenderEmitter.event;
+  /** What the page last said it shows. */
+  lastRendered: RenderedReport | undefined;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly service: PortfolioService,
+    private readonly extensionUri: vscode.Uri,
+    target: PanelTarget,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.target = target;
+    this.disposables.push(
+      this.onDidPostEmitter,
+      this.onDidDisposeEmitter,
+      this.onDidRenderEmitter,
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
+      panel.onDidChangeViewState(() => {
+        // Hidden, the page is unloaded (no retainContextWhenHidden); shown, it loads and says ready.
+        if (!panel.visible) this.pageReady = false;
+      }),
+      panel.onDidDispose(() => this.dispose()),
+      service.onDidCheck((folder) => {
+        if (folder === this.target.folder) this.refresh(UPDATE_DELAY_MS);
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
+    );
+    this.loadPage();
+  }
+
+  /** The last message posted (or ready to post) to the page: the figures it shows. */
+  get lastPosted(): HostMessage | undefined {
+    return this.lastMessage;
+  }
+
+  get state(): Readonly<PanelTarget> {
+    return { ...this.target, filters: { ...this.target.filters } };
+  }
+
+  private loadPage(): void {
+    const webview = this.panel.webview;
+    webview.options = webviewOptions(this.extensionUri);
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    this.pageReady = false;
+    webview.html = panelHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'summary.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'summary.css')).toString(),
+      nonce: makeNonce(),
+    });
+  }
+
+  /** Shows another folder (the command run from a file of another folder); filters start over. */
+  retarget(folder: string, file: string | null): void {
+    if (folder === this.target.folder) {
+      if (file && file !== this.target.file) this.setFile(file);
+      return;
+    }
+    this.target = { folder, file, scope: 'folder', filters: NO_FILTERS };
+    this.lastMessage = undefined;
+    this.refresh(0);
+  }
+
+  /** Recomputes the summary after `delay` ms; calls within the delay fold into one. */
+  refresh(delay = 0): void {
+    this.stale = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.update();
+    }, delay);
+  }
+
+  private followEditor(editor: vscode.TextEditor | undefined): void {
+    if (!editor || !this.service.isPortfolioDocument(editor.document)) return;
+    if (this.service.folderKeyOf(editor.document.uri) !== this.target.folder) return;
+    const file = editor.document.uri.toString();
+    if (file !== this.target.file) this.setFile(file);
+  }
+
+  private setFile(file: string): void {
+    this.target = { ...this.target, file };
+    if (this.target.scope === 'file') {
+      this.refresh(0);
+    } else if (this.lastMessage?.type === 'summary') {
+      // Only the label of the "This file" choice changes: no need to ask the engine.
+      this.post({ ...this.lastMessage, file: this.fileInfo(file) });
+    }
+  }
+
+  private fileInfo(file: string | null): SummaryMessage['file'] {
+    if (!file) return null;
+    const uri = vscode.Uri.parse(file);
+    return { path: file, name: uri.path.slice(uri.path.lastIndexOf('/') + 1) };
+  }
+
+  private filter(filters: Filters = this.target.filters): SummaryFilter | undefined {
+    const filter: SummaryFilter = {};
+    if (this.target.scope === 'file' && this.target.file) filter.path = this.target.file;
+    if (filters.owner !== null) filter.owner = filters.owner;
+    if (filters.status !== null) filter.status = filters.status;
+    return Object.keys(filter).length > 0 ? filter : undefined;
+  }
+
+  private summary(filter: SummaryFilter | undefined): Promise<Summary> {
+    return this.service.request({ type: 'summary', folder: this.target.folder, ...(filter ? { filter } : {}) });
+  }
+
+  private async update(): Promise<void> {
+    const generation = ++this.generation;
+    if (!this.panel.visible) return; // The page is unloaded; it asks again when shown.
+    const folder = this.target.folder;
+    const checked = this.service.headline(folder);
+    const files = this.service.filesOf(folder);
+    if (!checked?.headline) return this.post({ type: 'status', message: 'Checking the portfolio…', busy: true });
+    if (files.size === 0) return this.post({ type: 'status', message: 'There are no portfolio files in this folder (*.portfolio.yaml, or YAML starting with apiVersion: portfolio/v1).', busy: false });
+    // The file of the "This file" scope may have been deleted or renamed: fall back to the folder.
+    if (this.target.file && !files.has(this.target.file)) this.target = { ...this.target, file: null };
+    if (this.target.scope === 'file' && !this.target.file) this.target = { ...this.target, scope: 'folder' };
+    try {
+      const scopeOnly = this.filter(NO_FILTERS);
+      const base = await this.summary(scopeOnly);
+      const filtered = this.target.filters.owner !== null || this.target.filters.status !== null;
+      const shown = filtered ? await this.summary(this.filter()) : base;
+      if (generation !== this.generation || folder !== this.target.folder) return; // A newer update is on its way.
+      this.stale = false;
+      const displayPaths: Record<string, string> = {};
+      for (const file of files) displayPaths[file] = this.displayPath(file);
+      this.post(summaryMessage({
+        folder,
+        folderName: this.folderName(),
+        file: this.fileInfo(this.target.file),
+        scope: this.target.scope,
+        filters: this.target.filters,
+        base,
+        shown,
+        bands: checked.settings.thresholds,
+        pageSize: checked.settings.summaryPageSize,
+        displayPaths,
+      }));
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.log.error(`Summary panel: ${(error as Error).message}`);
+      this.post({ type: 'status', message: `The summary could not be computed: ${(error as Error).message}`, busy: false });
+    }
+  }
+
+  private folderName(): string {
+    const folder = this.service.workspaceFolderOf(this.target.folder);
+    if (folder) return folder.name;
+    return this.fileInfo(this.target.file)?.name ?? 'Portfolio';
+  }
+
+  private displayPath(path: string): string {
+    return vscode.workspace.asRelativePath(vscode.Uri.parse(path), false);
+  }
+
+  private post(message: HostMessage): void {
+    this.lastMessage = message;
+    if (message.type === 'summary') this.panel.title = `Alignment: ${message.folderName}`;
+    if (!this.pageReady) return; // Sent when the page says it is ready.
+    void this.panel.webview.postMessage(message);
+    this.onDidPostEmitter.fire(message);
+  }
+
+  // ---- what the page asks for ----
+
+  /** Handles a message from the page; public so tests can send crafted ones. */
+  async receive(raw: unknown): Promise<void> {
+    const message = parsePageMessage(raw);
+    if (!message) {
+      this.log.warn('Summary panel: ignored a malformed message from the page.');
+      return;
+    }
+    try {
+      await this.handle(message);
+    } catch (error) {
+      this.log.error(`Summary panel: ${message.type} failed: ${(error as Error).message}`);
+      void vscode.window.showErrorMessage(`Portfolio Alignment: ${(error as Error).message}`);
+    }
+  }
+
+  private async handle(message: PageMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.pageReady = true;
+        if (this.lastMessage && !this.stale) this.post(this.lastMessage);
+        else this.refresh(0);
+        return;
+      case 'reveal':
+        if (this.knows(message.path)) await this.reveal(vscode.Uri.parse(message.path, true), message.line);
+        return;
+      case 'link':
+        if (this.knows(message.path)) await vscode.commands.executeCommand('portfolioAlignment.linkToOutcome', vscode.Uri.parse(message.path, true), message.initiative);
+        return;
+      case 'setScope':
+        if (message.scope === 'file' && !this.target.file) return;
+        this.target = { ...this.target, scope: message.scope };
+        this.refresh(0);
+        return;
+      case 'setFilter':
+        this.target = { ...this.target, filters: { owner: message.owner, status: message.status } };
+        this.refresh(0);
+        return;
+      case 'export':
+        await this.exportWithDialog(message.format);
+        return;
+      case 'showProblems':
+        await this.showProblems(message.rule);
+        return;
+      case 'rendered':
+        this.lastRendered = { score: message.score, unlinked: message.unlinked };
+        this.onDidRenderEmitter.fire(this.lastRendered);
+        return;
+    }
+  }
+
+  /** Whether a path is a portfolio file of this panel's folder, as the engine knows it. */
+  private knows(path: string): boolean {
+    if (this.service.filesOf(this.target.folder).has(path)) return true;
+    this.log.warn(`Summary panel: refused to open ${JSON.stringify(path.slice(0, 200))}: not a portfolio file of this folder.`);
+    return false;
+  }
+
+  /** The editor column to open files in: where the file or another editor is, never over the panel. */
+  private editorColumn(uri: vscode.Uri): vscode.ViewColumn {
+    const editors = vscode.window.visibleTextEditors.filter((e) => e.viewColumn !== undefined && e.viewColumn !== this.panel.viewColumn);
+    const column = editors.find((e) => e.document.uri.toString() === uri.toString())?.viewColumn ?? editors[0]?.viewColumn;
+    return column ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
+  }
+
+  /** Opens a file at a 1-based line, the cursor on its first non-blank character. */
+  private async reveal(uri: vscode.Uri, line: number): Promise<vscode.TextEditor> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const index = Math.min(line, document.lineCount) - 1;
+    const position = new vscode.Position(index, document.lineAt(index).firstNonWhitespaceCharacterIndex);
+    return vscode.window.showTextDocument(document, { viewColumn: this.editorColumn(uri), selection: new vscode.Range(position, position) });
+  }
+
+  /** Shows the Problems view and the first problem of a rule (in file order) in the editor. */
+  private async showProblems(rule: PortfolioDiagnostic['code']): Promise<void> {
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    const files = this.target.scope === 'file' && this.target.file ? [this.target.file] : [...this.service.filesOf(this.target.folder)].sort();
+    for (const file of files) {
+      const uri = vscode.Uri.parse(file);
+      const first = this.service.diagnosticsOf(uri).filter((d) => d.code === rule)
+        .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
+      if (!first) continue;
+      const document = await vscode.workspace.openTextDocument(uri);
+      const range = toRange(first.range);
+      await vscode.window.showTextDocument(document, { viewColumn: this.editorColumn(uri), selection: range });
+      return;
+    }
+  }
+
+  // ---- export ----
+
+  private async exportWithDialog(format: ExportFormat): Promise<void> {
+    const summary = await this.summary(this.filter());
+    const kind = EXPORT_KINDS[format];
+    const folderUri = this.service.workspaceFolderOf(this.target.folder)?.uri;
+    const name = exportFileName(summary, format);
+    const target = await vscode.window.showSaveDialog({
+      title: `Export the alignment summary as ${kind.label}`,
+      saveLabel: 'Export',
+      filters: { [kind.label]: [kind.extension] },
+      ...(folderUri ? { defaultUri: vscode.Uri.joinPath(folderUri, name) } : {}),
+    });
+    if (!target) return;
+    await this.writeExport(format, target, summary);
+    void vscode.window.showInformationMessage(`Exported the alignment summary to ${vscode.workspace.asRelativePath(target, false)}.`);
+  }
+
+  /**
+   * Writes the summary as it is shown (scope and filters included) to a file, without the dialog:
+   * the export command's last step, and what integration tests call.
+   */
+  async writeExport(format: ExportFormat, target: vscode.Uri, summary?: Summary): Promise<string> {
+    const shown = summary ?? await this.summary(this.filter());
+    const settings = this.service.headline(this.target.folder)?.settings;
+    const filterNote = describeFilters(this.target.scope, this.fileInfo(this.target.file)?.name, this.target.filters);
+    const text = renderExport(format, shown, {
+      displayPath: (path) => this.displayPath(path),
+      ...(settings ? { bands: settings.thresholds } : {}),
+      ...(filterNote ? { filterNote } : {}),
+    });
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    return text;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.generation++;
+    this.onDidDisposeEmitter.fire();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    this.panel.dispose();
+  }
+}
