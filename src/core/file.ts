@@ -47,15 +47,21 @@ export interface ReadOptions {
 }
 
 export function readPortfolioFile(path: string, text: string, options: ReadOptions = {}): PortfolioFile {
-  return fileFrom(path, parseFile(text, options));
+  return fileFrom(path, parseFile(text, options), () => new LineIndex(text));
 }
 
 /** The file after one text change: only the list items it touched are parsed again. */
 export function editPortfolioFile(previous: PortfolioFile, change: TextChange, options: ReadOptions = {}): PortfolioFile {
-  return fileFrom(previous.path, reparseFile(previous.parsed, change, options));
+  const parsed = reparseFile(previous.parsed, change, options);
+  // A line index already built is patched rather than rebuilt by scanning the whole text again.
+  const before = builtLines.get(previous);
+  const lines = before ? LineIndex.afterChange(before, parsed.text, change) : undefined;
+  return fileFrom(previous.path, parsed, () => lines ?? new LineIndex(parsed.text));
 }
 
-function fileFrom(path: string, parsed: ParsedFile): PortfolioFile {
+const builtLines = new WeakMap<PortfolioFile, LineIndex>();
+
+function fileFrom(path: string, parsed: ParsedFile, makeLines: () => LineIndex): PortfolioFile {
   const text = parsed.text;
   let lines: LineIndex | undefined;
   const file: PortfolioFile = {
@@ -66,7 +72,8 @@ function fileFrom(path: string, parsed: ParsedFile): PortfolioFile {
     initiatives: [],
     findings: [],
     get lines() {
-      return (lines ??= new LineIndex(text));
+      if (!lines) builtLines.set(file, (lines = makeLines()));
+      return lines;
     },
   };
   const report = (chunk: Chunk, problem: Problem) => {
@@ -85,10 +92,16 @@ function fileFrom(path: string, parsed: ParsedFile): PortfolioFile {
 
 function readItems<T>(items: ItemEntry[], kind: ItemKind, memo: WeakMap<PNode, ItemRead<T>>, read: (node: PNode) => T, report: (chunk: Chunk, problem: Problem) => void): Array<Located<T>> {
   const out: Array<Located<T>> = [];
-  for (const { node, chunk } of items) {
-    const entry = readItem(kind, node, memo, read);
-    for (const problem of entry.problems) report(chunk, problem);
-    out.push({ chunk, model: entry.model });
+  for (const entry of items) {
+    // Kept with the entry: an item whose chunk did not change is not read again.
+    let known = entry.read as { located: Located<T>; problems: Problem[] } | undefined;
+    if (!known) {
+      const { model, problems } = readItem(kind, entry.node, memo, read);
+      known = { located: { chunk: entry.chunk, model }, problems };
+      entry.read = known;
+    }
+    for (const problem of known.problems) report(entry.chunk, problem);
+    out.push(known.located);
   }
   return out;
 }

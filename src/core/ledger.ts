@@ -19,24 +19,30 @@ export interface InitiativeSpend {
   file: PortfolioFile;
   item: Located<InitiativeModel>;
   /** Planned cost in summary minor units, when it could be read and converted. */
-  cost?: number;
-  actualCost?: number;
+  cost: number | undefined;
+  actualCost: number | undefined;
   /** What the summary counts: the cost, or the actual cost when no cost is given. */
   spend: number;
   /** Shares of the spend per existing outcome id. */
   allocations: Array<{ id: string; amount: number }>;
   unlinked: number;
-  reason?: UnlinkedReason;
+  reason: UnlinkedReason | undefined;
 }
+
+/** Shared by every initiative with no link: allocations are never added to it. */
+const NO_ALLOCATIONS: Array<{ id: string; amount: number }> = [];
 
 /** A converted amount, or why it could not be converted, for a currency context (`key`). */
 interface Conversion {
-  key: string;
+  /** The conversion context it was made in (contextIds). */
+  key: number;
   minor?: number;
   problem?: { start: number; end: number; message: string };
 }
 
-const conversions = new WeakMap<AmountLiteral, Conversion>();
+/** Conversion contexts ("USD>EUR|rates") by number, so that memo checks compare numbers. */
+const contextIds = new Map<string, number>();
+let nextContextId = 1;
 
 /** "No currency" (ISO 4217 XXX): used when no file declares one. */
 export const NO_CURRENCY = 'XXX';
@@ -66,6 +72,7 @@ export class SpendLedger {
   private readonly fileCurrency = new Map<PortfolioFile, string>();
   /** The declared rates as text: conversions made under other rates are not reused. */
   private ratesKey = '';
+  private readonly contexts = new Map<string, number>();
 
   constructor(readonly files: readonly PortfolioFile[], readonly index: WorkspaceIndex, options: LedgerOptions = {}) {
     this.currency = options.currency ?? pickCurrency(files);
@@ -116,17 +123,33 @@ export class SpendLedger {
     if (!literal) return undefined;
     const currency = literal.currency ?? this.currencyOf(file);
     // Unchanged items keep their literal objects, so most conversions are looked up, not redone.
-    const key = `${currency}>${this.currency}|${this.ratesKey}`;
-    let conversion = conversions.get(literal);
+    const key = this.contextOf(currency);
+    let conversion = literal.conversion as Conversion | undefined;
     if (conversion?.key !== key) {
       conversion = { key, ...this.convert(literal, currency) };
-      conversions.set(literal, conversion);
+      literal.conversion = conversion;
     }
     if (conversion.problem) {
       this.report(file, { chunk, start: conversion.problem.start, end: conversion.problem.end }, conversion.problem.message);
       this.unconverted++;
     }
     return conversion.minor;
+  }
+
+  /** A number for "from `currency` into the summary currency under these rates". */
+  private contextOf(currency: string): number {
+    let id = this.contexts.get(currency);
+    if (id === undefined) {
+      const key = `${currency}>${this.currency}|${this.ratesKey}`;
+      id = contextIds.get(key);
+      if (id === undefined) {
+        // Ids are never reused, so a memo made under a forgotten context can never match.
+        if (contextIds.size > 10_000) contextIds.clear();
+        contextIds.set(key, (id = nextContextId++));
+      }
+      this.contexts.set(currency, id);
+    }
+    return id;
   }
 
   private convert(literal: AmountLiteral, currency: string): Omit<Conversion, 'key'> {
@@ -217,9 +240,8 @@ export class SpendLedger {
     const cost = this.toSummary(file, item.chunk, model.cost);
     const actualCost = this.toSummary(file, item.chunk, model.actualCost);
     const spend = cost ?? (model.cost ? 0 : actualCost ?? 0);
-    const entry: InitiativeSpend = { file, item, spend, allocations: [], unlinked: 0 };
-    if (cost !== undefined) entry.cost = cost;
-    if (actualCost !== undefined) entry.actualCost = actualCost;
+    // Every field set here, in one order: one object shape for all entries keeps this loop fast.
+    const entry: InitiativeSpend = { file, item, cost, actualCost, spend, allocations: model.links.form === 'none' ? NO_ALLOCATIONS : [], unlinked: 0, reason: undefined };
     this.total += spend;
     this.allocate(entry);
     return entry;
@@ -256,16 +278,14 @@ export class SpendLedger {
   }
 }
 
-const splits = new WeakMap<LinksModel, { spend: number; parts: number[] }>();
-
 /** The spend split by the link weights (the rest, below 100%, last); memoised per links. */
 function splitOf(links: LinksModel, spend: number): number[] {
-  const known = splits.get(links);
+  const known = links.split;
   if (known?.spend === spend) return known.parts;
   const weights = links.entries.map((link) => link.weight);
   if (links.form === 'weighted' && links.weightSum < WEIGHT_WHOLE) weights.push(WEIGHT_WHOLE - links.weightSum);
   const parts = allocate(spend, weights);
-  splits.set(links, { spend, parts });
+  links.split = { spend, parts };
   return parts;
 }
 

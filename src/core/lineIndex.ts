@@ -1,5 +1,17 @@
 // Offsets to 0-based line and character positions (UTF-16 code units, as VS Code counts them).
 
+/** The number of entries of the sorted `values` that are at most `value`. */
+function upperBound(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (values[mid]! <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 export interface Position {
   line: number;
   character: number;
@@ -13,14 +25,32 @@ export interface Range {
 export class LineIndex {
   private readonly starts: number[];
 
-  constructor(private readonly text: string) {
-    const starts = [0];
+  constructor(private readonly text: string, starts?: number[]) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    starts = [0];
     let at = text.indexOf('\n');
     while (at !== -1) {
       starts.push(at + 1);
       at = text.indexOf('\n', at + 1);
     }
     this.starts = starts;
+  }
+
+  /**
+   * The index of `text`, which is the previous text with old[start, end) replaced by `inserted`:
+   * line starts before the change are kept, those after it shifted, without scanning the text.
+   */
+  static afterChange(previous: LineIndex, text: string, change: { start: number; end: number; text: string }): LineIndex {
+    const old = previous.starts;
+    const delta = change.text.length - (change.end - change.start);
+    const keep = upperBound(old, change.start);
+    const starts = old.slice(0, keep);
+    for (let at = change.text.indexOf('\n'); at !== -1; at = change.text.indexOf('\n', at + 1)) starts.push(change.start + at + 1);
+    for (let i = upperBound(old, change.end); i < old.length; i++) starts.push(old[i]! + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

@@ -13,8 +13,14 @@ import {
 export interface AmountLiteral {
   node: PNode;
   parts: Array<{ value: Decimal; node: PNode; label?: 'capex' | 'opex' }>;
-  currency?: string;
-  currencyNode?: PNode;
+  currency: string | undefined;
+  currencyNode: PNode | undefined;
+  /** The ledger's memo of its conversion (ledger.ts); a field rather than a WeakMap, for speed. */
+  conversion: unknown;
+}
+
+function amount(node: PNode, parts: AmountLiteral['parts'], currency?: string, currencyNode?: PNode): AmountLiteral {
+  return { node, parts, currency, currencyNode, conversion: undefined };
 }
 
 export interface TextField {
@@ -56,13 +62,15 @@ export interface LinkEntry {
 
 export interface LinksModel {
   form: 'none' | 'list' | 'weighted';
-  keyNode?: PNode;
-  valueNode?: PNode;
+  keyNode: PNode | undefined;
+  valueNode: PNode | undefined;
   entries: LinkEntry[];
   /** Sum of weights in millionths (1000000 is 100%). */
   weightSum: number;
   /** Some weight could not be read (the schema check reports it). */
-  invalidWeight?: boolean;
+  invalidWeight: boolean;
+  /** The ledger's memo of the last split (ledger.ts); a field rather than a WeakMap, for speed. */
+  split: { spend: number; parts: number[] } | undefined;
 }
 
 export interface InitiativeModel {
@@ -140,12 +148,12 @@ export function readAmount(node: PNode | null | undefined): AmountLiteral | unde
   if (isScalar(node)) {
     if (typeof node.value === 'number' && node.value >= 0) {
       const value = decimalFromNumber(node.value, node.source);
-      return value ? { node, parts: [{ value, node }] } : undefined;
+      return value ? amount(node, [{ value, node }]) : undefined;
     }
     if (typeof node.value !== 'string') return undefined;
     const parsed = parseAmountText(node.value);
     if (!parsed) return undefined;
-    return { node, parts: [{ value: parsed.value, node }], ...(parsed.currency ? { currency: parsed.currency, currencyNode: node } : {}) };
+    return amount(node, [{ value: parsed.value, node }], parsed.currency, parsed.currency ? node : undefined);
   }
   if (!isMap(node)) return undefined;
   const parts: AmountLiteral['parts'] = [];
@@ -158,7 +166,7 @@ export function readAmount(node: PNode | null | undefined): AmountLiteral | unde
   }
   if (parts.length === 0) return undefined;
   const currency = textField(getValue(node, 'currency'));
-  return { node, parts, ...(currency ? { currency: currency.value, currencyNode: currency.node } : {}) };
+  return amount(node, parts, currency?.value, currency?.node);
 }
 
 function readMeasure(node: PNode): MeasureModel {
@@ -206,7 +214,7 @@ function readWeight(node: PNode | null): number | undefined {
 
 export function readLinks(item: PNode): LinksModel {
   const pair = isMap(item) ? getPair(item, 'outcomes') : undefined;
-  const links: LinksModel = { form: 'none', entries: [], weightSum: 0 };
+  const links: LinksModel = { form: 'none', keyNode: undefined, valueNode: undefined, entries: [], weightSum: 0, invalidWeight: false, split: undefined };
   if (!pair) return links;
   links.keyNode = pair.key;
   const value = pair.value;

@@ -28,12 +28,18 @@ export interface ItemRole {
   indent: number;
 }
 
-/** A chunk at its place in the current text. */
+/**
+ * A chunk at its place in the current text. An edit moves the chunks after it by changing their
+ * `base` in place (so everything located in them moves too, and nothing is copied): a parsed
+ * file is only valid until the next edit of its text.
+ */
 export interface Chunk {
-  readonly base: number;
+  base: number;
   readonly parse: ChunkParse;
   /** Set for the chunks of list items; section chunks have none. */
   readonly role?: ItemRole;
+  /** The list items this chunk holds, made once per chunk. */
+  items?: ItemEntry[];
 }
 
 export interface SectionEntry {
@@ -47,6 +53,8 @@ export interface SectionEntry {
 export interface ItemEntry {
   node: PNode;
   chunk: Chunk;
+  /** What file.ts made of it, kept with the entry so an unchanged item costs nothing to re-read. */
+  read?: unknown;
 }
 
 export interface ParsedFile {
@@ -180,8 +188,9 @@ function spliceChunks(previous: ParsedFile, text: string, change: TextChange, ca
     for (let i = first; i <= last; i++) cache.delete(chunks[i]!.parse.text);
     for (const [key, value] of reader.used) cache.set(key, value);
   }
-  const shifted = chunks.slice(last + 1).map((chunk): Chunk => ({ ...chunk, base: chunk.base + delta }));
-  return assemble(text, [...chunks.slice(0, first), ...replaced, ...shifted]);
+  const after = chunks.slice(last + 1);
+  if (delta !== 0) for (const chunk of after) chunk.base += delta;
+  return assemble(text, [...chunks.slice(0, first), ...replaced, ...after]);
 }
 
 function assembleWhole(text: string, chunk: Chunk): ParsedFile {
@@ -216,7 +225,8 @@ function assemble(text: string, chunks: Chunk[]): ParsedFile {
       if (section) section.chunkedList = true;
       if (root?.kind !== 'seq') continue; // its syntax problem is reported
       const list = chunk.role.list === 'outcomes' ? file.outcomeItems : file.initiativeItems;
-      for (const node of root.items) list.push({ node, chunk });
+      chunk.items ??= root.items.map((node) => ({ node, chunk }));
+      for (const entry of chunk.items) list.push(entry);
     } else if (root?.kind === 'map') {
       for (const pair of root.pairs) addSection(file, pair, chunk);
     }

@@ -76,9 +76,9 @@ function initiativeHover(analysis: Analysis, id: string): string {
   return lines.join('\n');
 }
 
-function amountInOwnCurrency(amount: AmountLiteral, currency: string): string | undefined {
+function amountInOwnCurrency(parts: AmountLiteral['parts'], currency: string): string | undefined {
   let minor = 0;
-  for (const part of amount.parts) {
+  for (const part of parts) {
     const result = toMinorUnits(part.value, currencyExponent(currency));
     if ('error' in result) return undefined;
     minor += result.minor;
@@ -90,7 +90,7 @@ function amountHover(analysis: Analysis, file: PortfolioFile, target: Extract<Ta
   const { ledger } = analysis;
   const owner = target.owner;
   const own = target.amount.currency ?? ledger.currencyOf(file);
-  const written = amountInOwnCurrency(target.amount, own);
+  const written = amountInOwnCurrency(target.amount.parts, own);
   if (!written) return 'This amount cannot be read exactly: see the problem reported on it.';
   let converted: number | undefined;
   if (target.field === 'budget') converted = owner ? ledger.outcomeBudgets.get(owner.model as OutcomeModel) : ledger.budget;
@@ -103,6 +103,6 @@ function amountHover(analysis: Analysis, file: PortfolioFile, target: Extract<Ta
   if (converted !== undefined && own !== ledger.currency) lines.push(`= ${formatMoney(converted, ledger.currency)} at the declared rate`);
   if (converted !== undefined && target.field === 'cost' && ledger.total > 0) lines.push('', `${percent(converted / ledger.total)} of total spend (${formatMoneyShort(ledger.total, ledger.currency)})`);
   const parts = target.amount.parts.filter((p) => p.label);
-  if (parts.length > 0) lines.push('', parts.map((p) => `${p.label}: ${amountInOwnCurrency({ node: p.node, parts: [p] }, own)}`).join(', '));
+  if (parts.length > 0) lines.push('', parts.map((p) => `${p.label}: ${amountInOwnCurrency([p], own)}`).join(', '));
   return lines.join('\n');
 }
