@@ -58,8 +58,19 @@ export function parseAmountText(text: string): { value: Decimal; currency?: stri
 
 /** A plain number from YAML, read from its source text when there is one (never via a float sum). */
 export function decimalFromNumber(value: number, source?: string): Decimal | undefined {
-  const text = source && /^\d+(?:\.\d+)?$/.test(source) ? source : String(value);
-  return parseAmountText(text)?.value;
+  // The source as written when it is a plain decimal (1.10, 2.5e6); else the number's own digits.
+  return decimalOf(source ?? '') ?? decimalOf(String(value));
+}
+
+const DECIMAL_NUMBER = /^(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+
+/** "12.5" → 125 × 10^-1, "1.5e-7" → 15 × 10^-8; undefined for anything else (.inf, NaN). */
+function decimalOf(text: string): Decimal | undefined {
+  const match = DECIMAL_NUMBER.exec(text);
+  if (!match) return undefined;
+  const [, whole, fraction = '', exponent = '0'] = match;
+  const digits = (whole! + fraction).replace(/^0+(?=\d)/, '');
+  return { int: Number(digits), exp10: Number(exponent) - fraction.length };
 }
 
 /** Minor units of `value` in a currency with `exponent` digits, or an error when not exact. */

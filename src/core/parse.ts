@@ -322,7 +322,7 @@ class Converter {
 }
 
 const HINTS: Record<string, string> = {
-  TAB_AS_INDENT: 'Indent with spaces: YAML does not allow tabs for indentation.',
+  TAB_AS_INDENT: 'Replace the tab with spaces.',
   DUPLICATE_KEY: 'Remove or rename one of the two keys: only one of them can be read.',
   BAD_INDENT: 'Align this line with its siblings using spaces.',
   MISSING_CHAR: 'A closing quote or bracket may be missing.',

@@ -154,7 +154,7 @@ function unionHelp(path: Path): string {
 function unknownKey(key: string, path: Path, scope: Scope, root: PNode): Problem {
   const context = objectContext(path, scope);
   const known = KNOWN_KEYS[context] ?? [];
-  const suggestion = closest(key, known);
+  const suggestion = key.length > 200 ? undefined : closest(key, known);
   const what = context === 'rules' ? 'rule' : 'key';
   const where = context === 'rules' ? '' : ` in ${contextLabel(context)}`;
   const fix = suggestion ? `did you mean "${suggestion}"?` : `use one of: ${listWords(known as string[])}.`;
@@ -162,7 +162,10 @@ function unknownKey(key: string, path: Path, scope: Scope, root: PNode): Problem
   const { node } = nodeAtPath(root, path);
   const pair = isMap(node) ? node.pairs.find((p) => isScalar(p.key) && String(p.key.value) === key) : undefined;
   const target = pair?.key ?? node ?? root;
-  const problem: Problem = { rule: 'schema', start: target.start, end: target.end, message: `Unknown ${what} "${key}"${where}: ${fix}${tail}` };
+  const message = /^\s|\t/.test(key)
+    ? `A tab or stray space before "${shown(key.trim())}" makes it a key of its own: indent YAML with spaces only, aligned with the keys around it.`
+    : `Unknown ${what} "${shown(key)}"${where}: ${fix}${tail}`;
+  const problem: Problem = { rule: 'schema', start: target.start, end: target.end, message };
   if (suggestion) problem.data = { kind: 'replace', text: suggestion };
   return problem;
 }
@@ -252,8 +255,9 @@ function invalidValue(values: readonly unknown[], path: Path, root: PNode): Prob
     if (given !== undefined) problem.data = { kind: 'replace', text: allowed[0]! };
     return problem;
   }
-  const suggestion = given === undefined ? undefined : closest(given, allowed);
-  const head = given === undefined ? `"${field}" has no value` : `"${given}" is not a valid ${field}`;
+  const suggestion = given === undefined || given.length > 200 ? undefined : closest(given, allowed);
+  const what = fieldName(path.slice(0, -1)) === 'rules' ? `severity for ${field}` : field;
+  const head = given === undefined ? `"${field}" has no value` : `"${shown(given)}" is not a valid ${what}`;
   const problem = at(root, path, 'value', `${head}: use ${listWords(allowed)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`);
   if (suggestion) problem.data = { kind: 'replace', text: suggestion };
   return problem;
@@ -314,6 +318,11 @@ function rangeMessage(issue: core.$ZodIssueTooSmall | core.$ZodIssueTooBig, path
   if (AMOUNT_FIELDS.has(field) || field === 'capex' || field === 'opex') return `"${field}" cannot be negative.`;
   const bound = issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
   return `"${field}" must be ${bound}.`;
+}
+
+/** File text quoted in a message: long text is cut, so a message stays readable. */
+export function shown(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** The last key of a path ("cost"), or the key before an index ("dependsOn"). */
