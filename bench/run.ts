@@ -152,7 +152,10 @@ async function activation(): Promise<void> {
     rows.push({ what: 'Load and activate the extension (code-server)', value: `not measured: ${result.error}`, target: '≤ 50 ms', hit: false });
     return;
   }
-  rows.push({ what: 'Load and activate the extension in code-server (median of runs)', value: ms(result.median), target: '≤ 50 ms', hit: result.median <= 50 });
+  const total = result.activate + result.load;
+  rows.push({ what: `Load and activate the extension in code-server (median of ${result.runs} starts)`, value: ms(total), target: '≤ 50 ms', hit: total <= 50 });
+  rows.push({ what: '  load: a fresh require() of dist/extension.js (read, compile, evaluate)', value: ms(result.load) });
+  rows.push({ what: '  evaluate and activate(), measured by the extension', value: ms(result.activate) });
 }
 
 function cliProcess(n: number): void {

@@ -7,7 +7,8 @@
 //   npm run build && node scripts/run-code-server-tests.js
 //
 // Needs scripts/install-code-server.sh to have run. Environment: TEST_TIMEOUT_MS (default 300000),
-// VERBOSE=1 (browser console and server log), KEEP_TMP=1 (keep the temp workspace), CHROMIUM_PATH.
+// VERBOSE=1 (browser console and server log), KEEP_TMP=1 (keep the temp workspace), CHROMIUM_PATH,
+// TESTS_ENTRY (another built suite entry, relative to the repository).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -20,7 +21,8 @@ const VERBOSE = !!process.env.VERBOSE;
 const started = Date.now();
 
 async function main() {
-  const [testsPath] = h.needBuilt('dist/test/integration/index.node.js', 'dist/extension.js');
+  // TESTS_ENTRY runs another suite with the same harness (npm run bench measures activation so).
+  const [testsPath] = h.needBuilt(process.env.TESTS_ENTRY || 'dist/test/integration/index.node.js', 'dist/extension.js');
   const tmp = h.makeTempDir('code-server');
   const workspace = h.copyWorkspace(tmp);
   let server;

@@ -5,21 +5,11 @@ import { ruleIds } from './ruleIds';
 
 export const API_VERSION = 'portfolio/v1';
 
-export const relationshipModels = ['passive', 'provider', 'partner', 'peer'] as const;
-export type RelationshipModel = (typeof relationshipModels)[number];
-
-export const severities = ['error', 'warning', 'info', 'off'] as const;
-export type Severity = (typeof severities)[number];
-
-export const outcomeKinds = ['outcome', 'mandate'] as const;
-export const measureKinds = ['cost', 'time', 'quality'] as const;
-export const categories = ['run', 'grow', 'transform'] as const;
-export const initiativeTypes = ['infrastructure', 'software-upgrade', 'application', 'data', 'security', 'other'] as const;
-export const statuses = ['proposed', 'approved', 'in-progress', 'done', 'cancelled'] as const;
-export type Category = (typeof categories)[number];
-export type InitiativeType = (typeof initiativeTypes)[number];
-export type Status = (typeof statuses)[number];
-export type MeasureKind = (typeof measureKinds)[number];
+export {
+  categories, initiativeTypes, measureKinds, outcomeKinds, relationshipModels, severities, statuses,
+  type Category, type InitiativeType, type MeasureKind, type RelationshipModel, type Severity, type Status,
+} from './enums';
+import { categories, initiativeTypes, measureKinds, outcomeKinds, relationshipModels, severities, statuses } from './enums';
 
 /** Ids: letters, digits, '.', '_' and '-', starting with a letter or digit. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

@@ -54,7 +54,8 @@ export type Request =
   | (AtPosition & { type: 'rename'; newName: string })
   | (InFolder & { type: 'fixes'; path: string; diagnostic: PortfolioDiagnostic })
   | (InFolder & { type: 'linkEdits'; path: string; initiative: string; outcome: string })
-  | (InFolder & { type: 'rankOutcomes'; initiative: string });
+  | (InFolder & { type: 'rankOutcomes'; initiative: string })
+  | (InFolder & { type: 'ruleCatalog' });
 
 export interface FileDiagnostics {
   path: string;
@@ -102,6 +103,8 @@ export interface ResultOf {
   fixes: Fix[];
   linkEdits: TextEdit[];
   rankOutcomes: Array<{ id: string; title: string; score: number }>;
+  /** Every rule's id, short title and description, for pick lists. */
+  ruleCatalog: Array<{ id: RuleId; title: string; description: string }>;
 }
 
 export interface RequestMessage {

@@ -10,6 +10,7 @@ import { definition, prepareRename, references, rename } from '../core/features/
 import { documentSymbols } from '../core/features/symbols';
 import type { PortfolioDiagnostic } from '../core/diagnostics';
 import { SpendLedger } from '../core/ledger';
+import { rules } from '../core/rules';
 import type { Position } from '../core/lineIndex';
 import { Workspace, type Analysis, type CheckOptions } from '../core/workspace';
 import type { CheckResult, EngineSettings, FileDiagnostics, Request, RequestMessage, ResponseMessage, ResultOf, SummaryFilter } from './protocol';
@@ -138,6 +139,8 @@ export class EngineServer {
         return linkEdits(this.analysis(state), request.path, request.initiative, request.outcome);
       case 'rankOutcomes':
         return rankOutcomes(this.analysis(state), request.initiative);
+      case 'ruleCatalog':
+        return rules.map(({ id, title, description }) => ({ id, title, description }));
     }
   }
 

@@ -1,6 +1,5 @@
 // The commands of the palette, and the ones behind CodeLens and quick fixes.
 import * as vscode from 'vscode';
-import { rules } from '../core/rules';
 import type { RuleId } from '../core/ruleIds';
 import { isRuleId } from '../core/ruleIds';
 import { portfolioTemplate } from '../core/template';
@@ -22,10 +21,12 @@ async function newPortfolioFile(): Promise<void> {
   await vscode.window.showTextDocument(document);
 }
 
-async function showRuleDocumentation(context: vscode.ExtensionContext, id?: unknown): Promise<void> {
+async function showRuleDocumentation(context: vscode.ExtensionContext, service: PortfolioService, id?: unknown): Promise<void> {
   let rule: RuleId | undefined = typeof id === 'string' && isRuleId(id) ? id : undefined;
   if (!rule) {
-    const picked = await vscode.window.showQuickPick(rules.map((r) => ({ label: r.id, description: r.title, detail: r.description })), { title: 'Portfolio Alignment rules', placeHolder: 'Pick a rule to read its documentation', matchOnDetail: true });
+    // The catalogue comes from the engine, so the extension host does not load the rules' code.
+    const catalog = await service.request({ type: 'ruleCatalog', folder: '' });
+    const picked = await vscode.window.showQuickPick(catalog.map((r) => ({ label: r.id, description: r.title, detail: r.description })), { title: 'Portfolio Alignment rules', placeHolder: 'Pick a rule to read its documentation', matchOnDetail: true });
     if (!picked) return;
     rule = picked.label as RuleId;
   }
@@ -60,7 +61,7 @@ export function registerCommands(context: vscode.ExtensionContext, service: Port
   return [
     vscode.commands.registerCommand('portfolioAlignment.validateWorkspace', () => validateWorkspace(service)),
     vscode.commands.registerCommand('portfolioAlignment.newPortfolioFile', () => newPortfolioFile()),
-    vscode.commands.registerCommand('portfolioAlignment.showRuleDocumentation', (id?: unknown) => showRuleDocumentation(context, id)),
+    vscode.commands.registerCommand('portfolioAlignment.showRuleDocumentation', (id?: unknown) => showRuleDocumentation(context, service, id)),
     vscode.commands.registerCommand('portfolioAlignment.linkToOutcome', (uri: vscode.Uri, initiative: string) => linkToOutcome(service, uri, initiative)),
     vscode.commands.registerCommand('portfolioAlignment.showReferences', (uri: vscode.Uri, position: vscode.Position) => showReferences(service, uri, position)),
   ];

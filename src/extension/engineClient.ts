@@ -1,33 +1,11 @@
 // The extension's side of the engine protocol: requests with ids over a worker transport.
 import type { Request, RequestMessage, ResponseMessage, ResultOf } from '../engine/protocol';
-import { EngineServer } from '../engine/server';
 
 export interface Transport {
   post(message: RequestMessage): void;
   onMessage(listener: (message: ResponseMessage) => void): void;
   onError(listener: (error: Error) => void): void;
   dispose(): void;
-}
-
-/** Runs the engine in the extension host itself: for hosts where a worker cannot be started. */
-export class InProcessTransport implements Transport {
-  private readonly server = new EngineServer();
-  private listener: ((message: ResponseMessage) => void) | undefined;
-
-  post(message: RequestMessage): void {
-    // Answer asynchronously, as a worker would, so callers behave the same either way.
-    queueMicrotask(() => this.listener?.(this.server.handleMessage(message)));
-  }
-
-  onMessage(listener: (message: ResponseMessage) => void): void {
-    this.listener = listener;
-  }
-
-  onError(): void {}
-
-  dispose(): void {
-    this.listener = undefined;
-  }
 }
 
 export class EngineClient {

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import type { RequestMessage, ResponseMessage } from '../engine/protocol';
 import { activateExtension } from './activate';
-import { InProcessTransport, type Transport } from './engineClient';
+import type { Transport } from './engineClient';
 
 function workerTransport(context: vscode.ExtensionContext): Transport {
   const worker = new Worker(path.join(context.extensionPath, 'dist', 'engine.js'));
@@ -19,13 +19,8 @@ function workerTransport(context: vscode.ExtensionContext): Transport {
 }
 
 export function activate(context: vscode.ExtensionContext) {
-  return activateExtension(context, () => {
-    try {
-      return workerTransport(context);
-    } catch {
-      return new InProcessTransport();
-    }
-  });
+  // Node extension hosts always have worker threads; the engine's code is only in dist/engine.js.
+  return activateExtension(context, () => workerTransport(context));
 }
 
 export function deactivate(): void {}

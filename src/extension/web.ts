@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { RequestMessage, ResponseMessage } from '../engine/protocol';
 import { activateExtension } from './activate';
-import { InProcessTransport, type Transport } from './engineClient';
+import type { Transport } from './engineClient';
+import { InProcessTransport } from './inProcessTransport';
 
 // The web worker API, declared here because the extension's types are not the DOM's.
 interface WebWorker {
