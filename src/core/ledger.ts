@@ -177,6 +177,11 @@ export class SpendLedger {
     return { minor: converted };
   }
 
+  /** An amount already converted by this ledger, in summary minor units (hover uses it). */
+  converted(literal: AmountLiteral): number | undefined {
+    return (literal.conversion as Conversion | undefined)?.minor;
+  }
+
   private declaredCurrency(file: PortfolioFile): string | undefined {
     const code = file.metadata?.model.currency?.value;
     return code && isCurrency(code) ? code : undefined;
@@ -227,7 +232,8 @@ export class SpendLedger {
 
   /** A file with amounts and no currency anywhere: said once, at its first amount. */
   private checkNoCurrency(file: PortfolioFile): void {
-    if (this.currency !== NO_CURRENCY || this.declaredCurrency(file)) return;
+    // A file that names a currency, even a wrong one (reported as such), has declared one.
+    if (this.currency !== NO_CURRENCY || file.metadata?.model.currency) return;
     const first = file.initiatives.find((i) => i.model.cost && !i.model.cost.currency);
     if (!first) return;
     const node: PNode = first.model.cost!.node;

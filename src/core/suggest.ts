@@ -46,3 +46,8 @@ export function listWords(words: readonly string[], conjunction = 'or'): string 
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
 }
+
+/** "1 initiative", "3 initiatives" */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

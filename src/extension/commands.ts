@@ -46,7 +46,11 @@ async function linkToOutcome(service: PortfolioService, uri: vscode.Uri, initiat
   const picked = await vscode.window.showQuickPick(ranked.map((o) => ({ label: o.id, description: o.title, detail: o.score > 0 ? 'matches the initiative' : undefined })), { title: `Link "${initiative}" to an outcome`, placeHolder: 'Best matches first', matchOnDescription: true });
   if (!picked) return false;
   const edits = await service.request({ type: 'linkEdits', folder, path: uri.toString(), initiative, outcome: picked.label });
-  return edits.length > 0 && vscode.workspace.applyEdit(toWorkspaceEdit(edits));
+  if (edits.length === 0) {
+    void vscode.window.showInformationMessage(`"${initiative}" already links "${picked.label}", or its outcomes are written in a form that cannot be changed automatically.`);
+    return false;
+  }
+  return vscode.workspace.applyEdit(toWorkspaceEdit(edits));
 }
 
 async function showReferences(service: PortfolioService, uri: vscode.Uri, position: vscode.Position): Promise<void> {

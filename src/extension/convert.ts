@@ -49,7 +49,7 @@ function megabytes(bytes: number): string {
 export function tooLargeDiagnostic(uri: vscode.Uri, size: number, limit: number): vscode.Diagnostic {
   const name = uri.path.split('/').pop() ?? uri.path;
   const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
-    `This file is ${megabytes(size)}, above portfolioAlignment.maxFileSize (${megabytes(limit)}), so it is not validated as you type and its ids are not indexed. Check it with "npx portfolio-align check ${name}", or raise the setting.`,
+    `This file is ${megabytes(size)}, above portfolioAlignment.maxFileSize (${megabytes(limit)}), so it is not validated in the editor and its ids are not indexed. Check it with "portfolio-align check ${name}" (the command-line program), or raise the setting.`,
     vscode.DiagnosticSeverity.Information);
   diagnostic.source = SOURCE;
   diagnostic.code = { value: TOO_LARGE_CODE, target: vscode.Uri.parse(`${DOCS_BASE}/configuration.md#large-files`) };

@@ -47,6 +47,12 @@ function isUserDocument(uri: vscode.Uri, folder: vscode.WorkspaceFolder | undefi
   return folder !== undefined && folder.uri.scheme === uri.scheme;
 }
 
+/** The UTF-8 size of a text, as on disk; only counted exactly when it could be near `limit`. */
+function utf8Size(text: string, limit: number): number {
+  if (text.length * 3 <= limit) return text.length; // even at 3 bytes a character it fits
+  return new TextEncoder().encode(text).length;
+}
+
 /** Documents open in editor tabs (textDocuments also holds closed ones VS Code still keeps). */
 function openInTabs(): vscode.TextDocument[] {
   const open = new Set(vscode.window.tabGroups.all.flatMap((group) => group.tabs).flatMap((tab) => (tab.input instanceof vscode.TabInputText ? [tab.input.uri.toString()] : [])));
@@ -213,6 +219,7 @@ export class PortfolioService implements vscode.Disposable {
     const openPortfolio = vscode.workspace.textDocuments.some((doc) => vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.toString() === entry.key && this.isPortfolioDocument(doc));
     entry.sniffed = matched.length > 0 || openPortfolio;
     const yaml = entry.sniffed ? await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{yaml,yml}'), undefined, SNIFF_LIMIT) : [];
+    if (yaml.length >= SNIFF_LIMIT) this.output.info(`${folder.name}: only the first ${SNIFF_LIMIT} YAML files were looked at for apiVersion: portfolio/v1; name portfolio files *.portfolio.yaml so that all are found.`);
     const candidates = [...matched, ...yaml.filter((uri) => !named.has(uri.toString()) && !uri.path.includes('/node_modules/'))];
     const queue = [...candidates];
     const workers = Array.from({ length: 8 }, async () => {
@@ -233,7 +240,10 @@ export class PortfolioService implements vscode.Disposable {
     try {
       if (!named) {
         const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.size > SNIFF_MAX_BYTES) return;
+        if (stat.size > SNIFF_MAX_BYTES) {
+          this.output.info(`Not read: ${key} is a YAML file over ${SNIFF_MAX_BYTES / 1_000_000} MB; name it *.portfolio.yaml if it is a portfolio.`);
+          return;
+        }
       }
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch (error) {
@@ -406,8 +416,9 @@ export class PortfolioService implements vscode.Disposable {
     const key = document.uri.toString();
     if (this.sentVersions.get(key) === document.version && entry.files.has(key)) return;
     const text = document.getText();
-    if (text.length > entry.settings.maxFileSize) {
-      this.markTooLarge(entry, document.uri, text.length);
+    const size = utf8Size(text, entry.settings.maxFileSize);
+    if (size > entry.settings.maxFileSize) {
+      this.markTooLarge(entry, document.uri, size);
       this.sentVersions.set(key, document.version);
       return;
     }

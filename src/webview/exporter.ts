@@ -26,7 +26,7 @@ export const EXPORT_KINDS: Record<ExportFormat, { extension: string; label: stri
 export function renderExport(format: ExportFormat, summary: Summary, options: ExportOptions): string {
   switch (format) {
     case 'md':
-      return renderMarkdown(summary);
+      return renderMarkdown(summary, options.filterNote ? { filterNote: options.filterNote } : {});
     case 'csv':
       return renderCsv({ ...summary, initiatives: summary.initiatives.map((row) => ({ ...row, path: options.displayPath(row.path) })) });
     case 'html':

@@ -247,7 +247,7 @@ describe('portfolio-align (CLI)', function () {
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /^# CLI clean: alignment report/);
       assert.match(r.stdout, /\*\*Alignment score: 76\.8%\*\*/);
-      assert.match(r.stdout, /Unlinked spend: EUR 430,000\.00 in 1 initiatives/);
+      assert.match(r.stdout, /Unlinked spend: EUR 430,000\.00 in 1 initiative\n/);
     });
 
     it('--format csv has one row per initiative with exact amounts', () => {

@@ -3,6 +3,7 @@ import type { Summary } from '../../core/analyze';
 import type { PortfolioDiagnostic } from '../../core/diagnostics';
 import { formatMoney, formatMoneyShort } from '../../core/money';
 import { band, percent } from '../../core/report/view';
+import { plural } from '../../core/suggest';
 
 export interface Painter {
   red(text: string): string;
@@ -28,9 +29,6 @@ export function formatDiagnosticLine(path: string, d: PortfolioDiagnostic, paint
   return `${path}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${severity}  ${paint.dim(d.code)}  ${clean(d.message)}`;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 export function formatSummary(summary: Summary, fileCount: number, paint: Painter, maxRows = 5): string {
   const s = summary;
@@ -52,7 +50,7 @@ export function formatSummary(summary: Summary, fileCount: number, paint: Painte
   if (s.unlinked.length > 0) {
     lines.push('', '  Largest unlinked spend:');
     for (const u of s.unlinked.slice(0, maxRows)) lines.push(`    ${short(u.spend).padStart(14)}  ${clean(u.id)}  ${paint.dim(clean(u.title))}`);
-    if (s.unlinked.length > maxRows) lines.push(paint.dim(`    ...and ${s.unlinked.length - maxRows} more (portfolio-align report for all)`));
+    if (s.unlinked.length > maxRows) lines.push(paint.dim(`    ...and ${s.unlinked.length - maxRows} more (portfolio-align report --format csv lists all)`));
   }
   if (s.byCapability.length > 0) {
     lines.push('', '  Spend by capability:');

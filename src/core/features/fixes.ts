@@ -140,27 +140,64 @@ function initiativeIn(analysis: Analysis, path: string, initiativeId: string): {
   return file && item ? { file, item } : undefined;
 }
 
-/** The edit that links the initiative to one more outcome (or its first). */
+/**
+ * The edit that links the initiative to an outcome: its first link; else in place of a link to
+ * an outcome that does not exist; else one more link (weighted links get what is left of 100%).
+ */
 export function linkEdits(analysis: Analysis, path: string, initiativeId: string, outcomeId: string): TextEdit[] {
   const found = initiativeIn(analysis, path, initiativeId);
   if (!found) return [];
   const { file, item } = found;
   const { chunk, model } = item;
   const links = model.links;
-  if (links.keyNode) {
-    const value = links.valueNode;
-    if (!value || (value.kind === 'scalar' && value.value === null)) {
-      const at = chunk.base + (value && value.end > links.keyNode.end ? value.end : links.keyNode.end);
-      const colon = file.text.indexOf(':', chunk.base + links.keyNode.end);
-      return [insertAt(file, colon >= 0 && colon < lineEnd(file.text, at) ? colon + 1 : at, ` [${outcomeId}]`)];
-    }
-    if (isSeq(value) && value.items.length === 0) return [replaceNode(file, chunk, value, `[${outcomeId}]`)];
-    if (isSeq(value) && file.text[chunk.base + value.start] === '[') return [insertAt(file, chunk.base + value.end - 1, `, ${outcomeId}`)];
-    return [];
+  if (!links.keyNode) {
+    const edit = isMap(model.node) ? addKeyEdit(file, chunk, model.node, 'outcomes', `[${outcomeId}]`) : undefined;
+    return edit ? [edit] : [];
   }
-  if (!isMap(model.node)) return [];
-  const edit = addKeyEdit(file, chunk, model.node, 'outcomes', `[${outcomeId}]`);
-  return edit ? [edit] : [];
+  if (links.entries.some((entry) => entry.id === outcomeId)) return [];
+  const unknown = links.entries.find((entry) => !analysis.index.outcomes.has(entry.id));
+  if (unknown) return [replaceNode(file, chunk, unknown.node, outcomeId)];
+  const value = links.valueNode;
+  if (!value || (value.kind === 'scalar' && value.value === null) || ((isSeq(value) || isMap(value)) && links.entries.length === 0 && !hasBlockItems(value))) {
+    return [emptyLinksEdit(file, chunk, links.keyNode, value, outcomeId)];
+  }
+  if (isSeq(value)) return [appendToList(file, chunk, value, outcomeId)];
+  if (isMap(value)) {
+    const rest = WEIGHT_WHOLE - links.weightSum;
+    return [appendToMap(file, chunk, value, outcomeId, formatPercent(Math.max(0, rest)))];
+  }
+  return [];
+}
+
+function hasBlockItems(node: PNode): boolean {
+  return (isSeq(node) && node.items.length > 0) || (isMap(node) && node.pairs.length > 0);
+}
+
+/** `outcomes:` with nothing, [] or {}: the value becomes [id]. */
+function emptyLinksEdit(file: PortfolioFile, chunk: Chunk, keyNode: PNode, value: PNode | undefined, outcomeId: string): TextEdit {
+  if (value && (isSeq(value) || isMap(value))) return replaceNode(file, chunk, value, `[${outcomeId}]`);
+  const colon = file.text.indexOf(':', chunk.base + keyNode.end);
+  const end = lineEnd(file.text, chunk.base + keyNode.end);
+  const at = colon >= 0 && colon < end ? colon + 1 : end;
+  // Replace whatever empty value follows the colon (spaces, ~, null) up to a comment or the line end.
+  const rest = file.text.slice(at, end);
+  const length = /^\s*(?:~|null)?\s*(?=#|$)/.exec(rest)?.[0].length ?? 0;
+  const comment = rest.slice(length).startsWith('#') ? ' ' : '';
+  return { path: file.path, range: file.lines.range(at, at + length), newText: ` [${outcomeId}]${comment}` };
+}
+
+function appendToList(file: PortfolioFile, chunk: Chunk, list: PNode & { kind: 'seq' }, outcomeId: string): TextEdit {
+  const last = list.items[list.items.length - 1]!;
+  if (file.text[chunk.base + list.start] === '[') return insertAt(file, chunk.base + last.end, `, ${outcomeId}`);
+  // A block list: a new "- id" line, indented like the last item.
+  const dash = file.text.lastIndexOf('-', chunk.base + last.start);
+  return insertAt(file, lineEnd(file.text, chunk.base + last.end), `${eol(file.text)}${' '.repeat(column(file.text, dash))}- ${outcomeId}`);
+}
+
+function appendToMap(file: PortfolioFile, chunk: Chunk, map: PMap, outcomeId: string, weight: string): TextEdit {
+  const last = map.pairs[map.pairs.length - 1]!;
+  if (file.text[chunk.base + map.start] === '{') return insertAt(file, chunk.base + last.end, `, ${outcomeId}: ${weight}`);
+  return insertAt(file, lineEnd(file.text, chunk.base + last.end), `${eol(file.text)}${' '.repeat(column(file.text, chunk.base + last.key.start))}${outcomeId}: ${weight}`);
 }
 
 function linkFixes(analysis: Analysis, path: string, initiativeId: string): Fix[] {

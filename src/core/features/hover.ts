@@ -93,7 +93,7 @@ function amountHover(analysis: Analysis, file: PortfolioFile, target: Extract<Ta
   const written = amountInOwnCurrency(target.amount.parts, own);
   if (!written) return 'This amount cannot be read exactly: see the problem reported on it.';
   let converted: number | undefined;
-  if (target.field === 'budget') converted = owner ? ledger.outcomeBudgets.get(owner.model as OutcomeModel) : ledger.budget;
+  if (target.field === 'budget') converted = owner ? ledger.outcomeBudgets.get(owner.model as OutcomeModel) : ledger.converted(target.amount);
   else {
     const entry = ledger.initiatives.find((e) => e.item === owner);
     converted = target.field === 'cost' ? entry?.cost : entry?.actualCost;

@@ -1,6 +1,7 @@
 // The summary as Markdown, for a steering committee mail or a pull request comment.
 import type { Summary } from '../analyze';
 import { formatMoney, formatMoneyShort } from '../money';
+import { plural } from '../suggest';
 import { percent, REASONS } from './view';
 
 /** Escapes text for a Markdown table cell or line, so file content cannot add markup. */
@@ -8,11 +9,12 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r?\n/g, ' ');
 }
 
+
 function table(headers: string[], rows: string[][]): string[] {
   return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 }
 
-export function renderMarkdown(summary: Summary, options: { maxRows?: number } = {}): string {
+export function renderMarkdown(summary: Summary, options: { maxRows?: number; filterNote?: string } = {}): string {
   const s = summary;
   const max = options.maxRows ?? 25;
   const money = (minor: number) => formatMoney(minor, s.currency);
@@ -20,9 +22,10 @@ export function renderMarkdown(summary: Summary, options: { maxRows?: number } =
   const e = escapeMarkdown;
   const lines: string[] = [];
   lines.push(`# ${e(s.name ?? 'Portfolio')}: alignment report`, '');
-  lines.push(`As of ${s.today} · ${s.relationshipModel} relationship model · ${s.counts.initiatives} initiatives, ${s.counts.outcomes} outcomes${s.brm ? ` · BRM ${e(s.brm)}` : ''}`, '');
+  lines.push(`As of ${s.today} · ${s.relationshipModel} relationship model · ${plural(s.counts.initiatives, 'initiative')}, ${plural(s.counts.outcomes, 'outcome')}${s.brm ? ` · BRM ${e(s.brm)}` : ''}`, '');
+  if (options.filterNote) lines.push(`> ${e(options.filterNote)}`, '');
   lines.push(`- **Alignment score: ${percent(s.alignmentScore)}** (${short(s.alignedSpend)} of ${short(s.totalSpend)} serves a business outcome)`);
-  lines.push(`- Unlinked spend: ${money(s.unlinkedSpend)} in ${s.unlinked.length} initiatives`);
+  lines.push(`- Unlinked spend: ${money(s.unlinkedSpend)} in ${plural(s.unlinked.length, 'initiative')}`);
   lines.push(`- Measured share: ${percent(s.measuredShare)} of spend serves outcomes with a target`);
   if (s.budget !== undefined) lines.push(`- Budget use: ${percent(s.budgetUse ?? null)} (${short(s.totalSpend)} of ${short(s.budget)})`);
   lines.push(`- Run / grow / transform: ${(['run', 'grow', 'transform'] as const).map((k) => percent(s.totalSpend > 0 ? s.byCategory[k] / s.totalSpend : null, 0)).join(' / ')} (benchmark run ${percent(s.runBenchmark.low, 0)}–${percent(s.runBenchmark.high, 0)})`);
@@ -45,6 +48,6 @@ export function renderMarkdown(summary: Summary, options: { maxRows?: number } =
   else lines.push(...table(['Outcome', 'Metric', 'Baseline', 'Actual', 'Target', 'Due', 'Status'], s.goals.slice(0, max).map((g) => [
     e(g.outcome), e(g.metric), g.baseline?.toString() ?? '', g.actual?.toString() ?? '', g.target?.toString() ?? '', g.due ?? '', g.status.replace('-', ' '),
   ])));
-  lines.push('', `## Problems`, '', `${s.problems.errors} errors, ${s.problems.warnings} warnings, ${s.problems.infos} infos.`, '');
+  lines.push('', `## Problems`, '', `${plural(s.problems.errors, 'error')}, ${plural(s.problems.warnings, 'warning')}, ${plural(s.problems.infos, 'info')}.`, '');
   return lines.join('\n') + '\n';
 }

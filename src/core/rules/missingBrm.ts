@@ -18,7 +18,7 @@ export const missingBrm: Rule = {
     if (withMetadata.length === 0 && first?.parsed.rootChunk && first.parsed.rootShape === 'map') {
       const chunk = first.parsed.rootChunk;
       const key = first.parsed.sections[0]?.pair.key;
-      report(findingAt('missing-brm', first, chunk, key ?? { start: 0, end: 0 }, `${message.replace('add brm:', 'add metadata: with brm:')}`));
+      report(findingAt('missing-brm', first, chunk, key ?? { start: 0, end: 0 }, 'No Business Relationship Manager is named: add a metadata section with brm: and the name of the person who owns the business/IT relationship.'));
     }
   },
 };

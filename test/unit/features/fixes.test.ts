@@ -77,6 +77,28 @@ describe('quick fixes', () => {
     assert.ok(!codes({ [O]: OUTCOMES, [I]: flowEdited }).includes('yaml-syntax'));
   });
 
+  it('links in every way outcomes can be written, replacing a link to a missing outcome first', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['    outcomes: ~ # none yet\n', 'order-to-cash', /outcomes: \[order-to-cash\] # none yet\n/],
+      ['    outcomes: {}\n', 'order-to-cash', /outcomes: \[order-to-cash\]\n/],
+      ['    outcomes:\n      - supply-chain-cost\n', 'order-to-cash', /outcomes:\n {6}- supply-chain-cost\n {6}- order-to-cash\n/],
+      ['    outcomes: [supply-chain-cots]\n', 'supply-chain-cost', /outcomes: \[supply-chain-cost\]\n/],
+      ['    outcomes: { supply-chain-cost: 60% }\n', 'order-to-cash', /outcomes: \{ supply-chain-cost: 60%, order-to-cash: 40% \}\n/],
+      ['    outcomes:\n      supply-chain-cost: 60%\n', 'order-to-cash', /outcomes:\n {6}supply-chain-cost: 60%\n {6}order-to-cash: 40%\n/],
+    ];
+    for (const [links, outcome, expected] of cases) {
+      const text = INITIATIVES.replace('    cost: 400k\n', `${links}    cost: 400k\n`);
+      const analysis = analysisOf({ [O]: OUTCOMES, [I]: text });
+      const edited = applyEdits(text, linkEdits(analysis, I, 'warehouse-robots', outcome));
+      assert.match(edited, expected, links);
+      const after = analysisOf({ [O]: OUTCOMES, [I]: edited });
+      const row = after.ledger.initiatives.find((e) => e.item.model.id?.value === 'warehouse-robots')!;
+      assert.equal(row.unlinked, 0, `${links.trim()}: all of the cost is linked after the edit`);
+    }
+    const linked = analysisOf({ [O]: OUTCOMES, [I]: INITIATIVES });
+    assert.deepEqual(linkEdits(linked, I, 'erp', 'supply-chain-cost'), [], 'an outcome already linked is not added twice');
+  });
+
   it('makes a split sum to 100% in two ways', () => {
     const files = { [O]: OUTCOMES, [I]: INITIATIVES.replace('order-to-cash: 70%', 'order-to-cash: 60%') };
     const { fixes } = diagnostic(files, I, 'split-not-100');
