@@ -45,7 +45,12 @@ export function generatePortfolio(options: GenerateOptions): string {
     out += `  - id: ${prefix}initiative-${i}\n    title: Initiative ${i} for team ${i % 40}\n`;
     out += `    category: ${CATEGORIES[i % CATEGORIES.length]}\n    type: ${TYPES[i % TYPES.length]}\n`;
     if (r < 0.7) out += `    outcomes: [outcome-${Math.floor(next() * outcomeCount)}]\n`;
-    else if (r < 0.85) out += `    outcomes: { outcome-${Math.floor(next() * outcomeCount)}: 60%, outcome-${Math.floor(next() * outcomeCount)}: 40% }\n`;
+    else if (r < 0.85 && outcomeCount > 1) {
+      // Two different outcomes: the same key twice would be a YAML error.
+      const first = Math.floor(next() * outcomeCount);
+      const second = (first + 1 + Math.floor(next() * (outcomeCount - 1))) % outcomeCount;
+      out += `    outcomes: { outcome-${first}: 60%, outcome-${second}: 40% }\n`;
+    }
     out += i % 50 === 0 ? `    cost: "${(i % 9) + 1}00k USD"\n` : `    cost: ${(i % 17) + 1}.${i % 10}M\n`;
     out += `    owner: Team ${i % 40}\n    status: ${STATUSES[i % STATUSES.length]}\n    start: 2027-01-${String((i % 28) + 1).padStart(2, '0')}\n    end: 2027-11-30\n`;
   }

@@ -89,8 +89,8 @@ export function nodeAtPath(root: PNode | null, path: readonly PropertyKey[]): { 
 }
 
 /**
- * Converts to plain data for schema validation. Keys become own properties even when named
- * `__proto__`, so hostile keys cannot change an object's prototype.
+ * Converts to plain data for schema validation. Mappings become objects without a prototype, so
+ * a hostile `__proto__` key is just a key (and reported as unknown), never a prototype change.
  */
 export function toPlain(node: PNode | null): unknown {
   if (node === null) return null;
@@ -100,12 +100,25 @@ export function toPlain(node: PNode | null): unknown {
     case 'seq':
       return node.items.map(toPlain);
     case 'map': {
-      const out: Record<string, unknown> = {};
+      const out: Record<string, unknown> = Object.create(null);
       for (const pair of node.pairs) {
         const key = pair.key.kind === 'scalar' ? String(pair.key.value) : '[complex key]';
-        Object.defineProperty(out, key, { value: toPlain(pair.value), enumerable: true, writable: true, configurable: true });
+        out[key] = toPlain(pair.value);
       }
       return out;
     }
   }
+}
+
+/** The values of a mapping by key, read in one pass (the first of duplicate keys wins). */
+export function fieldsOf(node: PNode | null | undefined): Record<string, PNode | null> {
+  const out: Record<string, PNode | null> = Object.create(null);
+  if (node?.kind !== 'map') return out;
+  for (const pair of node.pairs) {
+    const key = pair.key;
+    if (key.kind !== 'scalar' || key.value === null) continue;
+    const name = typeof key.value === 'string' ? key.value : String(key.value);
+    if (!(name in out)) out[name] = pair.value;
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 // Typed views of outcomes, initiatives and metadata, read leniently from the syntax tree: a value
 // of the wrong type is left out (the schema check reports it) so that one typo does not hide
 // the rest of an item from the rules and the summary.
-import { getPair, getValue, isMap, isScalar, isSeq, keyText, stringValue, type PNode, type PScalar } from './ast';
+import { fieldsOf, getPair, getValue, isMap, isScalar, isSeq, keyText, stringValue, type PNode, type PScalar } from './ast';
 import { decimalFromNumber, parseAmountText, rationalFromNumber, type Decimal, type Rational } from './money';
 import { isRuleId, type RuleId } from './ruleIds';
 import {
@@ -115,7 +115,12 @@ export interface MetadataModel {
 export const WEIGHT_WHOLE = 1_000_000;
 
 function text(map: PNode | null | undefined, key: string): string | undefined {
-  const value = stringValue(getValue(map, key));
+  return textOf(getValue(map, key));
+}
+
+/** Non-blank text, from a scalar node. */
+function textOf(node: PNode | null | undefined): string | undefined {
+  const value = stringValue(node);
   return value === undefined || value.trim() === '' ? undefined : value;
 }
 
@@ -136,10 +141,16 @@ function dateField(node: PNode | null | undefined): TextField | undefined {
   return field && DATE_PATTERN.test(field.value) && isRealDate(field.value) ? field : undefined;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether YYYY-MM-DD names a day of the calendar (2027-02-30 does not). */
 export function isRealDate(value: string): boolean {
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+  return day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
 }
 
 /** An amount in any accepted form; undefined when it is not one (the schema check says why). */
@@ -169,32 +180,36 @@ export function readAmount(node: PNode | null | undefined): AmountLiteral | unde
   return amount(node, parts, currency?.value, currency?.node);
 }
 
+// The readers below take every field in one pass over the mapping (fieldsOf): with thousands of
+// items, looking each key up again would cost more than the rest of the reading.
+
 function readMeasure(node: PNode): MeasureModel {
-  const actualPair = isMap(node) ? getPair(node, 'actual') : undefined;
+  const f = fieldsOf(node);
   const measure: MeasureModel = {
     node,
-    kind: oneOf(measureKinds, text(node, 'kind')),
-    metric: text(node, 'metric'),
-    unit: text(node, 'unit'),
-    baseline: numberValue(getValue(node, 'baseline')),
-    target: numberValue(getValue(node, 'target')),
-    actual: numberValue(actualPair?.value),
-    due: dateField(getValue(node, 'due'))?.value,
+    kind: oneOf(measureKinds, textOf(f.kind)),
+    metric: textOf(f.metric),
+    unit: textOf(f.unit),
+    baseline: numberValue(f.baseline),
+    target: numberValue(f.target),
+    actual: numberValue(f.actual),
+    due: dateField(f.due)?.value,
   };
-  if (actualPair?.value) measure.actualNode = actualPair.value;
+  if (f.actual) measure.actualNode = f.actual;
   return measure;
 }
 
 export function readOutcome(node: PNode): OutcomeModel {
-  const measures = getValue(node, 'measures');
+  const f = fieldsOf(node);
+  const measures = f.measures;
   return {
     node,
-    id: textField(getValue(node, 'id')),
-    title: text(node, 'title'),
-    kind: oneOf(outcomeKinds, text(node, 'kind')) ?? 'outcome',
-    owner: text(node, 'owner'),
-    capability: text(node, 'capability'),
-    budget: readAmount(getValue(node, 'budget')),
+    id: textField(f.id),
+    title: textOf(f.title),
+    kind: oneOf(outcomeKinds, textOf(f.kind)) ?? 'outcome',
+    owner: textOf(f.owner),
+    capability: textOf(f.capability),
+    budget: readAmount(f.budget),
     measures: isSeq(measures) ? measures.items.filter(isMap).map(readMeasure) : [],
   };
 }
@@ -212,8 +227,7 @@ function readWeight(node: PNode | null): number | undefined {
   return undefined;
 }
 
-export function readLinks(item: PNode): LinksModel {
-  const pair = isMap(item) ? getPair(item, 'outcomes') : undefined;
+export function readLinks(item: PNode, pair = isMap(item) ? getPair(item, 'outcomes') : undefined): LinksModel {
   const links: LinksModel = { form: 'none', keyNode: undefined, valueNode: undefined, entries: [], weightSum: 0, invalidWeight: false, split: undefined };
   if (!pair) return links;
   links.keyNode = pair.key;
@@ -240,25 +254,30 @@ export function readLinks(item: PNode): LinksModel {
   return links;
 }
 
+function outcomesPair(node: PNode) {
+  return isMap(node) ? getPair(node, 'outcomes') : undefined;
+}
+
 export function readInitiative(node: PNode): InitiativeModel {
-  const dependsOn = getValue(node, 'dependsOn');
-  const priority = numberValue(getValue(node, 'priority'));
+  const f = fieldsOf(node);
+  const dependsOn = f.dependsOn;
+  const priority = numberValue(f.priority);
   return {
     node,
-    id: textField(getValue(node, 'id')),
-    title: text(node, 'title'),
-    category: oneOf(categories, text(node, 'category')),
-    type: oneOf(initiativeTypes, text(node, 'type')),
-    links: readLinks(node),
-    cost: readAmount(getValue(node, 'cost')),
-    actualCost: readAmount(getValue(node, 'actualCost')),
-    service: textField(getValue(node, 'service')),
+    id: textField(f.id),
+    title: textOf(f.title),
+    category: oneOf(categories, textOf(f.category)),
+    type: oneOf(initiativeTypes, textOf(f.type)),
+    links: readLinks(node, f.outcomes === undefined ? undefined : outcomesPair(node)),
+    cost: readAmount(f.cost),
+    actualCost: readAmount(f.actualCost),
+    service: textField(f.service),
     priority: priority !== undefined && Number.isInteger(priority) && priority >= 0 ? priority : undefined,
-    owner: text(node, 'owner'),
-    status: oneOf(statuses, text(node, 'status')),
-    start: dateField(getValue(node, 'start')),
-    end: dateField(getValue(node, 'end')),
-    dependsOn: isSeq(dependsOn) ? dependsOn.items.map(textField).filter((f): f is TextField => f !== undefined) : [],
+    owner: textOf(f.owner),
+    status: oneOf(statuses, textOf(f.status)),
+    start: dateField(f.start),
+    end: dateField(f.end),
+    dependsOn: isSeq(dependsOn) ? dependsOn.items.map(textField).filter((t): t is TextField => t !== undefined) : [],
   };
 }
 

@@ -96,9 +96,9 @@ class ChunkReader {
 
   constructor(private readonly reuse: ChunkCache | undefined) {}
 
-  read(text: string, start: number, end: number, role?: ItemRole): Chunk {
+  read(text: string, start: number, end: number, role?: ItemRole, parsed?: ChunkParse): Chunk {
     const slice = text.slice(start, end);
-    let parse = this.used.get(slice) ?? this.reuse?.get(slice);
+    let parse = this.used.get(slice) ?? this.reuse?.get(slice) ?? parsed;
     if (!parse) parse = parsePart(slice);
     this.used.set(slice, parse);
     return role ? { base: start, parse, role } : { base: start, parse };
@@ -109,7 +109,9 @@ export function parseFile(text: string, options: ParseOptions = {}): ParsedFile 
   const plan = options.alwaysChunk || text.length >= CHUNK_THRESHOLD ? planChunks(text) : null;
   if (plan) {
     const reader = new ChunkReader(options.cache);
-    const chunks = chunksOf(text, plan, reader);
+    // With nothing cached, one parse of the whole text is faster than thousands of small ones.
+    const cold = !options.cache || options.cache.size === 0;
+    const chunks = (cold && chunksFromWhole(text, plan, reader)) || chunksOf(text, plan, reader);
     if (chunks.every((chunk) => chunk.parse.safe)) {
       replaceCache(options.cache, reader.used);
       return assemble(text, chunks);
@@ -142,6 +144,41 @@ function indentAt(text: string, lineStart: number): number {
   let at = lineStart;
   while (text.charCodeAt(at) === 32) at++;
   return at - lineStart;
+}
+
+/**
+ * The chunks of a plan, read from one parse of the whole text: each item's nodes are converted
+ * with offsets relative to its own chunk, exactly as parsing that chunk alone gives them. Only for
+ * text that parses without a problem; otherwise undefined, and the chunks are parsed one by one,
+ * so that a broken item reads the same whether the file was opened or edited.
+ */
+function chunksFromWhole(text: string, plan: SectionSlice[], reader: ChunkReader): Chunk[] | undefined {
+  if (!isSafeChunk(text)) return undefined;
+  // A second document is an error here ("Source contains multiple documents"): then no split.
+  const doc = parseDocument(text, parseOptions);
+  if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(doc.contents)) return undefined;
+  const lists = new Map<string, YamlNode[]>();
+  for (const pair of doc.contents.items) {
+    if (isScalar(pair.key) && isSeq(pair.value)) lists.set(String(pair.key.value), pair.value.items as YamlNode[]);
+  }
+  const converter = new Converter(doc);
+  const chunks: Chunk[] = [];
+  for (const section of plan) {
+    const items = section.items;
+    // Section heads are few and small: parsed on their own.
+    chunks.push(reader.read(text, section.start, items?.[0]?.start ?? section.end));
+    if (!items) continue;
+    const nodes = lists.get(section.key) ?? [];
+    if (nodes.length !== items.length) return undefined;
+    const role: ItemRole = { list: section.key as ItemRole['list'], indent: indentAt(text, items[0]!.start) };
+    items.forEach((slice, i) => {
+      converter.offset = slice.start;
+      const node = converter.convert(nodes[i]!, undefined);
+      const parse: ChunkParse = { text: text.slice(slice.start, slice.end), root: { kind: 'seq', items: [node], start: node.start, end: node.end }, problems: [], safe: true };
+      chunks.push(reader.read(text, slice.start, slice.end, role, parse));
+    });
+  }
+  return chunks;
 }
 
 /**
@@ -281,6 +318,8 @@ function convertDocument(doc: Document.Parsed, text: string): { root: PNode | nu
 class Converter {
   private budget = MAX_EXPANDED_NODES;
   exhausted = false;
+  /** Subtracted from every offset: the start of the chunk the nodes belong to. */
+  offset = 0;
 
   constructor(private readonly doc: Document.Parsed) {}
 
@@ -291,7 +330,7 @@ class Converter {
       this.exhausted = true;
       return { kind: 'scalar', value: null, start: at[0], end: at[1] };
     }
-    const range = at ?? [node.range?.[0] ?? 0, node.range?.[1] ?? 0] as [number, number];
+    const range = at ?? [(node.range?.[0] ?? 0) - this.offset, (node.range?.[1] ?? 0) - this.offset] as [number, number];
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
       if (!target) return { kind: 'scalar', value: null, start: range[0], end: range[1] };

@@ -59,11 +59,11 @@ export interface RootSection {
  * the index of the section they are in, or -1 for the top of the file (a missing key).
  */
 export function validateRoot(sections: readonly RootSection[], top: { start: number; end: number }): Array<{ section: number; problem: Problem }> {
-  const plain: Record<string, unknown> = {};
+  const plain: Record<string, unknown> = Object.create(null);
   for (const { key, pair, chunkedList } of sections) {
     const isList = chunkedList || ((key === 'outcomes' || key === 'initiatives') && (pair.value?.kind === 'seq' || pair.value === null));
     const value = isList ? [] : toPlain(pair.value);
-    Object.defineProperty(plain, key, { value, enumerable: true, writable: true, configurable: true });
+    plain[key] = value;
   }
   const result = PortfolioShellSchema.safeParse(plain);
   if (result.success) return [];
