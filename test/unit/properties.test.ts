@@ -99,6 +99,15 @@ function checkTexts(texts: Map<string, string>, alwaysChunk: boolean): CheckResu
   return workspace.check({ today: TODAY });
 }
 
+/** The one change that turns `before` into `after`: what an editor would send for the edit. */
+function changeBetween(before: string, after: string): { start: number; end: number; text: string } {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return { start, end: before.length - end, text: after.slice(start, after.length - end) };
+}
+
 describe('properties', function () {
   // Hundreds of checks per property: a guard against a hang on a loaded machine, not a speed test.
   this.timeout(120_000);
@@ -135,5 +144,27 @@ describe('properties', function () {
       assert.deepEqual(a.files, b.files);
       assert.deepEqual(a.summary, b.summary);
     }), { numRuns: 100 });
+  });
+
+  it('edits sent as text changes give what a fresh workspace gives for the final text', () => {
+    fc.assert(fc.property(fc.constantFrom(...SEEDS), fc.array(edit, { minLength: 1, maxLength: 10 }), fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }), (seed, edits, checkAfter) => {
+      const incremental = new Workspace({ alwaysChunk: true });
+      let text = seed;
+      incremental.setFile('a.portfolio.yaml', text);
+      incremental.check({ today: TODAY });
+      edits.forEach((e, i) => {
+        const next = e(text);
+        assert.ok(incremental.editFile('a.portfolio.yaml', [changeBetween(text, next)]));
+        text = next;
+        if (checkAfter[i]) incremental.check({ today: TODAY });
+      });
+      assert.equal(incremental.getFile('a.portfolio.yaml')!.text, text);
+      const fresh = new Workspace({ alwaysChunk: true });
+      fresh.setFile('a.portfolio.yaml', text);
+      const a = incremental.check({ today: TODAY });
+      const b = fresh.check({ today: TODAY });
+      assert.deepEqual(a.files, b.files);
+      assert.deepEqual(a.summary, b.summary);
+    }), { numRuns: 150 });
   });
 });
