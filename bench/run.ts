@@ -90,7 +90,7 @@ async function edits(n: number): Promise<void> {
     const at = current.indexOf(target) + target.length - 4;
     const change = { start: at, end: at, text: 'x' };
     current = current.slice(0, at) + 'x' + current.slice(at);
-    server.handle({ type: 'edit', folder, path: file, changes: [change], version: ++version });
+    server.handle({ type: 'edit', folder, path: file, changes: [change], baseVersion: version, version: ++version });
     server.handle({ type: 'check', folder });
   }, 60, 5);
   const validator = yamlLanguageServerValidator(path.join(root, 'schemas/portfolio.schema.json'));

@@ -39,7 +39,7 @@ interface AtPosition extends InFolder {
 export type Request =
   | (InFolder & { type: 'configure'; settings: EngineSettings })
   | (InFolder & { type: 'update'; path: string; text: string; version: number })
-  | (InFolder & { type: 'edit'; path: string; changes: TextChange[]; version: number })
+  | (InFolder & { type: 'edit'; path: string; changes: TextChange[]; baseVersion: number; version: number })
   | (InFolder & { type: 'remove'; path: string })
   | (InFolder & { type: 'dropFolder' })
   | (InFolder & { type: 'check' })

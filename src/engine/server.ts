@@ -96,6 +96,8 @@ export class EngineServer {
         return null;
       }
       case 'edit': {
+        // The changes apply to one version of the text: refuse them on top of any other.
+        if (state.versions.get(request.path) !== request.baseVersion) return false;
         const started = now();
         const applied = state.workspace.editFile(request.path, request.changes);
         if (!applied) return false;

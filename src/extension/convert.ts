@@ -43,7 +43,7 @@ export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
 }
 
 function megabytes(bytes: number): string {
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${(bytes / 1000).toFixed(1)} KB`;
 }
 
 export function tooLargeDiagnostic(uri: vscode.Uri, size: number, limit: number): vscode.Diagnostic {

@@ -77,6 +77,8 @@ export class PortfolioService implements vscode.Disposable {
   /** Edits not yet sent to the engine, per document, on top of the version the engine has. */
   private readonly pendingChanges = new Map<string, { base: number | undefined; changes: TextChange[] }>();
   private readonly results = new Map<string, PortfolioDiagnostic[]>();
+  /** Length of each open document's text as last sent, followed through edits. */
+  private readonly sizes = new Map<string, number>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly decoder = new TextDecoder('utf-8');
 
@@ -314,6 +316,7 @@ export class PortfolioService implements vscode.Disposable {
     entry.files.delete(key);
     this.sentVersions.delete(key);
     this.pendingChanges.delete(key);
+    this.sizes.delete(key);
     this.results.delete(key);
     this.collection.delete(vscode.Uri.parse(key));
     void this.client().request({ type: 'remove', folder: entry.key, path: key }).catch(() => undefined);
@@ -414,28 +417,39 @@ export class PortfolioService implements vscode.Disposable {
   /** Sends the document's text to the engine unless it already has this version. */
   private sync(document: vscode.TextDocument, entry: FolderEntry): void {
     const key = document.uri.toString();
-    if (this.sentVersions.get(key) === document.version && entry.files.has(key)) return;
-    const text = document.getText();
-    const size = utf8Size(text, entry.settings.maxFileSize);
-    if (size > entry.settings.maxFileSize) {
-      this.markTooLarge(entry, document.uri, size);
-      this.sentVersions.set(key, document.version);
-      return;
-    }
+    const base = this.sentVersions.get(key);
+    if (base === document.version && entry.files.has(key)) return;
     const pending = this.pendingChanges.get(key);
     this.pendingChanges.delete(key);
-    const known = entry.files.has(key) && pending?.base !== undefined && pending.base === this.sentVersions.get(key);
-    entry.files.add(key);
-    this.sentVersions.set(key, document.version);
-    this.configure(entry);
-    const update = () => this.client().request({ type: 'update', folder: entry.key, path: key, text, version: document.version });
-    if (known && pending.changes.length <= MAX_PENDING_CHANGES) {
-      // Only the edit travels to the worker; if it does not fit there, the whole text follows.
-      void this.client().request({ type: 'edit', folder: entry.key, path: key, changes: pending.changes, version: document.version })
-        .then((applied) => (applied ? null : update())).catch(() => undefined);
-    } else {
-      void update().catch(() => undefined);
+    if (entry.files.has(key) && base !== undefined && pending?.base === base && pending.changes.length <= MAX_PENDING_CHANGES) {
+      // Only the edit travels to the worker (the whole text is not even read here). The size is
+      // followed through the edits; the exact check is made whenever the whole text is sent.
+      const size = (this.sizes.get(key) ?? 0) + pending.changes.reduce((n, c) => n + c.text.length - (c.end - c.start), 0);
+      if (size <= entry.settings.maxFileSize) {
+        this.sizes.set(key, size);
+        this.sentVersions.set(key, document.version);
+        void this.client().request({ type: 'edit', folder: entry.key, path: key, changes: pending.changes, baseVersion: base, version: document.version })
+          .then((applied) => {
+            // The worker did not have the text these edits apply to: send the whole text next.
+            if (!applied && !document.isClosed) {
+              this.sentVersions.delete(key);
+              this.schedule(document, 0);
+            }
+          }).catch(() => undefined);
+        return;
+      }
     }
+    const text = document.getText();
+    const size = utf8Size(text, entry.settings.maxFileSize);
+    this.sentVersions.set(key, document.version);
+    if (size > entry.settings.maxFileSize) {
+      this.markTooLarge(entry, document.uri, size);
+      return;
+    }
+    this.sizes.set(key, text.length);
+    entry.files.add(key);
+    this.configure(entry);
+    void this.client().request({ type: 'update', folder: entry.key, path: key, text, version: document.version }).catch(() => undefined);
   }
 
   /** Makes sure the engine has the document's current text: language features call this first. */

@@ -34,7 +34,7 @@ suite('Settings', () => {
       await vscode.window.showTextDocument(uri);
       const tooLarge = await waitUntil(() => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'file-too-large'), 'the file-too-large diagnostic');
       assert.strictEqual(tooLarge.severity, vscode.DiagnosticSeverity.Information);
-      assert.match(tooLarge.message, /above portfolioAlignment\.maxFileSize .* portfolio-align check big\.portfolio\.yaml/);
+      assert.match(tooLarge.message, /This file is \d+\.\d KB, above portfolioAlignment\.maxFileSize \(2\.0 KB\).*"portfolio-align check big\.portfolio\.yaml"/);
       assert.deepStrictEqual(vscode.languages.getDiagnostics(uri).map(codeOf), ['file-too-large'], 'the file is not validated');
     } finally {
       await removeScenario(uri);
