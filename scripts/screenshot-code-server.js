@@ -9,20 +9,30 @@
 //   <out-dir>           where the PNGs go (created); names start with the file's base name
 //   --workspace <dir>   folder to copy and open (default test/fixtures/workspace), e.g. examples
 //   --line <n[:c]>      put the cursor there (1-based) instead of on the file's first problem
-//   --hover             also show the hover of the diagnostic under the cursor  -> <name>-hover.png
-//   --quickfix          also open the quick-fix menu there (Ctrl+.)              -> <name>-quickfix.png
+//   --hover             also show the hover at the cursor (a problem, an id)  -> <name>-hover.png
+//   --quickfix          also open the quick-fix menu there (Ctrl+.)           -> <name>-quickfix.png
 //   --problems          open the Problems panel in every shot
+//   --no-sidebar        hide the side bar (Explorer), for a wider editor and Problems panel
+//   --setting <k=v>     a user setting, value as JSON or else a string; repeatable, e.g.
+//                       --setting portfolioAlignment.asOfDate=2027-06-30 (dates then do not
+//                       depend on the day the screenshot is taken)
 //   --theme <name>      colour theme (default "Default Light Modern")
 //   --size <WxH>        window size (default 1280x800); --scale <n> pixel ratio (default 1)
 //
 // Always writes <name>-editor.png (the editor with its squiggles). Needs scripts/install-code-server.sh.
+//
+// The README's screenshots (docs/images/diagnostics.png, quick-fix.png, hover.png) were taken with
+//   S='--workspace examples --no-sidebar --size 1024x640 --scale 1.25 --setting portfolioAlignment.asOfDate=2027-06-30'
+//   node scripts/screenshot-code-server.js acme-it.portfolio.yaml out $S --problems --line 130:1   # out/*-editor.png
+//   node scripts/screenshot-code-server.js acme-it.portfolio.yaml out $S --quickfix --line 119:9   # out/*-quickfix.png
+//   node scripts/screenshot-code-server.js acme-it.portfolio.yaml out $S --hover --line 34:18      # out/*-hover.png
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const h = require('./lib/harness');
 
 function parseArgs(argv) {
-  const options = { workspace: h.FIXTURE, theme: 'Default Light Modern', size: '1280x800', scale: 1, hover: false, quickfix: false, problems: false };
+  const options = { workspace: h.FIXTURE, theme: 'Default Light Modern', size: '1280x800', scale: 1, hover: false, quickfix: false, problems: false, sidebar: true, settings: {} };
   const positional = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -31,7 +41,20 @@ function parseArgs(argv) {
       return argv[++i];
     };
     if (arg === '--hover' || arg === '--quickfix' || arg === '--problems') options[arg.slice(2)] = true;
-    else if (arg === '--workspace') options.workspace = path.resolve(value());
+    else if (arg === '--no-sidebar') options.sidebar = false;
+    else if (arg === '--setting') {
+      const setting = value();
+      const equals = setting.indexOf('=');
+      if (equals < 1) throw new h.HarnessError(`--setting needs key=value, got ${setting}`);
+      const raw = setting.slice(equals + 1);
+      let parsed;
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        parsed = raw;
+      }
+      options.settings[setting.slice(0, equals)] = parsed;
+    } else if (arg === '--workspace') options.workspace = path.resolve(value());
     else if (arg === '--line') options.line = value();
     else if (arg === '--theme') options.theme = value();
     else if (arg === '--size') options.size = value();
@@ -44,7 +67,7 @@ function parseArgs(argv) {
   const [width, height] = options.size.split('x').map(Number);
   options.viewport = { width, height };
   if (!options.help && (!options.file || !options.out || !width || !height)) {
-    throw new h.HarnessError('usage: node scripts/screenshot-code-server.js <file> <out-dir> [--workspace dir] [--line n[:c]] [--hover] [--quickfix] [--problems] [--theme name] [--size WxH] [--scale n]');
+    throw new h.HarnessError('usage: node scripts/screenshot-code-server.js <file> <out-dir> [--workspace dir] [--line n[:c]] [--hover] [--quickfix] [--problems] [--no-sidebar] [--setting key=value] [--theme name] [--size WxH] [--scale n]');
   }
   return options;
 }
@@ -74,7 +97,8 @@ async function settle(page, ms = 200) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.help) {
-    console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 18).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+    const lines = fs.readFileSync(__filename, 'utf8').split('\n').slice(1);
+    console.log(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
     return;
   }
   h.needBuilt('dist/extension.js');
@@ -102,6 +126,7 @@ async function main() {
         'breadcrumbs.enabled': false,
         'editor.stickyScroll.enabled': false,
         'workbench.editor.enablePreview': false,
+        ...options.settings,
       },
     });
     const payload = [['extensionDevelopmentPath', `vscode-remote://${server.host}${h.ROOT}`], ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
@@ -136,6 +161,10 @@ async function main() {
       await quickInput.fill(`:${target}`); // Go to Line is quick access with the ':' prefix
       await page.keyboard.press('Enter');
       await quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
+    }
+    if (!options.sidebar) {
+      await page.keyboard.press('Control+B'); // View: Toggle Primary Side Bar Visibility
+      await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 10_000 });
     }
     if (options.problems) {
       await page.keyboard.press('Control+Shift+M');
