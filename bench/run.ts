@@ -84,15 +84,18 @@ async function edits(n: number): Promise<void> {
   server.handle({ type: 'check', folder });
   let current = text;
   let version = 1;
-  const times = sample((i) => {
-    // Type one letter into the title of an initiative spread over the file.
+  const times: number[] = [];
+  for (let i = -5; i < 60; i++) {
+    // Type one letter into the title of an initiative spread over the file. Finding the place is
+    // the editor's business, so it is done before the clock starts.
     const target = `Initiative ${(Math.abs(i) * 7919) % n} for`;
     const at = current.indexOf(target) + target.length - 4;
-    const change = { start: at, end: at, text: 'x' };
     current = current.slice(0, at) + 'x' + current.slice(at);
-    server.handle({ type: 'edit', folder, path: file, changes: [change], baseVersion: version, version: ++version });
+    const started = performance.now();
+    server.handle({ type: 'edit', folder, path: file, changes: [{ start: at, end: at, text: 'x' }], baseVersion: version, version: ++version });
     server.handle({ type: 'check', folder });
-  }, 60, 5);
+    if (i >= 0) times.push(performance.now() - started);
+  }
   const validator = yamlLanguageServerValidator(path.join(root, 'schemas/portfolio.schema.json'));
   const yls = median(await sampleAsync(() => validator(current), 5, 1));
   const editMedian = median(times);

@@ -10,18 +10,56 @@ import { validateItem, validateRoot, type ItemKind } from './validate';
 export interface Located<T> {
   chunk: Chunk;
   model: T;
+  // What the workspace derived from the item, kept with it: an item an edit did not touch keeps
+  // its Located object, so none of this is redone. Fixed slots (not a map of keys), so that
+  // reading them stays a plain property load.
+  /** Its index entry (workspaceIndex.ts). */
+  definition: unknown;
+  /** Its spend entry and the resolved links it was computed for (ledger.ts). */
+  spend: unknown;
+  /** Findings of the item-level rules, per rule, with what they depend on (rules/). */
+  findings: unknown;
 }
 
-export interface PortfolioFile {
-  path: string;
-  text: string;
-  parsed: ParsedFile;
+/**
+ * One portfolio file as read. The workspace keeps one object per path and has each new reading
+ * take over the old one (takeOver), so everything that refers to the file stays current.
+ */
+export class PortfolioFile {
   metadata?: Located<MetadataModel>;
-  outcomes: Array<Located<OutcomeModel>>;
-  initiatives: Array<Located<InitiativeModel>>;
+  outcomes: Array<Located<OutcomeModel>> = [];
+  initiatives: Array<Located<InitiativeModel>> = [];
   /** yaml-syntax and schema findings. */
-  findings: Finding[];
-  lines: LineIndex;
+  findings: Finding[] = [];
+  private builtLines: LineIndex | undefined;
+
+  constructor(readonly path: string, public text: string, public parsed: ParsedFile, private makeLines: () => LineIndex) {}
+
+  get lines(): LineIndex {
+    this.builtLines ??= this.makeLines();
+    return this.builtLines;
+  }
+
+  /** The line index if it was built (an edit patches it rather than scanning the text again). */
+  linesIfBuilt(): LineIndex | undefined {
+    return this.builtLines;
+  }
+
+  takeOver(next: PortfolioFile): void {
+    this.text = next.text;
+    this.parsed = next.parsed;
+    this.metadata = next.metadata;
+    this.outcomes = next.outcomes;
+    this.initiatives = next.initiatives;
+    this.findings = next.findings;
+    this.builtLines = next.builtLines;
+    this.makeLines = next.makeLines;
+  }
+}
+
+/** A located item with nothing derived from it yet. */
+export function located<T>(chunk: Chunk, model: T): Located<T> {
+  return { chunk, model, definition: undefined, spend: undefined, findings: undefined };
 }
 
 interface ItemRead<T> {
@@ -54,28 +92,13 @@ export function readPortfolioFile(path: string, text: string, options: ReadOptio
 export function editPortfolioFile(previous: PortfolioFile, change: TextChange, options: ReadOptions = {}): PortfolioFile {
   const parsed = reparseFile(previous.parsed, change, options);
   // A line index already built is patched rather than rebuilt by scanning the whole text again.
-  const before = builtLines.get(previous);
+  const before = previous.linesIfBuilt();
   const lines = before ? LineIndex.afterChange(before, parsed.text, change) : undefined;
   return fileFrom(previous.path, parsed, () => lines ?? new LineIndex(parsed.text));
 }
 
-const builtLines = new WeakMap<PortfolioFile, LineIndex>();
-
 function fileFrom(path: string, parsed: ParsedFile, makeLines: () => LineIndex): PortfolioFile {
-  const text = parsed.text;
-  let lines: LineIndex | undefined;
-  const file: PortfolioFile = {
-    path,
-    text,
-    parsed,
-    outcomes: [],
-    initiatives: [],
-    findings: [],
-    get lines() {
-      if (!lines) builtLines.set(file, (lines = makeLines()));
-      return lines;
-    },
-  };
+  const file = new PortfolioFile(path, parsed.text, parsed, makeLines);
   const report = (chunk: Chunk, problem: Problem) => {
     const finding: Finding = { rule: problem.rule, path, span: { chunk, start: problem.start, end: problem.end }, message: problem.message };
     if (problem.data) finding.data = problem.data;
@@ -97,7 +120,7 @@ function readItems<T>(items: ItemEntry[], kind: ItemKind, memo: WeakMap<PNode, I
     let known = entry.read as { located: Located<T>; problems: Problem[] } | undefined;
     if (!known) {
       const { model, problems } = readItem(kind, entry.node, memo, read);
-      known = { located: { chunk: entry.chunk, model }, problems };
+      known = { located: located(entry.chunk, model), problems };
       entry.read = known;
     }
     for (const problem of known.problems) report(entry.chunk, problem);
@@ -137,7 +160,7 @@ function checkRoot(file: PortfolioFile, report: (chunk: Chunk, problem: Problem)
   const metadataIndex = seen.get('metadata');
   if (metadataIndex !== undefined) {
     const section = parsed.sections[metadataIndex]!;
-    file.metadata = { chunk: section.chunk, model: readMetadata(section.pair.key, section.pair.value) };
+    file.metadata = located(section.chunk, readMetadata(section.pair.key, section.pair.value));
   }
 }
 

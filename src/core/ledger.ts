@@ -245,12 +245,45 @@ export class SpendLedger {
     const model = item.model;
     const cost = this.toSummary(file, item.chunk, model.cost);
     const actualCost = this.toSummary(file, item.chunk, model.actualCost);
-    const spend = cost ?? (model.cost ? 0 : actualCost ?? 0);
-    // Every field set here, in one order: one object shape for all entries keeps this loop fast.
-    const entry: InitiativeSpend = { file, item, cost, actualCost, spend, allocations: model.links.form === 'none' ? NO_ALLOCATIONS : [], unlinked: 0, reason: undefined };
-    this.total += spend;
-    this.allocate(entry);
+    const known = this.knownLinks(model);
+    // The entry of an unchanged item is reused when its amounts and resolved links are the same.
+    const previous = item.spend as { known: number; entry: InitiativeSpend } | undefined;
+    let entry: InitiativeSpend;
+    if (previous && previous.known === known && previous.entry.file === file && previous.entry.cost === cost && previous.entry.actualCost === actualCost) {
+      entry = previous.entry;
+    } else {
+      const spend = cost ?? (model.cost ? 0 : actualCost ?? 0);
+      // Every field set here, in one order: one object shape for all entries keeps this loop fast.
+      entry = { file, item, cost, actualCost, spend, allocations: model.links.form === 'none' ? NO_ALLOCATIONS : [], unlinked: 0, reason: undefined };
+      this.allocate(entry);
+      item.spend = { known, entry };
+    }
+    this.add(entry);
     return entry;
+  }
+
+  /**
+   * Which links resolve, as bits behind a leading 1 (so [] is 1, [known] is 3, [unknown] is 2):
+   * an entry is reused only while this is the same. NaN, never equal, past 30 links.
+   */
+  private knownLinks(model: InitiativeModel): number {
+    const entries = model.links.entries;
+    if (entries.length > 30) return NaN;
+    let known = 1;
+    for (const link of entries) known = known * 2 + (this.index.outcomes.has(link.id) ? 1 : 0);
+    return known;
+  }
+
+  /** Adds an entry to the totals and to the spend of the outcomes it serves. */
+  private add(entry: InitiativeSpend): void {
+    this.total += entry.spend;
+    for (const { id, amount } of entry.allocations) {
+      let counted = this.byOutcome.get(id);
+      if (!counted) this.byOutcome.set(id, (counted = { spend: 0, initiatives: 0 }));
+      counted.initiatives++;
+      counted.spend += amount;
+      this.aligned += amount;
+    }
   }
 
   private allocate(entry: InitiativeSpend): void {
@@ -270,14 +303,9 @@ export class SpendLedger {
         unknown = true;
         continue;
       }
-      let counted = this.byOutcome.get(id);
-      if (!counted) this.byOutcome.set(id, (counted = { spend: 0, initiatives: 0 }));
-      counted.initiatives++;
-      counted.spend += parts[i]!;
       allocated += parts[i]!;
       entry.allocations.push({ id, amount: parts[i]! });
     }
-    this.aligned += allocated;
     entry.unlinked = entry.spend - allocated;
     if (unknown) entry.reason = 'unknown-outcome';
     else if (entry.unlinked > 0) entry.reason = 'split-below-100';

@@ -1,7 +1,7 @@
 // Offsets to 0-based line and character positions (UTF-16 code units, as VS Code counts them).
 
 /** The number of entries of the sorted `values` that are at most `value`. */
-function upperBound(values: readonly number[], value: number): number {
+function upperBound(values: Float64Array, value: number): number {
   let low = 0;
   let high = values.length;
   while (low < high) {
@@ -23,20 +23,21 @@ export interface Range {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
+  /** Offset of the first character of each line. */
+  private readonly starts: Float64Array;
 
-  constructor(private readonly text: string, starts?: number[]) {
+  constructor(private readonly text: string, starts?: Float64Array) {
     if (starts) {
       this.starts = starts;
       return;
     }
-    starts = [0];
+    const found = [0];
     let at = text.indexOf('\n');
     while (at !== -1) {
-      starts.push(at + 1);
+      found.push(at + 1);
       at = text.indexOf('\n', at + 1);
     }
-    this.starts = starts;
+    this.starts = Float64Array.from(found);
   }
 
   /**
@@ -47,9 +48,14 @@ export class LineIndex {
     const old = previous.starts;
     const delta = change.text.length - (change.end - change.start);
     const keep = upperBound(old, change.start);
-    const starts = old.slice(0, keep);
-    for (let at = change.text.indexOf('\n'); at !== -1; at = change.text.indexOf('\n', at + 1)) starts.push(change.start + at + 1);
-    for (let i = upperBound(old, change.end); i < old.length; i++) starts.push(old[i]! + delta);
+    const rest = upperBound(old, change.end);
+    const inserted: number[] = [];
+    for (let at = change.text.indexOf('\n'); at !== -1; at = change.text.indexOf('\n', at + 1)) inserted.push(change.start + at + 1);
+    const starts = new Float64Array(keep + inserted.length + old.length - rest);
+    starts.set(old.subarray(0, keep));
+    starts.set(inserted, keep);
+    let to = keep + inserted.length;
+    for (let i = rest; i < old.length; i++) starts[to++] = old[i]! + delta;
     return new LineIndex(text, starts);
   }
 

@@ -9,7 +9,7 @@ import { ruleById, rules } from './rules';
 import type { RuleContext } from './rules/rule';
 import type { RuleId } from './ruleIds';
 import type { RelationshipModel, Severity } from './schema';
-import { WorkspaceIndex } from './workspaceIndex';
+import { IdVersions, WorkspaceIndex } from './workspaceIndex';
 
 export interface CheckOptions {
   /** Today as YYYY-MM-DD: dates are compared against the caller's clock. */
@@ -46,6 +46,7 @@ export interface WorkspaceOptions {
 
 export class Workspace {
   private readonly entries = new Map<string, Entry>();
+  private readonly idVersions = new IdVersions();
   private sorted: PortfolioFile[] | undefined;
 
   constructor(private readonly options: WorkspaceOptions = {}) {}
@@ -56,6 +57,11 @@ export class Workspace {
     if (previous && previous.file.text === text) return previous.file;
     const cache: ChunkCache = previous?.cache ?? new Map();
     const file = readPortfolioFile(path, text, { cache, alwaysChunk: this.options.alwaysChunk });
+    if (previous) {
+      // One object per path: what refers to the file (index entries, spend) sees the new reading.
+      previous.file.takeOver(file);
+      return previous.file;
+    }
     this.entries.set(path, { file, cache });
     this.sorted = undefined;
     return file;
@@ -68,13 +74,13 @@ export class Workspace {
   editFile(path: string, changes: readonly TextChange[]): boolean {
     const entry = this.entries.get(path);
     if (!entry) return false;
-    let file = entry.file;
+    const file = entry.file;
+    let length = file.text.length;
     for (const change of changes) {
-      if (change.start < 0 || change.start > change.end || change.end > file.text.length) return false;
+      if (change.start < 0 || change.start > change.end || change.end > length) return false;
+      length += change.text.length - (change.end - change.start);
     }
-    for (const change of changes) file = editPortfolioFile(file, change, { cache: entry.cache, alwaysChunk: this.options.alwaysChunk });
-    this.entries.set(path, { file, cache: entry.cache });
-    this.sorted = undefined;
+    for (const change of changes) file.takeOver(editPortfolioFile(file, change, { cache: entry.cache, alwaysChunk: this.options.alwaysChunk }));
     return true;
   }
 
@@ -103,13 +109,29 @@ export class Workspace {
   /** Index, ledger and every rule's findings, with severities applied. */
   analysis(options: CheckOptions): Analysis {
     const files = this.files;
-    const index = new WorkspaceIndex(files);
+    const index = new WorkspaceIndex(files, this.idVersions);
     const ledger = new SpendLedger(files, index, options.currency ? { currency: options.currency } : {});
     const findings: Finding[] = files.flatMap((file) => file.findings);
     const context: RuleContext = { files, index, ledger, today: options.today, report: (finding) => findings.push(finding) };
     for (const rule of rules) rule.check?.(context);
+    // One pass over the initiatives and one over the spend entries, shared by every rule.
+    const perInitiative = rules.filter((rule) => rule.initiative);
+    for (const file of files) {
+      for (const item of file.initiatives) for (const rule of perInitiative) rule.initiative!(context, file, item);
+    }
+    const perSpend = rules.filter((rule) => rule.spend);
+    for (const entry of ledger.initiatives) for (const rule of perSpend) rule.spend!(context, entry);
     const model = workspaceModel(files) ?? options.defaultModel ?? 'provider';
-    const resolved = resolveFindings(findings, this, (file, rule) => severityFor(rule, file, model, options));
+    // Severities depend on the rule and the file only: worked out once for each pair.
+    const severities = new Map<PortfolioFile, Map<RuleId, Severity>>();
+    const severityOf = (file: PortfolioFile, rule: RuleId): Severity => {
+      let perRule = severities.get(file);
+      if (!perRule) severities.set(file, (perRule = new Map()));
+      let severity = perRule.get(rule);
+      if (severity === undefined) perRule.set(rule, (severity = severityFor(rule, file, model, options)));
+      return severity;
+    };
+    const resolved = resolveFindings(findings, this, severityOf);
     return { files, index, ledger, model, options, diagnostics: resolved };
   }
 }
@@ -138,27 +160,41 @@ export function severityFor(rule: RuleId, file: PortfolioFile | undefined, fallb
 }
 
 function resolveFindings(findings: Finding[], workspace: Workspace, severityOf: (file: PortfolioFile, rule: RuleId) => Severity): Map<string, PortfolioDiagnostic[]> {
-  const out = new Map<string, PortfolioDiagnostic[]>();
+  // Grouped by file and put in text order by offset first (a number), so that ranges and the
+  // final order come from one sorted sweep instead of comparing ranges.
+  const byFile = new Map<string, Array<{ finding: Finding; start: number; severity: Severity }>>();
   for (const finding of findings) {
     const file = workspace.getFile(finding.path);
     if (!file) continue;
     const severity = severityOf(file, finding.rule);
     if (severity === 'off') continue;
-    const { chunk, start, end } = finding.span;
-    const diagnostic: PortfolioDiagnostic = { code: finding.rule, severity, message: finding.message, range: file.lines.range(chunk.base + start, chunk.base + end) };
-    if (finding.related) {
-      diagnostic.related = finding.related.flatMap((r): RelatedInformation[] => {
-        const target = workspace.getFile(r.path);
-        return target ? [{ path: r.path, message: r.message, range: target.lines.range(r.span.chunk.base + r.span.start, r.span.chunk.base + r.span.end) }] : [];
-      });
-    }
-    if (finding.data) diagnostic.data = finding.data;
-    let list = out.get(finding.path);
-    if (!list) out.set(finding.path, (list = []));
-    list.push(diagnostic);
+    let list = byFile.get(finding.path);
+    if (!list) byFile.set(finding.path, (list = []));
+    list.push({ finding, start: finding.span.chunk.base + finding.span.start, severity });
   }
-  for (const list of out.values()) list.sort(byPosition);
+  const out = new Map<string, PortfolioDiagnostic[]>();
+  for (const [path, list] of byFile) {
+    const file = workspace.getFile(path)!;
+    list.sort((a, b) => a.start - b.start);
+    const diagnostics = list.map(({ finding, start, severity }) => toDiagnostic(workspace, file, finding, start, severity));
+    // Same start: the narrower range first, then by rule, as before.
+    diagnostics.sort(byPosition);
+    out.set(path, diagnostics);
+  }
   return out;
+}
+
+function toDiagnostic(workspace: Workspace, file: PortfolioFile, finding: Finding, start: number, severity: Severity): PortfolioDiagnostic {
+  const { chunk, end } = finding.span;
+  const diagnostic: PortfolioDiagnostic = { code: finding.rule, severity: severity as PortfolioDiagnostic['severity'], message: finding.message, range: file.lines.range(start, chunk.base + end) };
+  if (finding.related) {
+    diagnostic.related = finding.related.flatMap((r): RelatedInformation[] => {
+      const target = workspace.getFile(r.path);
+      return target ? [{ path: r.path, message: r.message, range: target.lines.range(r.span.chunk.base + r.span.start, r.span.chunk.base + r.span.end) }] : [];
+    });
+  }
+  if (finding.data) diagnostic.data = finding.data;
+  return diagnostic;
 }
 
 function byPosition(a: PortfolioDiagnostic, b: PortfolioDiagnostic): number {

@@ -15,11 +15,17 @@ export class WorkspaceIndex {
   readonly duplicateOutcomes = new Map<string, Array<Definition<OutcomeModel>>>();
   readonly duplicateInitiatives = new Map<string, Array<Definition<InitiativeModel>>>();
 
-  constructor(readonly files: readonly PortfolioFile[]) {
+  /** Numbers that change whenever the set of outcome (or initiative) ids changes: rules key their memos on them. */
+  readonly outcomeIdsVersion: number;
+  readonly initiativeIdsVersion: number;
+
+  constructor(readonly files: readonly PortfolioFile[], versions: IdVersions = new IdVersions()) {
     for (const file of files) {
-      for (const item of file.outcomes) add(this.outcomes, this.duplicateOutcomes, item.model.id?.value, { file, item });
-      for (const item of file.initiatives) add(this.initiatives, this.duplicateInitiatives, item.model.id?.value, { file, item });
+      for (const item of file.outcomes) add(this.outcomes, this.duplicateOutcomes, item.model.id?.value, definitionOf(file, item));
+      for (const item of file.initiatives) add(this.initiatives, this.duplicateInitiatives, item.model.id?.value, definitionOf(file, item));
     }
+    this.outcomeIdsVersion = versions.outcomes.versionOf(this.outcomes);
+    this.initiativeIdsVersion = versions.initiatives.versionOf(this.initiatives);
   }
 
   outcome(id: string): Definition<OutcomeModel> | undefined {
@@ -36,6 +42,43 @@ export class WorkspaceIndex {
     const all = kind === 'outcome' ? this.duplicateOutcomes.get(id) : this.duplicateInitiatives.get(id);
     return all ?? (first ? [first] : []);
   }
+}
+
+/** The same definition object while the item is unchanged: no allocation per item and check. */
+function definitionOf<T>(file: PortfolioFile, item: Located<T>): Definition<T> {
+  const known = item.definition as Definition<T> | undefined;
+  if (known?.file === file) return known;
+  const definition = { file, item };
+  item.definition = definition;
+  return definition;
+}
+
+class IdSetVersion {
+  private ids: Set<string> | undefined;
+  private version = 0;
+
+  versionOf(map: ReadonlyMap<string, unknown>): number {
+    let same = this.ids !== undefined && this.ids.size === map.size;
+    if (same) {
+      for (const id of map.keys()) {
+        if (!this.ids!.has(id)) {
+          same = false;
+          break;
+        }
+      }
+    }
+    if (!same) {
+      this.ids = new Set(map.keys());
+      this.version++;
+    }
+    return this.version;
+  }
+}
+
+/** Kept by a workspace across checks, so that an unchanged id set keeps its version number. */
+export class IdVersions {
+  readonly outcomes = new IdSetVersion();
+  readonly initiatives = new IdSetVersion();
 }
 
 function add<T>(first: Map<string, T>, duplicates: Map<string, T[]>, id: string | undefined, value: T): void {

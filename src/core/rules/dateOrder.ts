@@ -5,13 +5,9 @@ export const dateOrder: Rule = {
   title: 'Date order',
   description: 'An initiative that ends before it starts.',
   defaults: always('error'),
-  check({ files, report }) {
-    for (const file of files) {
-      for (const { chunk, model } of file.initiatives) {
-        if (!model.start || !model.end || model.end.value >= model.start.value) continue;
-        report(findingAt('date-order', file, chunk, model.end.node,
-          `The end ${model.end.value} is before the start ${model.start.value}: swap them or correct one of the dates.`));
-      }
-    }
+  initiative({ report }, file, { chunk, model }) {
+    if (!model.start || !model.end || model.end.value >= model.start.value) return;
+    report(findingAt('date-order', file, chunk, model.end.node,
+      `The end ${model.end.value} is before the start ${model.start.value}: swap them or correct one of the dates.`));
   },
 };

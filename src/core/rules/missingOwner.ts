@@ -13,12 +13,12 @@ export const missingOwner: Rule = {
           `${model.id ? `Outcome "${model.id.value}"` : 'This outcome'} has no owner: add owner: with its business sponsor.`,
           { kind: 'add-field', field: 'owner', placeholder: 'Business sponsor' }));
       }
-      for (const { chunk, model } of file.initiatives) {
-        if (model.owner) continue;
-        report(findingAt('missing-owner', file, chunk, itemAnchor(model),
-          `${model.id ? `Initiative "${model.id.value}"` : 'This initiative'} has no owner: add owner: with the team or person accountable for it.`,
-          { kind: 'add-field', field: 'owner', placeholder: 'Accountable team' }));
-      }
     }
+  },
+  initiative({ report }, file, { chunk, model }) {
+    if (model.owner) return;
+    report(findingAt('missing-owner', file, chunk, itemAnchor(model),
+      `${model.id ? `Initiative "${model.id.value}"` : 'This initiative'} has no owner: add owner: with the team or person accountable for it.`,
+      { kind: 'add-field', field: 'owner', placeholder: 'Accountable team' }));
   },
 };

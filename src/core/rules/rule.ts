@@ -3,7 +3,9 @@ import type { PNode } from '../ast';
 import type { Finding, FixData } from '../diagnostics';
 import type { PortfolioFile } from '../file';
 import type { Chunk } from '../parse';
-import type { SpendLedger } from '../ledger';
+import type { InitiativeSpend, SpendLedger } from '../ledger';
+import type { Located } from '../file';
+import type { InitiativeModel } from '../model';
 import type { RuleId } from '../ruleIds';
 import type { RelationshipModel, Severity } from '../schema';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -32,6 +34,13 @@ export interface Rule {
   defaults: Record<RelationshipModel, Severity>;
   /** Rules found while reading a file (yaml-syntax, schema) have no check of their own. */
   check?(context: RuleContext): void;
+  /**
+   * Called for each initiative of each file (cancelled ones too), in one pass that every rule
+   * shares: with thousands of initiatives, one pass is much cheaper than one per rule.
+   */
+  initiative?(context: RuleContext, file: PortfolioFile, item: Located<InitiativeModel>): void;
+  /** Called for each ledger entry (the initiatives that are not cancelled), in one shared pass. */
+  spend?(context: RuleContext, entry: InitiativeSpend): void;
 }
 
 /** Default severities in the order passive, provider, partner, peer. */
@@ -40,6 +49,23 @@ export function bySeverity(passive: Severity, provider: Severity, partner: Sever
 }
 
 export const always = (severity: Severity) => bySeverity(severity, severity, severity, severity);
+
+const spendFindings = new Map<RuleId, WeakMap<object, { currency: string; finding: Finding }>>();
+
+/**
+ * The finding a rule makes of an initiative's spend entry, made again only when the entry (its
+ * spend) or the summary currency changes: with thousands of unlinked initiatives, writing each
+ * message again on every keystroke would cost more than the check itself.
+ */
+export function findingOfSpend(rule: RuleId, entry: object, currency: string, make: () => Finding): Finding {
+  let memo = spendFindings.get(rule);
+  if (!memo) spendFindings.set(rule, (memo = new WeakMap()));
+  const known = memo.get(entry);
+  if (known?.currency === currency) return known.finding;
+  const finding = make();
+  memo.set(entry, { currency, finding });
+  return finding;
+}
 
 /** A finding at a node of an item of `file`. */
 export function findingAt(rule: RuleId, file: PortfolioFile, chunk: Chunk, node: { start: number; end: number }, message: string, data?: FixData): Finding {

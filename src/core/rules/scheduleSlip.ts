@@ -5,15 +5,11 @@ export const scheduleSlip: Rule = {
   title: 'Schedule slip',
   description: 'An initiative whose end date has passed while its status is not done or cancelled.',
   defaults: bySeverity('info', 'info', 'warning', 'warning'),
-  check({ files, today, report }) {
-    for (const file of files) {
-      for (const { chunk, model } of file.initiatives) {
-        const end = model.end;
-        if (!end || end.value >= today || model.status === 'done' || model.status === 'cancelled') continue;
-        const status = model.status ? `its status is "${model.status}"` : 'it has no status';
-        report(findingAt('schedule-slip', file, chunk, end.node,
-          `The planned end ${end.value} has passed and ${status}: mark it done, or move the end date to when it will finish.`));
-      }
-    }
+  initiative({ today, report }, file, { chunk, model }) {
+    const end = model.end;
+    if (!end || end.value >= today || model.status === 'done' || model.status === 'cancelled') return;
+    const status = model.status ? `its status is "${model.status}"` : 'it has no status';
+    report(findingAt('schedule-slip', file, chunk, end.node,
+      `The planned end ${end.value} has passed and ${status}: mark it done, or move the end date to when it will finish.`));
   },
 };
