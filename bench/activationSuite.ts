@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 const EXTENSION_ID = 'portfolio-alignment.portfolio-alignment';
 
 export async function run(): Promise<void> {
-  const extension = vscode.extensions.getExtension<{ activationMs?: number }>(EXTENSION_ID);
+  const extension = vscode.extensions.getExtension<{ activateMs: number; sinceLoadMs?: number }>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not loaded`);
   const api = await extension.activate();
   const bundle = require.resolve(`${extension.extensionPath}/dist/extension.js`);
@@ -15,5 +15,5 @@ export async function run(): Promise<void> {
   const started = performance.now();
   require(bundle);
   const requireMs = performance.now() - started;
-  console.log(`PORTFOLIO_ACTIVATION ${JSON.stringify({ activationMs: api.activationMs, requireMs })}`);
+  console.log(`PORTFOLIO_ACTIVATION ${JSON.stringify({ activateMs: api.activateMs, sinceLoadMs: api.sinceLoadMs, requireMs })}`);
 }

@@ -158,7 +158,8 @@ async function activation(): Promise<void> {
   const total = result.activate + result.load;
   rows.push({ what: `Load and activate the extension in code-server (median of ${result.runs} starts)`, value: ms(total), target: '≤ 50 ms', hit: total <= 50 });
   rows.push({ what: '  load: a fresh require() of dist/extension.js (read, compile, evaluate)', value: ms(result.load) });
-  rows.push({ what: '  evaluate and activate(), measured by the extension', value: ms(result.activate) });
+  rows.push({ what: '  activate(), measured by the extension', value: ms(result.activate) });
+  rows.push({ what: '  (first statement of the bundle to the end of activate() at start-up, VS Code\'s work between included)', value: ms(result.sinceLoad) });
 }
 
 function cliProcess(n: number): void {

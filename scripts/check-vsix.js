@@ -70,6 +70,7 @@ function requiredFiles(manifest) {
     ['LICENSE.txt', 'LICENSE'],
     ['dist/extension.js', 'the extension for Node hosts (desktop, code-server)'],
     ['dist/engine.js', 'the validation worker of the Node hosts'],
+    ['dist/webview.js', 'the summary panel of the Node hosts, loaded on first use'],
     ['dist/web/extension.js', 'the extension for the web (vscode.dev)'],
     ['dist/web/engine.js', 'the validation worker of the web extension'],
     ['dist/cli.js', 'the portfolio-align command line'],

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import type { RequestMessage, ResponseMessage } from '../engine/protocol';
+import type { SummaryModule } from '../webview/register';
 import { activateExtension } from './activate';
 import type { Transport } from './engineClient';
 
@@ -20,7 +21,9 @@ function workerTransport(context: vscode.ExtensionContext): Transport {
 
 export function activate(context: vscode.ExtensionContext) {
   // Node extension hosts always have worker threads; the engine's code is only in dist/engine.js.
-  return activateExtension(context, () => workerTransport(context));
+  // The summary panel's code is a bundle of its own, loaded the first time it is needed.
+  const loadSummary = () => require(path.join(context.extensionPath, 'dist', 'webview.js')) as SummaryModule;
+  return activateExtension(context, () => workerTransport(context), loadSummary);
 }
 
 export function deactivate(): void {}

@@ -2,6 +2,7 @@
 // worker; no Node API is used on this path.
 import * as vscode from 'vscode';
 import type { RequestMessage, ResponseMessage } from '../engine/protocol';
+import * as summaryModule from '../webview/module';
 import { activateExtension } from './activate';
 import type { Transport } from './engineClient';
 import { InProcessTransport } from './inProcessTransport';
@@ -33,7 +34,7 @@ export function activate(context: vscode.ExtensionContext) {
     } catch {
       return new InProcessTransport();
     }
-  });
+  }, () => summaryModule);
 }
 
 export function deactivate(): void {}

@@ -18,7 +18,7 @@ import {
 import { describeFilters } from './scope';
 import { panelHtml } from './shell';
 
-export const VIEW_TYPE = 'portfolioAlignment.summary';
+export { VIEW_TYPE } from './viewType';
 /** Edits arrive as a burst of checks while typing: wait for a pause before asking again. */
 const UPDATE_DELAY_MS = 300;
 

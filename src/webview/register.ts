@@ -2,9 +2,8 @@
 // that shows the editor title button on portfolio files.
 import * as vscode from 'vscode';
 import type { PortfolioService } from '../extension/service';
-import { VIEW_TYPE } from './panel';
-import { SummaryPanelSerializer } from './serializer';
-import { SummaryPanels } from './summaryPanels';
+import type { SummaryPanels } from './summaryPanels';
+import { VIEW_TYPE } from './viewType';
 
 export const SHOW_SUMMARY_COMMAND = 'portfolioAlignment.showSummary';
 /** True when the active editor holds a portfolio file (also one found by apiVersion). */
@@ -23,15 +22,22 @@ function trackPortfolioEditor(service: PortfolioService): vscode.Disposable {
   );
 }
 
-export function registerSummaryPanel(context: vscode.ExtensionContext, service: PortfolioService, log: vscode.LogOutputChannel): { panels: SummaryPanels; disposables: vscode.Disposable[] } {
-  const panels = new SummaryPanels(service, context.extensionUri, log);
+/** The summary code, loaded on first use (see module.ts). */
+export type SummaryModule = typeof import('./module');
+
+export function registerSummaryPanel(context: vscode.ExtensionContext, service: PortfolioService, log: vscode.LogOutputChannel, load: () => SummaryModule): { panels: () => SummaryPanels | undefined; disposables: vscode.Disposable[] } {
+  let instance: SummaryPanels | undefined;
+  const panels = (): SummaryPanels => (instance ??= new (load().SummaryPanels)(service, context.extensionUri, log));
   return {
-    panels,
+    panels: () => instance,
     disposables: [
-      panels,
-      // Returns the panel, so integration tests can reach its state (lastPosted, onDidPost).
-      vscode.commands.registerCommand(SHOW_SUMMARY_COMMAND, (resource?: unknown) => panels.show(resource instanceof vscode.Uri ? resource : undefined)),
-      vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, new SummaryPanelSerializer(panels)),
+      { dispose: () => instance?.dispose() },
+      // Returns the panel, so integration tests can reach its state (lastRendered, receive).
+      vscode.commands.registerCommand(SHOW_SUMMARY_COMMAND, (resource?: unknown) => panels().show(resource instanceof vscode.Uri ? resource : undefined)),
+      vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+        // What the page saved came from the page: it is validated like any page message.
+        deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => void panels().restore(panel, load().parsePageState(state)),
+      }),
       trackPortfolioEditor(service),
     ],
   };
