@@ -174,6 +174,8 @@ function chunksFromWhole(text: string, plan: SectionSlice[], reader: ChunkReader
     items.forEach((slice, i) => {
       converter.offset = slice.start;
       const node = converter.convert(nodes[i]!, undefined);
+      // The library's node is not needed again: let it go now, which keeps the peak heap down.
+      (nodes as Array<YamlNode | null>)[i] = null;
       const parse: ChunkParse = { text: text.slice(slice.start, slice.end), root: { kind: 'seq', items: [node], start: node.start, end: node.end }, problems: [], safe: true };
       chunks.push(reader.read(text, slice.start, slice.end, role, parse));
     });
