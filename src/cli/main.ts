@@ -42,7 +42,9 @@ async function checkFiles(args: CommonArgs, io: Io): Promise<{ result: CheckResu
     workspace.setFile(file, text);
   }
   const options = { today: args.today, forceRules: args.rules, ...(args.model ? { defaultModel: args.model } : {}), ...(args.currency ? { currency: args.currency } : {}) };
-  return { result: workspace.check(options), display: (p: string) => displayPath(p, io.cwd) };
+  const shown = new Map<string, string>();
+  const display = (p: string) => shown.get(p) ?? shown.set(p, displayPath(p, io.cwd)).get(p)!;
+  return { result: workspace.check(options), display };
 }
 
 async function runCheck(args: CheckArgs, io: Io): Promise<number> {
@@ -54,7 +56,9 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     const lines = result.files.flatMap((f) => f.diagnostics.map((d) => formatDiagnosticLine(display(f.path), d, paint)));
     io.out((lines.length > 0 ? lines.join('\n') + '\n' : '') + formatSummary(result.summary, result.files.length, paint) + '\n');
   }
-  const worst = Math.max(0, ...result.files.flatMap((f) => f.diagnostics.map((d) => SEVERITY_RANK[d.severity])));
+  // A loop, not Math.max(...all): spreading hundreds of thousands of findings overflows the stack.
+  let worst = 0;
+  for (const f of result.files) for (const d of f.diagnostics) worst = Math.max(worst, SEVERITY_RANK[d.severity]);
   let failed = worst >= FAIL_RANK[args.failOn];
   const score = result.summary.alignmentScore;
   // As a percentage rounded to 9 decimals: in floating point 0.57 × 100 is 56.99999999999999,

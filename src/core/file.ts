@@ -1,6 +1,6 @@
 // One portfolio file: parsed, schema-checked, and read into models. Items are memoised by their
 // syntax node, which the chunk cache keeps identical while the item's text is unchanged.
-import { keyText, type PNode } from './ast';
+import { isMap, keyText, type PNode } from './ast';
 import type { Finding, Problem } from './diagnostics';
 import { LineIndex } from './lineIndex';
 import { readInitiative, readMetadata, readOutcome, type InitiativeModel, type MetadataModel, type OutcomeModel } from './model';
@@ -124,7 +124,8 @@ function readItems<T>(items: ItemEntry[], kind: ItemKind, memo: WeakMap<PNode, I
       entry.read = known;
     }
     for (const problem of known.problems) report(entry.chunk, problem);
-    out.push(known.located);
+    // An entry that is not a mapping ("- 42") has its schema error and nothing else to check.
+    if (isMap(entry.node)) out.push(known.located);
   }
   return out;
 }

@@ -233,6 +233,10 @@ function invalidType(issue: core.$ZodIssueInvalidType, path: Path, scope: Scope,
   if (issue.expected === 'int' && node && isScalar(node) && typeof node.value === 'number') {
     return at(root, path, 'value', `"${field}" must be ${expected}, such as ${Math.round(node.value)}.`);
   }
+  if (path.length === 0 && scope !== 'root') {
+    // The item itself: a list entry written as a bare value ("- 42") instead of keys.
+    return at(root, path, 'value', `Each entry of ${scope}s must be ${expected} (id:, title:, …), not ${describeValue(node)}: write the entry's keys on the lines under "- ".`);
+  }
   const hint = AMOUNT_FIELDS.has(field) ? ' ' + AMOUNT_HELP : field === 'outcomes' ? ' ' + LINKS_HELP : '';
   return at(root, path, 'value', `"${field}" must be ${expected}, not ${describeValue(node)}.${hint}`);
 }

@@ -67,6 +67,18 @@ describe('bad input', function () {
     }
   });
 
+  it('list entries that are bare values: one schema error each, saying to write keys, and nothing else', () => {
+    const text = HEAD + 'outcomes:\n  - 7\ninitiatives:\n  - 42\n  - erp-upgrade\n  -\n';
+    const result = checkBad(text);
+    const found = diagnostics(result);
+    assert.deepEqual(found.map((d) => d.code), ['schema', 'schema', 'schema', 'schema'], found.map((d) => d.message).join('\n'));
+    assert.match(found[0]!.message, /^Each entry of outcomes must be a mapping of keys to values \(id:, title:, …\), not a whole number/);
+    assert.match(found[1]!.message, /^Each entry of initiatives must be a mapping .* not a whole number/);
+    assert.match(found[2]!.message, /not text/);
+    assert.deepEqual(found[1]!.range, rangeOf(text, '42'));
+    assert.equal(result.summary.counts.initiatives, 0);
+  });
+
   it('tabs for indentation', () => {
     checkBad(HEAD + 'initiatives:\n\t- id: a\n\t  title: A\n');
     checkBad('apiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n\tname: Test\n');

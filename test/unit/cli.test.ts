@@ -29,7 +29,7 @@ function folder(files: string[]): string {
 
 function run(args: string[], files: string[] | string = []): Run {
   const dir = typeof files === 'string' ? files : folder(files);
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, dir };
 }
@@ -227,6 +227,17 @@ describe('portfolio-align (CLI)', function () {
       assert.equal(r.status, 1);
       assert.match(r.stdout, /Unknown key/);
       assert.doesNotMatch(r.stdout, /[\u0000-\u0008\u000b-\u001f\u007f]/);
+    });
+
+    it('a file with 200,000 problems exits 1 and prints every one', function () {
+      this.timeout(120_000);
+      const dir = folder([]);
+      const entries = 200_000;
+      fs.writeFileSync(path.join(dir, 'many.portfolio.yaml'), 'apiVersion: portfolio/v1\nkind: Portfolio\nmetadata: { name: Many, currency: EUR, brm: Dana Whitfield }\ninitiatives:\n' + '  - 1\n'.repeat(entries));
+      const r = run(['check', '--today', '2027-06-15'], dir);
+      assert.equal(r.stderr, '');
+      assert.equal(r.status, 1);
+      assert.equal(r.stdout.split('\n').filter((l) => TEXT_LINE.test(l)).length, entries);
     });
 
     it('writes SARIF uris that survive spaces and # in file names', () => {

@@ -10,8 +10,10 @@ export function escapeMarkdown(text: string): string {
 }
 
 
-function table(headers: string[], rows: string[][]): string[] {
-  return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+/** Appends a table to `lines` (in a loop: spreading a long table into push() overflows the stack). */
+function table(lines: string[], headers: string[], rows: string[][]): void {
+  lines.push(`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`);
+  for (const r of rows) lines.push(`| ${r.join(' | ')} |`);
 }
 
 export function renderMarkdown(summary: Summary, options: { maxRows?: number; filterNote?: string } = {}): string {
@@ -34,20 +36,20 @@ export function renderMarkdown(summary: Summary, options: { maxRows?: number; fi
   for (const p of s.practices) lines.push(`- [${p.met ? 'x' : ' '}] ${p.title} (${e(p.detail)})`);
   lines.push('', '## Unlinked spend', '');
   if (s.unlinked.length === 0) lines.push('All spend is linked to business outcomes.');
-  else lines.push(...table(['Initiative', 'Title', 'Why', 'Spend'], s.unlinked.slice(0, max).map((u) => [e(u.id), e(u.title), REASONS[u.reason] ?? u.reason, money(u.spend)])));
+  else table(lines, ['Initiative', 'Title', 'Why', 'Spend'], s.unlinked.slice(0, max).map((u) => [e(u.id), e(u.title), REASONS[u.reason] ?? u.reason, money(u.spend)]));
   if (s.unlinked.length > max) lines.push('', `…and ${s.unlinked.length - max} more.`);
   lines.push('', '## Spend by outcome', '');
-  lines.push(...table(['Outcome', 'Capability', 'Initiatives', 'Spend', 'Budget use'], s.byOutcome.slice(0, max).map((o) => [
+  table(lines, ['Outcome', 'Capability', 'Initiatives', 'Spend', 'Budget use'], s.byOutcome.slice(0, max).map((o) => [
     `${e(o.title)} (${e(o.id)})`, e(o.capability ?? ''), String(o.initiatives), money(o.spend), o.budget === undefined ? '' : percent(o.budgetUse ?? null, 0),
-  ])));
+  ]));
   if (s.byOutcome.length > max) lines.push('', `…and ${s.byOutcome.length - max} more.`);
   lines.push('', '## Spend by capability', '');
-  lines.push(...table(['Capability', 'Linked spend', 'Share'], s.byCapability.map((c) => [e(c.capability ?? 'Outcomes with no capability'), money(c.spend), percent(s.alignedSpend > 0 ? c.spend / s.alignedSpend : null)])));
+  table(lines, ['Capability', 'Linked spend', 'Share'], s.byCapability.map((c) => [e(c.capability ?? 'Outcomes with no capability'), money(c.spend), percent(s.alignedSpend > 0 ? c.spend / s.alignedSpend : null)]));
   lines.push('', '## Goal status', '');
   if (s.goals.length === 0) lines.push('No measures are defined.');
-  else lines.push(...table(['Outcome', 'Metric', 'Baseline', 'Actual', 'Target', 'Due', 'Status'], s.goals.slice(0, max).map((g) => [
+  else table(lines, ['Outcome', 'Metric', 'Baseline', 'Actual', 'Target', 'Due', 'Status'], s.goals.slice(0, max).map((g) => [
     e(g.outcome), e(g.metric), g.baseline?.toString() ?? '', g.actual?.toString() ?? '', g.target?.toString() ?? '', g.due ?? '', g.status.replace('-', ' '),
-  ])));
+  ]));
   lines.push('', `## Problems`, '', `${plural(s.problems.errors, 'error')}, ${plural(s.problems.warnings, 'warning')}, ${plural(s.problems.infos, 'info')}.`, '');
   return lines.join('\n') + '\n';
 }
