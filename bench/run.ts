@@ -88,8 +88,12 @@ async function edits(n: number): Promise<void> {
   for (let i = -5; i < 60; i++) {
     // Type one letter into the title of an initiative spread over the file. Finding the place is
     // the editor's business, so it is done before the clock starts.
-    const target = `Initiative ${(Math.abs(i) * 7919) % n} for`;
-    const at = current.indexOf(target) + target.length - 4;
+    // A different initiative each time (7919 is prime to n): a title already edited no longer
+    // matches, and indexOf would return -1 and put the edit in the file's header.
+    const target = `Initiative ${((i + 5) * 7919) % n} for`;
+    const found = current.indexOf(target);
+    if (found < 0) throw new Error(`bench: "${target}" not found`);
+    const at = found + target.length - 4;
     current = current.slice(0, at) + 'x' + current.slice(at);
     const started = performance.now();
     server.handle({ type: 'edit', folder, path: file, changes: [{ start: at, end: at, text: 'x' }], baseVersion: version, version: ++version });
