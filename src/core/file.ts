@@ -1,6 +1,6 @@
 // One portfolio file: parsed, schema-checked, and read into models. Items are memoised by their
 // syntax node, which the chunk cache keeps identical while the item's text is unchanged.
-import { isMap, keyText, type PNode } from './ast';
+import { isMap, keyText, type PNode, type PPair } from './ast';
 import type { Finding, Problem } from './diagnostics';
 import { LineIndex } from './lineIndex';
 import { readInitiative, readMetadata, readOutcome, type InitiativeModel, type MetadataModel, type OutcomeModel } from './model';
@@ -161,7 +161,19 @@ function checkRoot(file: PortfolioFile, report: (chunk: Chunk, problem: Problem)
   const metadataIndex = seen.get('metadata');
   if (metadataIndex !== undefined) {
     const section = parsed.sections[metadataIndex]!;
-    file.metadata = located(section.chunk, readMetadata(section.pair.key, section.pair.value));
+    file.metadata = metadataOf(section.chunk, section.pair);
   }
+}
+
+const metadataMemo = new WeakMap<PPair, Located<MetadataModel>>();
+
+/** The same object while the metadata section is unchanged: the workspace compares it by identity. */
+function metadataOf(chunk: Chunk, pair: PPair): Located<MetadataModel> {
+  let known = metadataMemo.get(pair);
+  if (known?.chunk !== chunk) {
+    known = located(chunk, readMetadata(pair.key, pair.value));
+    metadataMemo.set(pair, known);
+  }
+  return known;
 }
 

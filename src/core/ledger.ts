@@ -74,7 +74,11 @@ export class SpendLedger {
   private ratesKey = '';
   private readonly contexts = new Map<string, number>();
 
+  /** Counts only some initiatives (the summary's filters). */
+  private readonly filtered: boolean;
+
   constructor(readonly files: readonly PortfolioFile[], readonly index: WorkspaceIndex, options: LedgerOptions = {}) {
+    this.filtered = options.include !== undefined;
     this.currency = options.currency ?? pickCurrency(files);
     for (const file of files) this.fileCurrency.set(file, this.declaredCurrency(file) ?? this.currency);
     this.collectRates();
@@ -118,9 +122,56 @@ export class SpendLedger {
     return formatMoney(minor, this.currency);
   }
 
+  /**
+   * Replacing initiatives of `file` by others with the same ids, in place: the commit, or
+   * undefined when only a new ledger gives the right result (filtered ledger, no currency, a
+   * status that changes between cancelled and not, an amount that cannot be converted). The
+   * index must be updated first; outcomes, metadata and every other file must be unchanged.
+   */
+  prepareReplace(file: PortfolioFile, removed: ReadonlyArray<Located<InitiativeModel>>, added: ReadonlyArray<Located<InitiativeModel>>): (() => void) | undefined {
+    if (this.filtered || this.currency === NO_CURRENCY || removed.length !== added.length) return undefined;
+    const places: number[] = [];
+    let from = 0;
+    for (let i = 0; i < removed.length; i++) {
+      const before = removed[i]!;
+      const after = added[i]!;
+      if ((before.model.status === 'cancelled') !== (after.model.status === 'cancelled')) return undefined;
+      if (!this.convertsCleanly(file, before.model) || !this.convertsCleanly(file, after.model)) return undefined;
+      if (before.model.status === 'cancelled') continue;
+      const entry = (before.spend as { entry: InitiativeSpend } | undefined)?.entry;
+      const place = entry ? this.initiatives.indexOf(entry, from) : -1;
+      if (place < 0) return undefined;
+      places.push(place);
+      from = place + 1;
+    }
+    return () => {
+      let next = 0;
+      for (const item of added) {
+        if (item.model.status === 'cancelled') continue;
+        const place = places[next++]!;
+        this.subtract(this.initiatives[place]!);
+        this.initiatives[place] = this.spendOf(file, item);
+      }
+    };
+  }
+
+  /** Whether an initiative's amounts convert with no problem to report. */
+  private convertsCleanly(file: PortfolioFile, model: InitiativeModel): boolean {
+    return !(model.cost && this.conversionOf(file, model.cost).problem) && !(model.actualCost && this.conversionOf(file, model.actualCost).problem);
+  }
+
   /** An amount of `file` in summary minor units; reports why when it cannot be read or converted. */
   private toSummary(file: PortfolioFile, chunk: Located<unknown>['chunk'], literal: AmountLiteral | undefined): number | undefined {
     if (!literal) return undefined;
+    const conversion = this.conversionOf(file, literal);
+    if (conversion.problem) {
+      this.report(file, { chunk, start: conversion.problem.start, end: conversion.problem.end }, conversion.problem.message);
+      this.unconverted++;
+    }
+    return conversion.minor;
+  }
+
+  private conversionOf(file: PortfolioFile, literal: AmountLiteral): Conversion {
     const currency = literal.currency ?? this.currencyOf(file);
     // Unchanged items keep their literal objects, so most conversions are looked up, not redone.
     const key = this.contextOf(currency);
@@ -129,11 +180,7 @@ export class SpendLedger {
       conversion = { key, ...this.convert(literal, currency) };
       literal.conversion = conversion;
     }
-    if (conversion.problem) {
-      this.report(file, { chunk, start: conversion.problem.start, end: conversion.problem.end }, conversion.problem.message);
-      this.unconverted++;
-    }
-    return conversion.minor;
+    return conversion;
   }
 
   /** A number for "from `currency` into the summary currency under these rates". */
@@ -272,6 +319,18 @@ export class SpendLedger {
     let known = 1;
     for (const link of entries) known = known * 2 + (this.index.outcomes.has(link.id) ? 1 : 0);
     return known;
+  }
+
+  /** Takes an entry out of the totals: the reverse of add. */
+  private subtract(entry: InitiativeSpend): void {
+    this.total -= entry.spend;
+    for (const { id, amount } of entry.allocations) {
+      const counted = this.byOutcome.get(id)!;
+      counted.spend -= amount;
+      this.aligned -= amount;
+      // A fresh ledger has no counter for an outcome nothing serves.
+      if (--counted.initiatives === 0) this.byOutcome.delete(id);
+    }
   }
 
   /** Adds an entry to the totals and to the spend of the outcomes it serves. */

@@ -83,6 +83,15 @@ export class LineIndex {
     return Math.min(lineStart + Math.max(0, position.character), next);
   }
 
+  /** Whether `position` is exactly where `offset` is: an O(1) check that a stored range still holds. */
+  isAt(position: Position, offset: number): boolean {
+    const { line, character } = position;
+    if (line < 0 || line >= this.starts.length || character < 0) return false;
+    const lineStart = this.starts[line]!;
+    const next = line + 1 < this.starts.length ? this.starts[line + 1]! : this.text.length + 1;
+    return lineStart + character === offset && offset < next;
+  }
+
   range(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }

@@ -3,7 +3,7 @@
 import { analyze, type Summary } from './analyze';
 import type { Finding, PortfolioDiagnostic, RelatedInformation } from './diagnostics';
 import { editPortfolioFile, readPortfolioFile, type PortfolioFile } from './file';
-import { SpendLedger } from './ledger';
+import { SpendLedger, type InitiativeSpend } from './ledger';
 import type { ChunkCache, TextChange } from './parse';
 import { ruleById, rules } from './rules';
 import type { RuleContext } from './rules/rule';
@@ -48,6 +48,7 @@ export class Workspace {
   private readonly entries = new Map<string, Entry>();
   private readonly idVersions = new IdVersions();
   private sorted: PortfolioFile[] | undefined;
+  private live: Live | undefined;
 
   constructor(private readonly options: WorkspaceOptions = {}) {}
 
@@ -106,21 +107,25 @@ export class Workspace {
     return { files: this.files.map((file) => ({ path: file.path, diagnostics: diagnostics.get(file.path) ?? [] })), summary };
   }
 
-  /** Index, ledger and every rule's findings, with severities applied. */
+  /**
+   * Index, ledger and every rule's findings, with severities applied. The index and ledger are
+   * updated in place when they can be, so an analysis is current until the workspace changes.
+   */
   analysis(options: CheckOptions): Analysis {
     const files = this.files;
-    const index = new WorkspaceIndex(files, this.idVersions);
-    const ledger = new SpendLedger(files, index, options.currency ? { currency: options.currency } : {});
+    let live = this.updatedLive(files, options);
+    if (!live) {
+      const index = new WorkspaceIndex(files, this.idVersions);
+      const ledger = new SpendLedger(files, index, options.currency ? { currency: options.currency } : {});
+      live = { files, currency: options.currency, index, ledger, shapes: new Map() };
+    }
+    for (const file of files) live.shapes.set(file, shapeOf(file));
+    this.live = live;
+    const { index, ledger } = live;
     const findings: Finding[] = files.flatMap((file) => file.findings);
     const context: RuleContext = { files, index, ledger, today: options.today, report: (finding) => findings.push(finding) };
     for (const rule of rules) rule.check?.(context);
-    // One pass over the initiatives and one over the spend entries, shared by every rule.
-    const perInitiative = rules.filter((rule) => rule.initiative);
-    for (const file of files) {
-      for (const item of file.initiatives) for (const rule of perInitiative) rule.initiative!(context, file, item);
-    }
-    const perSpend = rules.filter((rule) => rule.spend);
-    for (const entry of ledger.initiatives) for (const rule of perSpend) rule.spend!(context, entry);
+    itemFindings(context, findings);
     const model = workspaceModel(files) ?? options.defaultModel ?? 'provider';
     // Severities depend on the rule and the file only: worked out once for each pair.
     const severities = new Map<PortfolioFile, Map<RuleId, Severity>>();
@@ -134,6 +139,127 @@ export class Workspace {
     const resolved = resolveFindings(findings, this, severityOf);
     return { files, index, ledger, model, options, diagnostics: resolved };
   }
+
+  /**
+   * The last index and ledger, updated for what changed since: undefined when a new one must be
+   * built. In place is possible when only initiatives changed, keeping their ids: typing inside
+   * an initiative, the common case, then costs work for that initiative rather than for all.
+   */
+  private updatedLive(files: readonly PortfolioFile[], options: CheckOptions): Live | undefined {
+    const live = this.live;
+    if (!live || live.files !== files || live.currency !== options.currency) return undefined;
+    const commits: Array<() => void> = [];
+    for (const file of files) {
+      const before = live.shapes.get(file);
+      if (!before) return undefined;
+      if (before.initiatives === file.initiatives && before.outcomes === file.outcomes && before.metadata === file.metadata) continue;
+      if (before.metadata !== file.metadata || !sameItems(before.outcomes, file.outcomes)) return undefined;
+      const { removed, added } = changedRun(before.initiatives, file.initiatives);
+      const index = live.index.prepareReplace(file, removed, added);
+      const ledger = index && live.ledger.prepareReplace(file, removed, added);
+      if (!index || !ledger) return undefined;
+      commits.push(index, ledger);
+    }
+    for (const commit of commits) commit();
+    return live;
+  }
+}
+
+const perInitiative = rules.filter((rule) => rule.initiative);
+const perSpend = rules.filter((rule) => rule.spend);
+
+/** What an item's findings were worked out from, besides the item itself. */
+interface ItemFindings {
+  stamp: number;
+  file: PortfolioFile;
+  entry: InitiativeSpend | undefined;
+  list: Finding[];
+}
+
+/**
+ * The item-level rules, in one pass per initiative: its own rules, then those of its spend entry.
+ * An item the last check saw, with the same spend entry and the same context (stampOf), keeps
+ * its findings: on a keystroke only the edited item is checked again.
+ */
+function itemFindings(context: RuleContext, findings: Finding[]): void {
+  const stamp = stampOf(context);
+  const entries = context.ledger.initiatives;
+  let sink: Finding[] = findings;
+  const itemContext: RuleContext = { ...context, report: (finding) => sink.push(finding) };
+  let next = 0;
+  for (const file of context.files) {
+    for (const item of file.initiatives) {
+      // The ledger lists the initiatives that are not cancelled, in this same order.
+      const entry = entries[next]?.item === item ? entries[next++] : undefined;
+      const known = item.findings as ItemFindings | undefined;
+      if (known && known.stamp === stamp && known.file === file && known.entry === entry) {
+        for (const finding of known.list) findings.push(finding);
+        continue;
+      }
+      sink = [];
+      for (const rule of perInitiative) rule.initiative!(itemContext, file, item);
+      if (entry) for (const rule of perSpend) rule.spend!(itemContext, entry);
+      item.findings = { stamp, file, entry, list: sink } satisfies ItemFindings;
+      for (const finding of sink) findings.push(finding);
+    }
+  }
+}
+
+/** Stamps by context, so that the memo check above compares numbers. */
+const stamps = new Map<string, number>();
+
+/**
+ * A number for everything the item-level rules read besides the item and its spend entry: the
+ * sets of outcome and initiative ids (links, dependencies and their suggestions), today (schedule
+ * slip), the summary currency (amounts in messages) and the service catalog.
+ */
+function stampOf({ index, ledger, today, files }: RuleContext): number {
+  const catalog = files.map((file) => (file.metadata?.model.catalog ?? []).map((c) => c.value).join('\n')).join('\u0000');
+  const key = `${index.outcomeIdsVersion}|${index.initiativeIdsVersion}|${today}|${ledger.currency}|${catalog}`;
+  let stamp = stamps.get(key);
+  if (stamp === undefined) {
+    // Stamps are never reused, so clearing cannot make an old memo match.
+    if (stamps.size > 1000) stamps.clear();
+    stamps.set(key, (stamp = nextStamp++));
+  }
+  return stamp;
+}
+let nextStamp = 1;
+
+/** What the live index and ledger were made from, per file. */
+interface Shape {
+  metadata: PortfolioFile['metadata'];
+  outcomes: PortfolioFile['outcomes'];
+  initiatives: PortfolioFile['initiatives'];
+}
+
+interface Live {
+  files: readonly PortfolioFile[];
+  currency: string | undefined;
+  index: WorkspaceIndex;
+  ledger: SpendLedger;
+  shapes: Map<PortfolioFile, Shape>;
+}
+
+function shapeOf(file: PortfolioFile): Shape {
+  return { metadata: file.metadata, outcomes: file.outcomes, initiatives: file.initiatives };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The run of items between the longest unchanged head and tail: what an edit replaced. */
+export function changedRun<T>(before: readonly T[], after: readonly T[]): { removed: T[]; added: T[] } {
+  const shorter = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < shorter && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < shorter - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  return { removed: before.slice(head, before.length - tail), added: after.slice(head, after.length - tail) };
 }
 
 export interface Analysis {
@@ -160,8 +286,7 @@ export function severityFor(rule: RuleId, file: PortfolioFile | undefined, fallb
 }
 
 function resolveFindings(findings: Finding[], workspace: Workspace, severityOf: (file: PortfolioFile, rule: RuleId) => Severity): Map<string, PortfolioDiagnostic[]> {
-  // Grouped by file and put in text order by offset first (a number), so that ranges and the
-  // final order come from one sorted sweep instead of comparing ranges.
+  // Grouped by file and put in text order by offset (a number) rather than by range.
   const byFile = new Map<string, Array<{ finding: Finding; start: number; severity: Severity }>>();
   for (const finding of findings) {
     const file = workspace.getFile(finding.path);
@@ -175,13 +300,28 @@ function resolveFindings(findings: Finding[], workspace: Workspace, severityOf: 
   const out = new Map<string, PortfolioDiagnostic[]>();
   for (const [path, list] of byFile) {
     const file = workspace.getFile(path)!;
-    list.sort((a, b) => a.start - b.start);
-    const diagnostics = list.map(({ finding, start, severity }) => toDiagnostic(workspace, file, finding, start, severity));
-    // Same start: the narrower range first, then by rule, as before.
-    diagnostics.sort(byPosition);
-    out.set(path, diagnostics);
+    // Same start: by rule id, as positions would order them.
+    list.sort((a, b) => a.start - b.start || (a.finding.rule < b.finding.rule ? -1 : a.finding.rule > b.finding.rule ? 1 : 0));
+    out.set(path, list.map(({ finding, start, severity }) => diagnosticOf(workspace, file, finding, start, severity)));
   }
   return out;
+}
+
+/** The diagnostic last made of each finding: reused while its severity and place still hold. */
+const madeDiagnostics = new WeakMap<Finding, PortfolioDiagnostic>();
+
+/**
+ * A finding as a diagnostic. Findings of unchanged items are the same objects from one check to
+ * the next, and an edit moves few of them to another line or column, so most diagnostics are
+ * reused after an O(1) check rather than made again (the host also compares them by identity).
+ */
+function diagnosticOf(workspace: Workspace, file: PortfolioFile, finding: Finding, start: number, severity: Severity): PortfolioDiagnostic {
+  const known = madeDiagnostics.get(finding);
+  const lines = file.lines;
+  if (known && known.severity === severity && !finding.related && lines.isAt(known.range.start, start) && lines.isAt(known.range.end, finding.span.chunk.base + finding.span.end)) return known;
+  const diagnostic = toDiagnostic(workspace, file, finding, start, severity);
+  madeDiagnostics.set(finding, diagnostic);
+  return diagnostic;
 }
 
 function toDiagnostic(workspace: Workspace, file: PortfolioFile, finding: Finding, start: number, severity: Severity): PortfolioDiagnostic {
@@ -195,8 +335,4 @@ function toDiagnostic(workspace: Workspace, file: PortfolioFile, finding: Findin
   }
   if (finding.data) diagnostic.data = finding.data;
   return diagnostic;
-}
-
-function byPosition(a: PortfolioDiagnostic, b: PortfolioDiagnostic): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }

@@ -28,6 +28,27 @@ export class WorkspaceIndex {
     this.initiativeIdsVersion = versions.initiatives.versionOf(this.initiatives);
   }
 
+  /**
+   * Replacing initiatives of `file` by others with the same ids, in place: the commit, or
+   * undefined when it cannot be done so (an id changed or is defined more than once), in which
+   * case a new index must be built. The outcomes and every other file must be unchanged.
+   */
+  prepareReplace(file: PortfolioFile, removed: ReadonlyArray<Located<InitiativeModel>>, added: ReadonlyArray<Located<InitiativeModel>>): (() => void) | undefined {
+    if (removed.length !== added.length) return undefined;
+    for (let i = 0; i < removed.length; i++) {
+      const id = removed[i]!.model.id?.value;
+      if (id !== added[i]!.model.id?.value) return undefined;
+      if (id !== undefined && (this.duplicateInitiatives.has(id) || this.initiatives.get(id)?.item !== removed[i])) return undefined;
+    }
+    return () => {
+      for (const item of added) {
+        const id = item.model.id?.value;
+        // Setting an existing key keeps its place: iteration order stays that of a fresh index.
+        if (id !== undefined) this.initiatives.set(id, definitionOf(file, item));
+      }
+    };
+  }
+
   outcome(id: string): Definition<OutcomeModel> | undefined {
     return this.outcomes.get(id);
   }

@@ -35,6 +35,7 @@ export function sameDiagnostics(a: readonly PortfolioDiagnostic[], b: readonly P
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
+    if (x === y) continue;
     if (x.code !== y.code || x.severity !== y.severity || x.message !== y.message || !samePosition(x.range.start, y.range.start) || !samePosition(x.range.end, y.range.end)) return false;
     if ((x.related || y.related || x.data || y.data) && JSON.stringify([x.related, x.data]) !== JSON.stringify([y.related, y.data])) return false;
   }

@@ -168,3 +168,74 @@ describe('properties', function () {
     }), { numRuns: 150 });
   });
 });
+
+/** One initiative of the generated file below, as the fields a planner types into. */
+interface Initiative {
+  id: string;
+  title: string;
+  cost: string;
+  actual?: string;
+  outcomes: string;
+  status: string;
+  type: string;
+}
+
+function initiativesText(items: readonly Initiative[]): string {
+  const lines = ['apiVersion: portfolio/v1', 'kind: Portfolio', 'metadata:', '  name: Typing', '  currency: EUR', 'initiatives:'];
+  for (const item of items) {
+    lines.push(`  - id: ${item.id}`, `    title: ${item.title}`, `    owner: Team`, `    type: ${item.type}`, `    status: ${item.status}`, `    cost: ${item.cost}`);
+    if (item.actual) lines.push(`    actualCost: ${item.actual}`);
+    lines.push(`    outcomes: ${item.outcomes}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The outcomes, and the USD rate that applies to the other file too. */
+const outcomesText = (usdRate: string) => [
+  'apiVersion: portfolio/v1', 'kind: Portfolio', 'metadata:', '  name: Outcomes', '  currency: EUR', `  rates: { USD: ${usdRate} }`, 'outcomes:',
+  ...['o0', 'o1', 'o2', 'o3'].flatMap((id, i) => [`  - id: ${id}`, `    title: Outcome ${i}`, '    owner: Sponsor', `    budget: ${i + 1}M`]),
+].join('\n') + '\n';
+
+/** Changes a planner makes inside one initiative (none changes its id), or to the USD rate in the other file (k = -1). */
+const fieldChange = fc.tuple(fc.integer({ min: -1, max: 7 }), fc.oneof(
+  fc.constantFrom('100k', '2.5M', '0', '1.2M USD', '3m', '{ capex: 10k, opex: 5k }', '"12 GBP"').map((cost) => (i: Initiative) => ({ ...i, cost })),
+  fc.constantFrom(undefined, '90k', '3M', '1M USD').map((actual) => (i: Initiative) => ({ ...i, actual })),
+  fc.constantFrom('[o0]', '[o1, o2]', '{ o0: 60%, o3: 40% }', '[]', '[missing]', '{ o1: 30% }', '[o0, o0]').map((outcomes) => (i: Initiative) => ({ ...i, outcomes })),
+  fc.constantFrom('proposed', 'cancelled', 'done', 'in-progress').map((status) => (i: Initiative) => ({ ...i, status })),
+  fc.constantFrom('application', 'infrastructure', 'software-upgrade').map((type) => (i: Initiative) => ({ ...i, type })),
+  fc.string({ maxLength: 6 }).map((s) => (i: Initiative) => ({ ...i, title: `T${s.replace(/[^A-Za-z0-9 ]/g, '')}` })),
+));
+
+describe('properties of checks updated in place', function () {
+  this.timeout(120_000);
+  it('typing inside initiatives of a two-file workspace gives, after every change, what a fresh workspace gives', () => {
+    const start: Initiative[] = Array.from({ length: 8 }, (_, k) => ({ id: `i${k}`, title: `Initiative ${k}`, cost: k % 2 ? `${k + 1}00k` : `${k + 1}00k USD`, outcomes: k % 3 === 0 ? '[]' : `[o${k % 4}]`, status: 'approved', type: 'application' }));
+    fc.assert(fc.property(fc.array(fieldChange, { minLength: 1, maxLength: 12 }), (changes) => {
+      const incremental = new Workspace({ alwaysChunk: true });
+      let items = start;
+      let usdRate = '0.9';
+      let text = initiativesText(items);
+      incremental.setFile('outcomes.portfolio.yaml', outcomesText(usdRate));
+      incremental.setFile('work.portfolio.yaml', text);
+      incremental.check({ today: TODAY });
+      for (const [k, change] of changes) {
+        if (k === -1) {
+          const before = outcomesText(usdRate);
+          usdRate = usdRate === '0.9' ? '1.25' : '0.9';
+          assert.ok(incremental.editFile('outcomes.portfolio.yaml', [changeBetween(before, outcomesText(usdRate))]));
+        }
+        items = items.map((item, i) => (i === k ? change(item) : item));
+        const next = initiativesText(items);
+        if (next !== text) assert.ok(incremental.editFile('work.portfolio.yaml', [changeBetween(text, next)]));
+        text = next;
+        const fresh = new Workspace({ alwaysChunk: true });
+        fresh.setFile('outcomes.portfolio.yaml', outcomesText(usdRate));
+        fresh.setFile('work.portfolio.yaml', text);
+        const a = incremental.check({ today: TODAY });
+        const b = fresh.check({ today: TODAY });
+        assert.deepEqual(a.files, b.files);
+        assert.deepEqual(a.summary, b.summary);
+      }
+    }), { numRuns: 150 });
+  });
+});

@@ -164,3 +164,35 @@ describe('incremental parsing', () => {
     assert.equal(same, before.length - 1);
   });
 });
+
+describe('checks updated in place', () => {
+  const text = example('acme-it.portfolio.yaml');
+  const options = { today: TODAY };
+
+  it('typing inside an initiative updates the last index and ledger instead of building new ones, with the same figures', () => {
+    const workspace = new Workspace({ alwaysChunk: true });
+    workspace.setFile('a.portfolio.yaml', text);
+    const before = workspace.analysis(options);
+    const at = text.indexOf('Plant network core upgrade');
+    assert.ok(workspace.editFile('a.portfolio.yaml', [{ start: at, end: at, text: 'X' }]));
+    const after = workspace.analysis(options);
+    assert.equal(after.ledger, before.ledger);
+    assert.equal(after.index, before.index);
+    const fresh = new Workspace({ alwaysChunk: true });
+    fresh.setFile('a.portfolio.yaml', text.slice(0, at) + 'X' + text.slice(at));
+    assert.deepEqual(workspace.check(options), fresh.check(options));
+  });
+
+  it('changing an initiative id builds a new index and ledger', () => {
+    const workspace = new Workspace({ alwaysChunk: true });
+    workspace.setFile('a.portfolio.yaml', text);
+    const before = workspace.analysis(options);
+    const id = /- id: ([a-z0-9-]+)\n\s+title: Plant network core upgrade/.exec(text)!;
+    const at = text.indexOf(id[1]!, id.index);
+    assert.ok(workspace.editFile('a.portfolio.yaml', [{ start: at, end: at, text: 'x' }]));
+    const after = workspace.analysis(options);
+    assert.notEqual(after.ledger, before.ledger);
+    assert.ok(after.index.initiative(`x${id[1]}`));
+    assert.equal(after.index.initiative(id[1]!), undefined);
+  });
+});
