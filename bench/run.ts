@@ -46,17 +46,32 @@ function sample(run: (i: number) => void, times: number, warmup = 2): number[] {
   return out;
 }
 
+/**
+ * Times `a` and `b` in turns, `times` times each after `warmup` turns: a ratio of the two is then
+ * not skewed by the machine's load drifting between a block of one and a block of the other.
+ */
+function samplePair(a: () => void, b: () => void, times: number, warmup = 2): [number[], number[]] {
+  const first = sample(a, 0, warmup);
+  const second = sample(b, 0, warmup);
+  for (let i = 0; i < times; i++) {
+    first.push(...sample(a, 1, 0));
+    second.push(...sample(b, 1, 0));
+  }
+  return [first, second];
+}
+
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 const ratio = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)}×`;
 
 function cold(n: number, runs: number): void {
   const text = generatePortfolio({ initiatives: n });
-  const engine = median(sample(() => {
+  const [engineTimes, parseTimes] = samplePair(() => {
     const workspace = new Workspace();
     workspace.setFile('p.portfolio.yaml', text);
     workspace.check({ today: TODAY });
-  }, runs));
-  const parse = median(sample(() => parseDocument(text), runs));
+  }, () => parseDocument(text), runs);
+  const engine = median(engineTimes);
+  const parse = median(parseTimes);
   rows.push({ what: `Cold validation, N = ${n.toLocaleString('en-US')} (${(text.length / 1e6).toFixed(1)} MB): parse, rules, summary`, value: ms(engine) });
   rows.push({ what: `  yaml.parseDocument of the same text`, value: ms(parse) });
   rows.push({ what: `  ratio to yaml.parseDocument`, value: ratio(engine / parse), target: '≤ 1.15×', hit: engine / parse <= 1.15 });
@@ -178,8 +193,9 @@ function cliProcess(n: number): void {
     if (result.status === null || result.status > 1) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
     return performance.now() - started;
   };
-  const cli = median(sample(() => run([path.join(root, 'dist/cli.js'), 'check', file, '--format', 'json', '--today', TODAY]), 5, 1));
-  const parse = median(sample(() => run([bare]), 5, 1));
+  const [cliTimes, parseTimes] = samplePair(() => run([path.join(root, 'dist/cli.js'), 'check', file, '--format', 'json', '--today', TODAY]), () => run([bare]), 7, 1);
+  const cli = median(cliTimes);
+  const parse = median(parseTimes);
   fs.rmSync(dir, { recursive: true, force: true });
   rows.push({ what: `portfolio-align check, N = ${n.toLocaleString('en-US')}, whole process`, value: ms(cli) });
   rows.push({ what: '  bare node process running yaml.parseDocument on it', value: ms(parse) });
