@@ -253,7 +253,7 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 /** The run of items between the longest unchanged head and tail: what an edit replaced. */
-export function changedRun<T>(before: readonly T[], after: readonly T[]): { removed: T[]; added: T[] } {
+function changedRun<T>(before: readonly T[], after: readonly T[]): { removed: T[]; added: T[] } {
   const shorter = Math.min(before.length, after.length);
   let head = 0;
   while (head < shorter && before[head] === after[head]) head++;

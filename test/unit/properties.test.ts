@@ -108,6 +108,16 @@ function changeBetween(before: string, after: string): { start: number; end: num
   return { start, end: before.length - end, text: after.slice(start, after.length - end) };
 }
 
+/** Checks `incremental` and a fresh workspace holding `texts`: both must give the same results. */
+function assertSameAsFresh(incremental: Workspace, texts: ReadonlyMap<string, string>): void {
+  const fresh = new Workspace({ alwaysChunk: true });
+  for (const [file, text] of texts) fresh.setFile(file, text);
+  const a = incremental.check({ today: TODAY });
+  const b = fresh.check({ today: TODAY });
+  assert.deepEqual(a.files, b.files);
+  assert.deepEqual(a.summary, b.summary);
+}
+
 describe('properties', function () {
   // Hundreds of checks per property: a guard against a hang on a loaded machine, not a speed test.
   this.timeout(120_000);
@@ -137,12 +147,7 @@ describe('properties', function () {
         // Checking in between exercises the memoised items and models too.
         if (checkAfter[i]) incremental.check({ today: TODAY });
       });
-      const fresh = new Workspace({ alwaysChunk: true });
-      fresh.setFile('a.portfolio.yaml', text);
-      const a = incremental.check({ today: TODAY });
-      const b = fresh.check({ today: TODAY });
-      assert.deepEqual(a.files, b.files);
-      assert.deepEqual(a.summary, b.summary);
+      assertSameAsFresh(incremental, new Map([['a.portfolio.yaml', text]]));
     }), { numRuns: 100 });
   });
 
@@ -159,12 +164,7 @@ describe('properties', function () {
         if (checkAfter[i]) incremental.check({ today: TODAY });
       });
       assert.equal(incremental.getFile('a.portfolio.yaml')!.text, text);
-      const fresh = new Workspace({ alwaysChunk: true });
-      fresh.setFile('a.portfolio.yaml', text);
-      const a = incremental.check({ today: TODAY });
-      const b = fresh.check({ today: TODAY });
-      assert.deepEqual(a.files, b.files);
-      assert.deepEqual(a.summary, b.summary);
+      assertSameAsFresh(incremental, new Map([['a.portfolio.yaml', text]]));
     }), { numRuns: 150 });
   });
 });
@@ -228,13 +228,7 @@ describe('properties of checks updated in place', function () {
         const next = initiativesText(items);
         if (next !== text) assert.ok(incremental.editFile('work.portfolio.yaml', [changeBetween(text, next)]));
         text = next;
-        const fresh = new Workspace({ alwaysChunk: true });
-        fresh.setFile('outcomes.portfolio.yaml', outcomesText(usdRate));
-        fresh.setFile('work.portfolio.yaml', text);
-        const a = incremental.check({ today: TODAY });
-        const b = fresh.check({ today: TODAY });
-        assert.deepEqual(a.files, b.files);
-        assert.deepEqual(a.summary, b.summary);
+        assertSameAsFresh(incremental, new Map([['outcomes.portfolio.yaml', outcomesText(usdRate)], ['work.portfolio.yaml', text]]));
       }
     }), { numRuns: 150 });
   });
