@@ -4,6 +4,7 @@ import { parseAllDocuments, parseDocument, isAlias, isMap, isPair, isScalar, isS
 import type { PNode, PPair, PMap } from './ast';
 import { keyText } from './ast';
 import { isSafeChunk, planChunks, planItems, type SectionSlice } from './chunks';
+import { buildListItems } from './cst';
 
 /** A problem found while reading YAML, at offsets relative to its chunk. */
 export interface SyntaxProblem {
@@ -147,21 +148,18 @@ function indentAt(text: string, lineStart: number): number {
 }
 
 /**
- * The chunks of a plan, read from one parse of the whole text: each item's nodes are converted
- * with offsets relative to its own chunk, exactly as parsing that chunk alone gives them. Only for
- * text that parses without a problem; otherwise undefined, and the chunks are parsed one by one,
- * so that a broken item reads the same whether the file was opened or edited.
+ * The chunks of a plan, read from one parse of the whole text: each item's nodes have offsets
+ * relative to its own chunk, exactly as parsing that chunk alone gives them. Only for text whose
+ * items parse without a problem; otherwise undefined, and the chunks are parsed one by one, so
+ * that a broken item reads the same whether the file was opened or edited.
  */
 function chunksFromWhole(text: string, plan: SectionSlice[], reader: ChunkReader): Chunk[] | undefined {
   if (!isSafeChunk(text)) return undefined;
-  // A second document is an error here ("Source contains multiple documents"): then no split.
-  const doc = parseDocument(text, parseOptions);
-  if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(doc.contents)) return undefined;
-  const lists = new Map<string, YamlNode[]>();
-  for (const pair of doc.contents.items) {
-    if (isScalar(pair.key) && isSeq(pair.value)) lists.set(String(pair.key.value), pair.value.items as YamlNode[]);
-  }
-  const converter = new Converter(doc);
+  const starts = new Map<string, number[]>();
+  for (const section of plan) if (section.items) starts.set(section.key, section.items.map((item) => item.start));
+  // Straight from the concrete syntax tree when the layout is plain (cst.ts); else composed.
+  const lists = buildListItems(text, starts) ?? composedListItems(text, starts);
+  if (!lists) return undefined;
   const chunks: Chunk[] = [];
   for (const section of plan) {
     const items = section.items;
@@ -172,15 +170,38 @@ function chunksFromWhole(text: string, plan: SectionSlice[], reader: ChunkReader
     if (nodes.length !== items.length) return undefined;
     const role: ItemRole = { list: section.key as ItemRole['list'], indent: indentAt(text, items[0]!.start) };
     items.forEach((slice, i) => {
-      converter.offset = slice.start;
-      const node = converter.convert(nodes[i]!, undefined);
-      // The library's node is not needed again: let it go now, which keeps the peak heap down.
-      (nodes as Array<YamlNode | null>)[i] = null;
+      const node = nodes[i]!;
       const parse: ChunkParse = { text: text.slice(slice.start, slice.end), root: { kind: 'seq', items: [node], start: node.start, end: node.end }, problems: [], safe: true };
       chunks.push(reader.read(text, slice.start, slice.end, role, parse));
     });
   }
   return chunks;
+}
+
+/** The items of the lists, from the library's composed document; undefined if it has a problem. */
+function composedListItems(text: string, starts: ReadonlyMap<string, readonly number[]>): Map<string, PNode[]> | undefined {
+  // A second document is an error here ("Source contains multiple documents"): then no split.
+  const doc = parseDocument(text, parseOptions);
+  if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(doc.contents)) return undefined;
+  const converter = new Converter(doc);
+  const out = new Map<string, PNode[]>();
+  for (const pair of doc.contents.items) {
+    if (!isScalar(pair.key) || !isSeq(pair.value)) continue;
+    const key = String(pair.key.value);
+    const offsets = starts.get(key);
+    if (!offsets) continue;
+    const nodes = pair.value.items as Array<YamlNode | null>;
+    if (nodes.length !== offsets.length) return undefined;
+    out.set(key, nodes.map((node, i) => {
+      converter.offset = offsets[i]!;
+      converter.limit = offsets[i + 1] ?? Infinity;
+      const converted = converter.convert(node!, undefined);
+      // The library's node is not needed again: let it go now, which keeps the peak heap down.
+      nodes[i] = null;
+      return converted;
+    }));
+  }
+  return out;
 }
 
 /**
@@ -322,6 +343,8 @@ class Converter {
   exhausted = false;
   /** Subtracted from every offset: the start of the chunk the nodes belong to. */
   offset = 0;
+  /** Where that chunk ends: ends past it are cut, as parsing the chunk alone gives them (cst.ts). */
+  limit = Infinity;
 
   constructor(private readonly doc: Document.Parsed) {}
 
@@ -332,7 +355,7 @@ class Converter {
       this.exhausted = true;
       return { kind: 'scalar', value: null, start: at[0], end: at[1] };
     }
-    const range = at ?? [(node.range?.[0] ?? 0) - this.offset, (node.range?.[1] ?? 0) - this.offset] as [number, number];
+    const range = at ?? [(node.range?.[0] ?? 0) - this.offset, Math.min(node.range?.[1] ?? 0, this.limit) - this.offset] as [number, number];
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
       if (!target) return { kind: 'scalar', value: null, start: range[0], end: range[1] };
