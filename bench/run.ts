@@ -63,13 +63,13 @@ function samplePair(a: () => void, b: () => void, times: number, warmup = 2): [n
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 const ratio = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)}×`;
 
-function cold(n: number, runs: number): void {
+function cold(n: number, runs: number, warmup: number): void {
   const text = generatePortfolio({ initiatives: n });
   const [engineTimes, parseTimes] = samplePair(() => {
     const workspace = new Workspace();
     workspace.setFile('p.portfolio.yaml', text);
     workspace.check({ today: TODAY });
-  }, () => parseDocument(text), runs);
+  }, () => parseDocument(text), runs, warmup);
   const engine = median(engineTimes);
   const parse = median(parseTimes);
   rows.push({ what: `Cold validation, N = ${n.toLocaleString('en-US')} (${(text.length / 1e6).toFixed(1)} MB): parse, rules, summary`, value: ms(engine) });
@@ -214,7 +214,7 @@ function print(): void {
 async function main(): Promise<void> {
   const only = process.argv[2];
   const steps: Array<[string, () => void | Promise<void>]> = [
-    ['cold', () => { cold(1_000, 9); cold(10_000, 5); }],
+    ['cold', () => { cold(1_000, 9, 5); cold(10_000, 5, 2); }],
     ['edit', () => edits(10_000)],
     ['workspace', () => workspaceOfFiles(200, 100)],
     ['heap', () => heap(10_000)],

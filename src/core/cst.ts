@@ -291,7 +291,11 @@ export function buildListItems(text: string, lists: ReadonlyMap<string, readonly
 function listItems(builder: Builder, seq: BlockSequence, starts: readonly number[]): PNode[] | undefined {
   const nodes: PNode[] = [];
   let offset = seq.offset;
-  for (const { start, value } of seq.items) {
+  const tokens = seq.items as Array<BlockSequence['items'][number] | undefined>;
+  for (let i = 0; i < tokens.length; i++) {
+    const { start, value } = tokens[i]!;
+    // The item's tokens are not needed again: let them go now, which keeps the peak heap down.
+    tokens[i] = undefined;
     const props = builder.props(start, 'seq-item-ind', offset, true);
     if (!props.found) {
       if (value) return undefined;
