@@ -124,6 +124,29 @@ function assertSameAsFresh(incremental: Workspace, texts: ReadonlyMap<string, st
   assert.deepEqual(a.summary, b.summary);
 }
 
+/** A seed file, up to ten edits of it, and after which of them to check in between. */
+const editSequence = fc.tuple(fc.constantFrom(...SEEDS), fc.array(edit, { minLength: 1, maxLength: 10 }), fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }));
+
+/**
+ * Applies `edits` to one workspace through `apply` and then checks that it gives what a fresh
+ * workspace gives for the final text (and holds exactly that text).
+ */
+function replayEdits(seed: string, edits: readonly Edit[], checkAfter: readonly boolean[], apply: (workspace: Workspace, before: string, after: string) => void): void {
+  const incremental = new Workspace({ alwaysChunk: true });
+  let text = seed;
+  incremental.setFile('a.portfolio.yaml', text);
+  incremental.check({ today: TODAY });
+  edits.forEach((e, i) => {
+    const next = e(text);
+    apply(incremental, text, next);
+    text = next;
+    // Checking in between exercises the memoised items and models too.
+    if (checkAfter[i]) incremental.check({ today: TODAY });
+  });
+  assert.equal(incremental.getFile('a.portfolio.yaml')!.text, text);
+  assertSameAsFresh(incremental, new Map([['a.portfolio.yaml', text]]));
+}
+
 describe('properties', function () {
   // Hundreds of checks per property: a guard against a hang on a loaded machine, not a speed test.
   this.timeout(120_000);
@@ -142,35 +165,18 @@ describe('properties', function () {
   });
 
   it('a sequence of edits to one workspace gives what a fresh workspace gives for the final text', () => {
-    fc.assert(fc.property(fc.constantFrom(...SEEDS), fc.array(edit, { minLength: 1, maxLength: 10 }), fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }), (seed, edits, checkAfter) => {
-      const incremental = new Workspace({ alwaysChunk: true });
-      let text = seed;
-      incremental.setFile('a.portfolio.yaml', text);
-      incremental.check({ today: TODAY });
-      edits.forEach((e, i) => {
-        text = e(text);
-        incremental.setFile('a.portfolio.yaml', text);
-        // Checking in between exercises the memoised items and models too.
-        if (checkAfter[i]) incremental.check({ today: TODAY });
+    fc.assert(fc.property(editSequence, ([seed, edits, checkAfter]) => {
+      replayEdits(seed, edits, checkAfter, (workspace, _before, after) => {
+        workspace.setFile('a.portfolio.yaml', after);
       });
-      assertSameAsFresh(incremental, new Map([['a.portfolio.yaml', text]]));
     }), { numRuns: 100 });
   });
 
   it('edits sent as text changes give what a fresh workspace gives for the final text', () => {
-    fc.assert(fc.property(fc.constantFrom(...SEEDS), fc.array(edit, { minLength: 1, maxLength: 10 }), fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }), (seed, edits, checkAfter) => {
-      const incremental = new Workspace({ alwaysChunk: true });
-      let text = seed;
-      incremental.setFile('a.portfolio.yaml', text);
-      incremental.check({ today: TODAY });
-      edits.forEach((e, i) => {
-        const next = e(text);
-        assert.ok(incremental.editFile('a.portfolio.yaml', [changeBetween(text, next)]));
-        text = next;
-        if (checkAfter[i]) incremental.check({ today: TODAY });
+    fc.assert(fc.property(editSequence, ([seed, edits, checkAfter]) => {
+      replayEdits(seed, edits, checkAfter, (workspace, before, after) => {
+        assert.ok(workspace.editFile('a.portfolio.yaml', [changeBetween(before, after)]));
       });
-      assert.equal(incremental.getFile('a.portfolio.yaml')!.text, text);
-      assertSameAsFresh(incremental, new Map([['a.portfolio.yaml', text]]));
     }), { numRuns: 150 });
   });
 });
