@@ -1,12 +1,12 @@
 // The items of a file's lists built straight from the `yaml` library's concrete syntax tree (its
-// Parser), without composing the library's document: opening a large file then costs little more
+// Parser), without composing the library's document: reading a list item then costs little more
 // than the library's parse alone. Scalars are read by the library's own functions
 // (CST.resolveAsScalar and the core schema's tags); what this file does is lay out maps and lists
 // with the same ranges the library's composer gives them.
 //
 // Only the plain layout portfolios use is handled: block maps and lists, single-line flow lists
 // and maps of scalars, comments. Anything else, and anything the composer would report as an
-// error, makes buildListItems return undefined, and the caller composes the usual way.
+// error, makes buildItemChunk return undefined, and the caller composes the usual way.
 import { CST, Document, Parser, isScalar as isYamlScalar } from 'yaml';
 import type { PMap, PNode, PPair, PScalar, PSeq } from './ast';
 
@@ -16,7 +16,7 @@ type BlockMap = CST.BlockMap;
 type BlockSequence = CST.BlockSequence;
 type FlowCollection = CST.FlowCollection;
 
-/** Thrown (and caught in buildListItems) where the composer would do more than this file does. */
+/** Thrown (and caught in buildItemChunk) where the composer would do more than this file does. */
 class NotPlain extends Error {}
 
 function notPlain(): never {
@@ -65,14 +65,6 @@ interface Props {
 }
 
 class Builder {
-  /** Subtracted from every offset: the start of the chunk the item belongs to. */
-  base = 0;
-  /**
-   * Where the item's chunk ends. A list that ends in comment lines reaches, in the whole text,
-   * into the indentation of the next item; parsed alone, the chunk ends first. Ends are cut here.
-   */
-  limit = Infinity;
-
   /** The composer's resolveProps, for the tokens before a block node: no anchors, tags or tabs. */
   props(tokens: readonly SourceToken[], indicator: string, offset: number, startOnNewline: boolean): Props {
     let hasSpace = startOnNewline;
@@ -124,7 +116,7 @@ class Builder {
     const resolved = CST.resolveAsScalar(token, true, notPlain);
     if (!resolved) return notPlain();
     const value = token.type === 'scalar' ? plainValue(resolved.value) : resolved.value;
-    const node: PScalar = { kind: 'scalar', value, start: resolved.range[0] - this.base, end: resolved.range[1] - this.base };
+    const node: PScalar = { kind: 'scalar', value, start: resolved.range[0], end: resolved.range[1] };
     if (resolved.value !== '') node.source = resolved.value;
     return { node, after: resolved.range[2] };
   }
@@ -141,7 +133,7 @@ class Builder {
       for (let j = i + 1; before[j]?.type === 'space'; j++) at += before[j]!.source.length;
       break;
     }
-    const node: PScalar = { kind: 'scalar', value: plainValue(''), start: at - this.base, end: at - this.base };
+    const node: PScalar = { kind: 'scalar', value: plainValue(''), start: at, end: at };
     return { node, after: props.comment ? props.end : at };
   }
 
@@ -173,7 +165,7 @@ class Builder {
       pairs.push({ key: keyNode, value: valueNode, start: keyNode.start, end: valueNode.end > keyNode.end ? valueNode.end : keyNode.end });
     }
     if (commentEnd !== null && commentEnd < offset) notPlain();
-    const node: PMap = { kind: 'map', pairs, start: map.offset - this.base, end: Math.min(offset, this.limit) - this.base };
+    const node: PMap = { kind: 'map', pairs, start: map.offset, end: offset };
     return { node, after: commentEnd ?? offset };
   }
 
@@ -192,7 +184,7 @@ class Builder {
       offset = built.after;
       items.push(built.node);
     }
-    const node: PSeq = { kind: 'seq', items, start: seq.offset - this.base, end: Math.min(offset, this.limit) - this.base };
+    const node: PSeq = { kind: 'seq', items, start: seq.offset, end: offset };
     return { node, after: commentEnd ?? offset };
   }
 
@@ -221,8 +213,8 @@ class Builder {
     const closed = close.offset + close.source.length;
     const after = endOf(rest, closed);
     const node: PNode = isMap
-      ? { kind: 'map', pairs, start: collection.offset - this.base, end: closed - this.base }
-      : { kind: 'seq', items, start: collection.offset - this.base, end: closed - this.base };
+      ? { kind: 'map', pairs, start: collection.offset, end: closed }
+      : { kind: 'seq', items, start: collection.offset, end: closed };
     return { node, after };
   }
 }
@@ -257,56 +249,24 @@ function endOf(tokens: readonly SourceToken[], offset: number): number {
 }
 
 /**
- * The items of the block lists under the root keys `lists` names, each with offsets relative to
- * the start its `starts` entry gives, as composing each item's chunk alone would give them.
- * Undefined when the text is not in the plain layout (see the top of this file).
+ * The root of one list item's chunk (see chunks.ts) as composing the chunk alone gives it: a
+ * block list holding the item. Undefined when the chunk is not in the plain layout (see the top of
+ * this file); the caller then composes it.
  */
-export function buildListItems(text: string, lists: ReadonlyMap<string, readonly number[]>): Map<string, PNode[]> | undefined {
+export function buildItemChunk(text: string): PSeq | undefined {
   if (text.includes('\t')) return undefined;
-  const documents: CST.Document[] = [];
+  let document: CST.Document | undefined;
   for (const token of new Parser().parse(text)) {
-    if (token.type === 'document') documents.push(token);
-    else if (token.type !== 'comment' && token.type !== 'newline' && token.type !== 'space') return undefined;
+    if (token.type !== 'document' || document) return undefined;
+    document = token;
   }
-  const root = documents.length === 1 ? documents[0]!.value : undefined;
-  if (root?.type !== 'block-map') return undefined;
-  const builder = new Builder();
-  const out = new Map<string, PNode[]>();
+  if (!document || document.end?.length || document.start.some((token) => token.type !== 'space')) return undefined;
+  const root = document.value;
+  if (root?.type !== 'block-seq') return undefined;
   try {
-    for (const { key, value } of root.items) {
-      if (key?.type !== 'scalar' || !lists.has(key.source)) continue;
-      if (value?.type !== 'block-seq' || out.has(key.source)) return undefined;
-      const starts = lists.get(key.source)!;
-      const nodes = listItems(builder, value, starts);
-      if (!nodes) return undefined;
-      out.set(key.source, nodes);
-    }
+    return new Builder().blockSeq(root).node as PSeq;
   } catch (error) {
     if (error instanceof NotPlain) return undefined;
     throw error;
   }
-  return out;
-}
-
-function listItems(builder: Builder, seq: BlockSequence, starts: readonly number[]): PNode[] | undefined {
-  const nodes: PNode[] = [];
-  let offset = seq.offset;
-  const tokens = seq.items as Array<BlockSequence['items'][number] | undefined>;
-  for (let i = 0; i < tokens.length; i++) {
-    const { start, value } = tokens[i]!;
-    // The item's tokens are not needed again: let them go now, which keeps the peak heap down.
-    tokens[i] = undefined;
-    const props = builder.props(start, 'seq-item-ind', offset, true);
-    if (!props.found) {
-      if (value) return undefined;
-      continue;
-    }
-    if (nodes.length >= starts.length) return undefined;
-    builder.base = starts[nodes.length]!;
-    builder.limit = starts[nodes.length + 1] ?? Infinity;
-    const built = value ? builder.node(value) : builder.empty(props.end, start, props);
-    offset = built.after;
-    nodes.push(built.node);
-  }
-  return nodes.length === starts.length ? nodes : undefined;
 }

@@ -4,7 +4,7 @@ import { parseAllDocuments, parseDocument, isAlias, isMap, isPair, isScalar, isS
 import type { PNode, PPair, PMap } from './ast';
 import { keyText } from './ast';
 import { isSafeChunk, planChunks, planItems, type SectionSlice } from './chunks';
-import { buildListItems } from './cst';
+import { buildItemChunk } from './cst';
 
 /** A problem found while reading YAML, at offsets relative to its chunk. */
 export interface SyntaxProblem {
@@ -90,17 +90,19 @@ export interface ParseOptions {
   cache?: ChunkCache;
   /** Parse in chunks even for small texts (tests use it to exercise the chunked path). */
   alwaysChunk?: boolean;
+  /** Compose every chunk as the library does, instead of building items from its syntax tree (cst.ts): tests compare the two. */
+  composeItems?: boolean;
 }
 
 class ChunkReader {
   readonly used: ChunkCache = new Map();
 
-  constructor(private readonly reuse: ChunkCache | undefined) {}
+  constructor(private readonly reuse: ChunkCache | undefined, private readonly composeItems = false) {}
 
-  read(text: string, start: number, end: number, role?: ItemRole, parsed?: ChunkParse): Chunk {
+  read(text: string, start: number, end: number, role?: ItemRole): Chunk {
     const slice = text.slice(start, end);
-    let parse = this.used.get(slice) ?? this.reuse?.get(slice) ?? parsed;
-    if (!parse) parse = parsePart(slice);
+    let parse = this.used.get(slice) ?? this.reuse?.get(slice);
+    if (!parse) parse = (role && !this.composeItems && builtItemPart(slice)) || parsePart(slice);
     this.used.set(slice, parse);
     return role ? { base: start, parse, role } : { base: start, parse };
   }
@@ -109,10 +111,8 @@ class ChunkReader {
 export function parseFile(text: string, options: ParseOptions = {}): ParsedFile {
   const plan = options.alwaysChunk || text.length >= CHUNK_THRESHOLD ? planChunks(text) : null;
   if (plan) {
-    const reader = new ChunkReader(options.cache);
-    // With nothing cached, one parse of the whole text is faster than thousands of small ones.
-    const cold = !options.cache || options.cache.size === 0;
-    const chunks = (cold && chunksFromWhole(text, plan, reader)) || chunksOf(text, plan, reader);
+    const reader = new ChunkReader(options.cache, options.composeItems);
+    const chunks = chunksOf(text, plan, reader);
     if (chunks.every((chunk) => chunk.parse.safe)) {
       replaceCache(options.cache, reader.used);
       return assemble(text, chunks);
@@ -148,69 +148,12 @@ function indentAt(text: string, lineStart: number): number {
 }
 
 /**
- * The chunks of a plan, read from one parse of the whole text: each item's nodes have offsets
- * relative to its own chunk, exactly as parsing that chunk alone gives them. Only for text whose
- * items parse without a problem; otherwise undefined, and the chunks are parsed one by one, so
- * that a broken item reads the same whether the file was opened or edited.
- */
-function chunksFromWhole(text: string, plan: SectionSlice[], reader: ChunkReader): Chunk[] | undefined {
-  if (!isSafeChunk(text)) return undefined;
-  const starts = new Map<string, number[]>();
-  for (const section of plan) if (section.items) starts.set(section.key, section.items.map((item) => item.start));
-  // Straight from the concrete syntax tree when the layout is plain (cst.ts); else composed.
-  const lists = buildListItems(text, starts) ?? composedListItems(text, starts);
-  if (!lists) return undefined;
-  const chunks: Chunk[] = [];
-  for (const section of plan) {
-    const items = section.items;
-    // Section heads are few and small: parsed on their own.
-    chunks.push(reader.read(text, section.start, items?.[0]?.start ?? section.end));
-    if (!items) continue;
-    const nodes = lists.get(section.key) ?? [];
-    if (nodes.length !== items.length) return undefined;
-    const role: ItemRole = { list: section.key as ItemRole['list'], indent: indentAt(text, items[0]!.start) };
-    items.forEach((slice, i) => {
-      const node = nodes[i]!;
-      const parse: ChunkParse = { text: text.slice(slice.start, slice.end), root: { kind: 'seq', items: [node], start: node.start, end: node.end }, problems: [], safe: true };
-      chunks.push(reader.read(text, slice.start, slice.end, role, parse));
-    });
-  }
-  return chunks;
-}
-
-/** The items of the lists, from the library's composed document; undefined if it has a problem. */
-function composedListItems(text: string, starts: ReadonlyMap<string, readonly number[]>): Map<string, PNode[]> | undefined {
-  // A second document is an error here ("Source contains multiple documents"): then no split.
-  const doc = parseDocument(text, parseOptions);
-  if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(doc.contents)) return undefined;
-  const converter = new Converter(doc);
-  const out = new Map<string, PNode[]>();
-  for (const pair of doc.contents.items) {
-    if (!isScalar(pair.key) || !isSeq(pair.value)) continue;
-    const key = String(pair.key.value);
-    const offsets = starts.get(key);
-    if (!offsets) continue;
-    const nodes = pair.value.items as Array<YamlNode | null>;
-    if (nodes.length !== offsets.length) return undefined;
-    out.set(key, nodes.map((node, i) => {
-      converter.offset = offsets[i]!;
-      converter.limit = offsets[i + 1] ?? Infinity;
-      const converted = converter.convert(node!, undefined);
-      // The library's node is not needed again: let it go now, which keeps the peak heap down.
-      nodes[i] = null;
-      return converted;
-    }));
-  }
-  return out;
-}
-
-/**
  * The file after one change, re-parsing only the list items the change touched. Falls back to
  * a full parse when the change is outside the lists or changes the file's structure.
  */
 export function reparseFile(previous: ParsedFile, change: TextChange, options: ParseOptions = {}): ParsedFile {
   const text = previous.text.slice(0, change.start) + change.text + previous.text.slice(change.end);
-  const incremental = previous.chunked ? spliceChunks(previous, text, change, options.cache) : undefined;
+  const incremental = previous.chunked ? spliceChunks(previous, text, change, options) : undefined;
   return incremental ?? parseFile(text, options);
 }
 
@@ -225,7 +168,8 @@ function chunkIndexAt(chunks: Chunk[], offset: number): number {
   return low;
 }
 
-function spliceChunks(previous: ParsedFile, text: string, change: TextChange, cache: ChunkCache | undefined): ParsedFile | undefined {
+function spliceChunks(previous: ParsedFile, text: string, change: TextChange, options: ParseOptions): ParsedFile | undefined {
+  const cache = options.cache;
   const chunks = previous.chunks;
   let first = chunkIndexAt(chunks, change.start);
   // Text inserted at the start of an item may continue the item before it.
@@ -241,7 +185,7 @@ function spliceChunks(previous: ParsedFile, text: string, change: TextChange, ca
   const start = chunks[first]!.base;
   const items = planItems(text, start, oldEnd + delta, role!.indent);
   if (!items) return undefined;
-  const reader = new ChunkReader(cache);
+  const reader = new ChunkReader(cache, options.composeItems);
   const replaced = items.map((slice) => reader.read(text, slice.start, slice.end, role));
   if (!replaced.every((chunk) => chunk.parse.safe)) return undefined;
   if (cache) {
@@ -314,6 +258,12 @@ function parseWhole(text: string): ChunkParse {
   return { text, root: converted.root, problems: converted.problems, safe: true };
 }
 
+/** A list item's chunk built from the syntax tree, when its layout is plain (cst.ts). */
+function builtItemPart(text: string): ChunkParse | undefined {
+  const root = isSafeChunk(text) ? buildItemChunk(text) : undefined;
+  return root && { text, root, problems: [], safe: true };
+}
+
 /** One chunk of a chunked file: a top-level section or one list item. */
 function parsePart(text: string): ChunkParse {
   if (!isSafeChunk(text)) return { text, root: null, problems: [], safe: false };
@@ -341,10 +291,6 @@ function convertDocument(doc: Document.Parsed, text: string): { root: PNode | nu
 class Converter {
   private budget = MAX_EXPANDED_NODES;
   exhausted = false;
-  /** Subtracted from every offset: the start of the chunk the nodes belong to. */
-  offset = 0;
-  /** Where that chunk ends: ends past it are cut, as parsing the chunk alone gives them (cst.ts). */
-  limit = Infinity;
 
   constructor(private readonly doc: Document.Parsed) {}
 
@@ -355,7 +301,7 @@ class Converter {
       this.exhausted = true;
       return { kind: 'scalar', value: null, start: at[0], end: at[1] };
     }
-    const range = at ?? [(node.range?.[0] ?? 0) - this.offset, Math.min(node.range?.[1] ?? 0, this.limit) - this.offset] as [number, number];
+    const range = at ?? [node.range?.[0] ?? 0, node.range?.[1] ?? 0] as [number, number];
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
       if (!target) return { kind: 'scalar', value: null, start: range[0], end: range[1] };

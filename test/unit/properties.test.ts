@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { buildListItems } from '../../src/core/cst';
+import { buildItemChunk } from '../../src/core/cst';
 import { parseFile, type ChunkParse, type ParsedFile } from '../../src/core/parse';
 import type { CheckResult } from '../../src/core/workspace';
 import { Workspace } from '../../src/core/workspace';
@@ -246,26 +246,19 @@ describe('properties of checks updated in place', function () {
   });
 });
 
-/**
- * Each chunk as the engine reads it: where it starts, its problems, and its tree (for a list
- * item's chunk, the items under its root; the root's own range is not read).
- */
+/** Each chunk as the engine reads it: where it starts, its problems, and its tree. */
 function chunkTrees(parsed: ParsedFile): Array<{ base: number; tree: unknown; problems: ChunkParse['problems'] }> {
-  return parsed.chunks.map((chunk) => {
-    const root = chunk.parse.root;
-    return { base: chunk.base, tree: chunk.role && root?.kind === 'seq' ? root.items : root, problems: chunk.parse.problems };
-  });
+  return parsed.chunks.map((chunk) => ({ base: chunk.base, tree: chunk.parse.root, problems: chunk.parse.problems }));
 }
 
-/** Parsed chunk by chunk, each chunk alone: a cache that is not empty turns the one-parse path off. */
-function parsedChunkByChunk(text: string): ParsedFile {
-  const unrelated: ChunkParse = { text: '\u0000', root: null, problems: [], safe: true };
-  return parseFile(text, { alwaysChunk: true, cache: new Map([['\u0000', unrelated]]) });
+/** Parsed chunk by chunk, each chunk composed by the library as it is (the reference). */
+function composedChunkByChunk(text: string): ParsedFile {
+  return parseFile(text, { alwaysChunk: true, composeItems: true });
 }
 
 describe('properties of opening a file', function () {
   this.timeout(120_000);
-  it('reads the lists of a plain file straight from the syntax tree, with every item as parsing its chunk alone gives it', () => {
+  it('reads every item of a plain file straight from the syntax tree, exactly as composing its chunk gives it', () => {
     // The examples and a generated file are in the plain layout (the summary fixtures nest flow
     // collections, which are composed instead).
     const examples = fs.readdirSync(path.join(REPO_ROOT, 'examples')).filter((f) => f.endsWith('.portfolio.yaml')).map((f) => fs.readFileSync(path.join(REPO_ROOT, 'examples', f), 'utf8'));
@@ -279,17 +272,16 @@ describe('properties of opening a file', function () {
     ].join('\n');
     const texts = [...examples, emptyAndComments, initiativesText(Array.from({ length: 30 }, (_, k) => ({ id: `i${k}`, title: `T ${k} # not a comment`, cost: k % 2 ? '"1.2M USD"' : '{ capex: 900k, opex: 300k, currency: USD }', outcomes: k % 3 ? '{ o1: 60%, o2: 40% }' : "['o1', \"o2\"]", status: 'done', type: 'data' })))];
     for (const text of texts) {
-      const whole = parseFile(text, { alwaysChunk: true });
-      const starts = new Map(['outcomes', 'initiatives'].map((key) => [key, whole.chunks.filter((c) => c.role?.list === key).map((c) => c.base)] as const).filter(([, s]) => s.length > 0));
-      assert.ok(buildListItems(text, starts), 'the plain layout is read from the syntax tree');
-      assert.deepEqual(chunkTrees(whole), chunkTrees(parsedChunkByChunk(text)));
+      const built = parseFile(text, { alwaysChunk: true });
+      for (const chunk of built.chunks) if (chunk.role) assert.ok(buildItemChunk(chunk.parse.text), `the plain layout is read from the syntax tree: ${chunk.parse.text}`);
+      assert.deepEqual(chunkTrees(built), chunkTrees(composedChunkByChunk(text)));
     }
-    for (const text of SEEDS) assert.deepEqual(chunkTrees(parseFile(text, { alwaysChunk: true })), chunkTrees(parsedChunkByChunk(text)));
+    for (const text of SEEDS) assert.deepEqual(chunkTrees(parseFile(text, { alwaysChunk: true })), chunkTrees(composedChunkByChunk(text)));
   });
 
-  it('gives every item of a mutated file as parsing its chunk alone gives it, whichever way the file is read', () => {
+  it('reads every item of a mutated file as composing its chunk gives it, from the syntax tree or not', () => {
     fc.assert(fc.property(mutated, (text) => {
-      assert.deepEqual(chunkTrees(parseFile(text, { alwaysChunk: true })), chunkTrees(parsedChunkByChunk(text)));
+      assert.deepEqual(chunkTrees(parseFile(text, { alwaysChunk: true })), chunkTrees(composedChunkByChunk(text)));
     }), { numRuns: 400 });
   });
 });
