@@ -53,7 +53,7 @@ function plainValue(text: string): PScalar['value'] {
 /** A node and the end of everything that belongs to it (trailing comments and line break). */
 interface Built {
   node: PNode;
-  /** Absolute; the composer's range[2]. */
+  /** The composer's range[2]: past the node's trailing comments and line break. */
   after: number;
 }
 
@@ -260,7 +260,9 @@ export function buildItemChunk(text: string): PSeq | undefined {
     if (token.type !== 'document' || document) return undefined;
     document = token;
   }
-  if (!document || document.end?.length || document.start.some((token) => token.type !== 'space')) return undefined;
+  if (!document || document.start.some((token) => token.type !== 'space')) return undefined;
+  // Comment lines less indented than the list (a heading between items) end the document.
+  if (document.end?.some((token) => token.type !== 'space' && token.type !== 'comment' && token.type !== 'newline')) return undefined;
   const root = document.value;
   if (root?.type !== 'block-seq') return undefined;
   try {

@@ -265,7 +265,7 @@ describe('properties of opening a file', function () {
     const emptyAndComments = [
       'apiVersion: portfolio/v1', 'kind: Portfolio', 'initiatives:',
       '  - id: a', '    title:', '    owner:   # to be named', '    outcomes: []', '    cost: 100k',
-      '  # between items', '', '  - id: b', "    title: 'It''s quoted'", '    cost: "1.2M"', '    dependsOn:', '      - a', '      -', '      # last',
+      '  # between items', '', '# A heading at the left margin', '  - id: b', "    title: 'It''s quoted'", '    cost: "1.2M"', '    dependsOn:', '      - a', '      -', '      # last',
       '    # the end of b', '  -', '  - just a scalar # with a comment', '  - id: c', '    outcomes: {}', '    priority: 0x1F', '    status: ~',
       // Every kind of plain scalar the core schema reads, and look-alikes that stay text.
       '    scalars: [no, Null, NULL, null, +12, -7, .inf, -.Inf, .NaN, 1e3, -.5, 2., TRUE, false, 0o17, 12abc, nullable, trueish, 0x1G, 1.2M]', '',
