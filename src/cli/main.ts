@@ -8,6 +8,7 @@ import { JSON_CONTRACT_VERSION, toJsonSummary } from '../core/report/json';
 import { renderMarkdown } from '../core/report/markdown';
 import type { CheckResult } from '../core/workspace';
 import { Workspace } from '../core/workspace';
+import { usePlainEnvironment } from '../engine/plainEnvironment';
 import reportCss from '../../media/summary.css';
 import { HELP, parseCommandLine, type CheckArgs, type CommonArgs, type ReportArgs } from './args';
 import { discover, displayPath, UsageError } from './discover';
@@ -122,6 +123,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
+  usePlainEnvironment();
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
