@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PortfolioDiagnostic } from '../../src/core/diagnostics';
+import type { Position, Range } from '../../src/core/lineIndex';
 import type { RuleId } from '../../src/core/ruleIds';
 import type { RelationshipModel, Severity } from '../../src/core/schema';
 import { Workspace, type CheckOptions, type CheckResult } from '../../src/core/workspace';
@@ -13,16 +14,6 @@ export const TODAY = '2027-06-15';
 /** The path used when a test checks a single text. */
 export const FILE = 'test.portfolio.yaml';
 export const MODELS: readonly RelationshipModel[] = ['passive', 'provider', 'partner', 'peer'];
-
-export interface Position {
-  line: number;
-  character: number;
-}
-
-export interface Range {
-  start: Position;
-  end: Position;
-}
 
 /** The repository root (the folder with package.json), wherever the bundled test runs from. */
 export const REPO_ROOT = (() => {
