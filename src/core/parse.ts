@@ -192,9 +192,36 @@ function spliceChunks(previous: ParsedFile, text: string, change: TextChange, op
     for (let i = first; i <= last; i++) cache.delete(chunks[i]!.parse.text);
     for (const [key, value] of reader.used) cache.set(key, value);
   }
+  // Found before the later chunks move: where the replaced chunks' entries lie in their list.
+  const list = role!.list === 'outcomes' ? 'outcomeItems' : 'initiativeItems';
+  const entries = previous[list];
+  const from = firstEntryFrom(entries, start);
+  const to = firstEntryFrom(entries, oldEnd);
   const after = chunks.slice(last + 1);
   if (delta !== 0) for (const chunk of after) chunk.base += delta;
-  return assemble(text, [...chunks.slice(0, first), ...replaced, ...after]);
+  // Only items of one list changed: the sections and the other list are kept as they are.
+  const file: ParsedFile = { ...previous, text, chunks: chunks.slice(0, first).concat(replaced, after) };
+  file[list] = entries.slice(0, from).concat(replaced.flatMap(entriesOf), entries.slice(to));
+  return file;
+}
+
+/** The index of the first entry whose chunk starts at or after `offset` (entries are in text order). */
+function firstEntryFrom(entries: readonly ItemEntry[], offset: number): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (entries[mid]!.chunk.base < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The list items a list item's chunk holds: none when it does not parse as a list (its syntax problem is reported). */
+function entriesOf(chunk: Chunk): ItemEntry[] {
+  const root = chunk.parse.root;
+  if (root?.kind !== 'seq') return [];
+  return (chunk.items ??= root.items.map((node) => ({ node, chunk })));
 }
 
 function assembleWhole(text: string, chunk: Chunk): ParsedFile {
@@ -227,10 +254,8 @@ function assemble(text: string, chunks: Chunk[]): ParsedFile {
     if (chunk.role) {
       const section = file.sections[file.sections.length - 1];
       if (section) section.chunkedList = true;
-      if (root?.kind !== 'seq') continue; // its syntax problem is reported
       const list = chunk.role.list === 'outcomes' ? file.outcomeItems : file.initiativeItems;
-      chunk.items ??= root.items.map((node) => ({ node, chunk }));
-      for (const entry of chunk.items) list.push(entry);
+      for (const entry of entriesOf(chunk)) list.push(entry);
     } else if (root?.kind === 'map') {
       for (const pair of root.pairs) addSection(file, pair, chunk);
     }
