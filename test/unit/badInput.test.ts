@@ -1,4 +1,4 @@
-// Bad input of any kind becomes a diagnostic, never an exception or a hang (DESIGN.md section 7).
+// Bad input of any kind becomes a diagnostic, never an exception or a hang (docs/design.md).
 import * as assert from 'node:assert/strict';
 import type { CheckResult } from '../../src/core/workspace';
 import { check, diagnostics, FILE, positionOf, rangeIn, rangeOf, withCode, yaml } from './helpers';

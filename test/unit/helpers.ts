@@ -111,7 +111,7 @@ export function assertClean(result: CheckResult): void {
   assert.deepEqual(all.map(show), [], 'expected no diagnostics');
 }
 
-/** Section 4 of DESIGN.md: default severity per relationship model (passive, provider, partner, peer). */
+/** The rule table of docs/README.md (docs/design.md, "The rules"): default severity per relationship model (passive, provider, partner, peer). */
 export const DESIGN_SEVERITIES: Record<RuleId, Record<RelationshipModel, Severity>> = (() => {
   const row = (passive: Severity, provider: Severity, partner: Severity, peer: Severity) => ({ passive, provider, partner, peer });
   return {
