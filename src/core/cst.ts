@@ -7,8 +7,23 @@
 // Only the plain layout portfolios use is handled: block maps and lists, single-line flow lists
 // and maps of scalars, comments. Anything else, and anything the composer would report as an
 // error, makes buildItemChunk return undefined, and the caller composes the usual way.
+//
+// It mirrors these functions of `yaml`'s composer (yaml/dist/compose/), as of YAML_CHECKED_VERSION:
+// resolveProps (resolve-props.js) in Builder.props, composeNode / composeEmptyNode (compose-node.js,
+// util-empty-scalar-position.js) in Builder.node and Builder.empty, composeScalar
+// (compose-scalar.js) in Builder.scalar, resolveBlockMap (resolve-block-map.js, with its
+// 1024-character implicit key limit) in Builder.blockMap, resolveBlockSeq (resolve-block-seq.js)
+// in Builder.blockSeq, resolveFlowCollection (resolve-flow-collection.js) in Builder.flow, and
+// resolveEnd (resolve-end.js) in endOf. On an upgrade of `yaml`, diff those files between the two
+// versions, then run the property tests of "opening a file" (test/unit/properties.test.ts), which
+// compare every item built here with the library's own composition (`composeItems`, the
+// fallback that stays selectable); then update YAML_CHECKED_VERSION (test/unit/yamlVersion.test.ts
+// fails until then).
 import { CST, Document, Parser, isScalar as isYamlScalar } from 'yaml';
 import type { PMap, PNode, PPair, PScalar, PSeq } from './ast';
+
+/** The `yaml` version this file was last checked against (package.json pins it exactly). */
+export const YAML_CHECKED_VERSION = '2.9.1';
 
 type Token = CST.Token;
 type SourceToken = CST.SourceToken;

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
+import { generatePortfolio } from '../../bench/generate';
 import { buildItemChunk } from '../../src/core/cst';
 import { parseFile, type ChunkParse, type ParsedFile } from '../../src/core/parse';
 import type { CheckResult } from '../../src/core/workspace';
@@ -277,6 +278,26 @@ describe('properties of opening a file', function () {
       assert.deepEqual(chunkTrees(built), chunkTrees(composedChunkByChunk(text)));
     }
     for (const text of SEEDS) assert.deepEqual(chunkTrees(parseFile(text, { alwaysChunk: true })), chunkTrees(composedChunkByChunk(text)));
+  });
+
+  it('reads control characters, bidi overrides and odd line breaks in items as composing their chunk gives them', () => {
+    // Raw and escaped C0/C1 controls, DEL, NUL, the Unicode line and paragraph separators, NEL (a
+    // line break in YAML 1.1 only) and bidi overrides, in plain, quoted and block scalars and keys.
+    const hostile = ['\u0000', '\u0007', '\u001b[2J', '\u007f', '\u0085', '\u009b', '\u2028', '\u2029', '\u202e', '\u2066', '\ufeff', '\r', '\t'];
+    for (const c of hostile) {
+      const text = [
+        'apiVersion: portfolio/v1', 'initiatives:',
+        `  - id: a${c}b`, `    title: "x${c}y \\e \\x1b \\u202E"`, `    owner: 'q${c}'`, `    note${c}: v`, '    description: |', `      line ${c} one`, `  - id: c`, `    title: plain ${c} end # c${c}`, '',
+      ].join('\n');
+      assert.deepEqual(chunkTrees(parseFile(text, { alwaysChunk: true })), chunkTrees(composedChunkByChunk(text)), JSON.stringify(c));
+    }
+  });
+
+  it("reads every item of the bench's 10,000-initiative file as composing its chunk gives it", () => {
+    const text = generatePortfolio({ initiatives: 10_000 });
+    const built = parseFile(text, { alwaysChunk: true });
+    assert.ok(built.chunks.length > 10_000);
+    assert.deepEqual(chunkTrees(built), chunkTrees(composedChunkByChunk(text)));
   });
 
   it('reads every item of a mutated file as composing its chunk gives it, from the syntax tree or not', () => {
