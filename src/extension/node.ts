@@ -22,6 +22,7 @@ function workerTransport(context: vscode.ExtensionContext): Transport {
 export function activate(context: vscode.ExtensionContext) {
   // Node extension hosts always have worker threads; the engine's code is only in dist/engine.js.
   // The summary panel's code is a bundle of its own, loaded the first time it is needed.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle loaded at run time, on first use
   const loadSummary = () => require(path.join(context.extensionPath, 'dist', 'webview.js')) as SummaryModule;
   return activateExtension(context, () => workerTransport(context), loadSummary);
 }

@@ -9,6 +9,7 @@ export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
     mocha.setup({ ui: 'tdd', reporter: undefined, timeout: 60_000 });
     if (INTEGRATION_TESTS.length === 0) throw new Error('no integration tests were bundled');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild bundles these by name
     for (const name of INTEGRATION_TESTS) require(`./${name}.test.ts`);
     try {
       mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} test(s) failed.`)) : resolve()));
