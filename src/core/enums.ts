@@ -16,3 +16,8 @@ export type Category = (typeof categories)[number];
 export type InitiativeType = (typeof initiativeTypes)[number];
 export type Status = (typeof statuses)[number];
 export type MeasureKind = (typeof measureKinds)[number];
+
+/** Goal status of a measure (goals.ts decides which). */
+export const goalStatuses = ['met', 'on-track', 'missed', 'not-measured'] as const;
+/** Why spend counts as unlinked (ledger.ts decides which). */
+export const unlinkedReasons = ['no-link', 'unknown-outcome', 'split-below-100'] as const;
