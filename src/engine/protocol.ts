@@ -53,6 +53,7 @@ export type Request =
   | (AtPosition & { type: 'references'; includeDeclaration: boolean })
   | (AtPosition & { type: 'rename'; newName: string })
   | (InFolder & { type: 'fixes'; path: string; diagnostic: PortfolioDiagnostic })
+  | (InFolder & { type: 'fixAll'; path: string; diagnostics: PortfolioDiagnostic[] })
   | (InFolder & { type: 'linkEdits'; path: string; initiative: string; outcome: string })
   | (InFolder & { type: 'rankOutcomes'; initiative: string })
   | (InFolder & { type: 'ruleCatalog' });
@@ -101,6 +102,8 @@ export interface ResultOf {
   references: Location[];
   rename: { edits: TextEdit[] } | { error: string };
   fixes: Fix[];
+  /** The edits of every safe fix of the file, none overlapping (Fix all). */
+  fixAll: TextEdit[];
   linkEdits: TextEdit[];
   rankOutcomes: Array<{ id: string; title: string; score: number }>;
   /** Every rule's id, short title and description, for pick lists. */

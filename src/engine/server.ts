@@ -4,7 +4,7 @@
 import { analyze, type Summary } from '../core/analyze';
 import { codeLenses } from '../core/features/codeLens';
 import { completion } from '../core/features/completion';
-import { fixesFor, linkEdits, rankOutcomes } from '../core/features/fixes';
+import { fixesFor, linkEdits, rankOutcomes, safeFixEdits } from '../core/features/fixes';
 import { hover } from '../core/features/hover';
 import { definition, prepareRename, references, rename } from '../core/features/navigation';
 import { documentSymbols } from '../core/features/symbols';
@@ -138,6 +138,8 @@ export class EngineServer {
         return rename(this.analysis(state), request.path, request.position, request.newName);
       case 'fixes':
         return fixesFor(this.analysis(state), request.path, request.diagnostic);
+      case 'fixAll':
+        return safeFixEdits(this.analysis(state), request.path, request.diagnostics);
       case 'linkEdits':
         return linkEdits(this.analysis(state), request.path, request.initiative, request.outcome);
       case 'rankOutcomes':

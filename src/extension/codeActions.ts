@@ -51,22 +51,14 @@ export class PortfolioCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  /** All safe fixes of the document in one edit; overlapping ones are left for a second run. */
+  /** All safe fixes of the document in one edit, from one engine request; overlapping ones are left for a second run. */
   private async fixAll(document: vscode.TextDocument, folder: string): Promise<vscode.CodeAction | undefined> {
-    const path = document.uri.toString();
+    const diagnostics = this.service.diagnosticsOf(document.uri).filter((d) => d.data !== undefined);
+    if (diagnostics.length === 0) return undefined;
+    const edits = await this.service.request({ type: 'fixAll', folder, path: document.uri.toString(), diagnostics });
+    if (edits.length === 0) return undefined;
     const edit = new vscode.WorkspaceEdit();
-    const taken: vscode.Range[] = [];
-    for (const diagnostic of this.service.diagnosticsOf(document.uri)) {
-      if (!diagnostic.data) continue;
-      const fixes = await this.service.request({ type: 'fixes', folder, path, diagnostic });
-      const safe = fixes.find((fix) => fix.safe && fix.edits.length > 0 && fix.edits.every((e) => e.path === path));
-      if (!safe) continue;
-      const ranges = safe.edits.map((e) => toRange(e.range));
-      if (ranges.some((r) => taken.some((t) => t.intersection(r) !== undefined))) continue;
-      taken.push(...ranges);
-      for (const e of safe.edits) edit.replace(document.uri, toRange(e.range), e.newText);
-    }
-    if (taken.length === 0) return undefined;
+    for (const e of edits) edit.replace(document.uri, toRange(e.range), e.newText);
     const action = new vscode.CodeAction('Fix all safe Portfolio Alignment problems', FIX_ALL_KIND);
     action.edit = edit;
     return action;

@@ -6,6 +6,7 @@ import type { PortfolioDiagnostic } from '../diagnostics';
 import type { Located, PortfolioFile } from '../file';
 import type { InitiativeModel, LinkEntry } from '../model';
 import { WEIGHT_WHOLE } from '../model';
+import type { Position, Range } from '../lineIndex';
 import type { Chunk } from '../parse';
 import type { Analysis } from '../workspace';
 import { itemAt } from './locate';
@@ -42,6 +43,28 @@ export function fixesFor(analysis: Analysis, path: string, diagnostic: Portfolio
     case 'add-field':
       return addFieldFix(file, diagnostic, data.field, data.placeholder);
   }
+}
+
+/** Whether two ranges overlap or touch (as VS Code's Range.intersection sees it). */
+function rangesMeet(a: Range, b: Range): boolean {
+  const before = (x: Position, y: Position) => x.line < y.line || (x.line === y.line && x.character < y.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+/**
+ * "Fix all": the edits of every safe fix of a file's diagnostics, in one answer so that the editor
+ * makes one request however many problems there are. A fix whose edits meet one already taken is
+ * left for a second run, so that no two edits of the result overlap.
+ */
+export function safeFixEdits(analysis: Analysis, path: string, diagnostics: readonly PortfolioDiagnostic[]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  for (const diagnostic of diagnostics) {
+    if (!diagnostic.data) continue;
+    const safe = fixesFor(analysis, path, diagnostic).find((fix) => fix.safe && fix.edits.length > 0 && fix.edits.every((e) => e.path === path));
+    if (!safe || safe.edits.some((e) => taken.some((t) => rangesMeet(t.range, e.range)))) continue;
+    taken.push(...safe.edits);
+  }
+  return taken;
 }
 
 // ---- text helpers ----

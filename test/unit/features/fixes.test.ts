@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { PortfolioDiagnostic } from '../../../src/core/diagnostics';
-import { fixesFor, linkEdits, rankOutcomes, type Fix } from '../../../src/core/features/fixes';
+import { fixesFor, linkEdits, rankOutcomes, safeFixEdits, type Fix } from '../../../src/core/features/fixes';
 import { analysisOf, applyEdits, INITIATIVES, OUTCOMES } from './support';
 
 const O = 'o.portfolio.yaml';
@@ -124,6 +124,25 @@ describe('quick fixes', () => {
     assert.equal(fixes[0]!.title, 'Change to "software-upgrade"');
     assert.ok(fixes[0]!.safe);
     assert.deepEqual(codes(apply(files, fixes[0]!)), codes({ [O]: OUTCOMES, [I]: INITIATIVES }));
+  });
+
+  it('Fix all answers with the edits of every safe fix of the file at once, and only those', () => {
+    const broken = INITIATIVES.replace('type: software-upgrade', 'type: sofware-upgrade').replace('    owner: Logistics', '    ownr: Logistics').replace('[supply-chain-cost]', '[supply-chian-cost]');
+    const files = { [O]: OUTCOMES, [I]: broken };
+    const analysis = analysisOf(files);
+    const edits = safeFixEdits(analysis, I, analysis.diagnostics.get(I)!);
+    // The two schema typos are safe; the guessed outcome link is not.
+    assert.deepEqual(edits.map((e) => e.newText).sort(), ['owner', 'software-upgrade']);
+    const fixed = applyEdits(broken, edits);
+    assert.equal(fixed, INITIATIVES.replace('[supply-chain-cost]', '[supply-chian-cost]'));
+  });
+
+  it('Fix all leaves a fix whose edit meets one already taken for a second run', () => {
+    const files = { [O]: OUTCOMES, [I]: INITIATIVES.replace('type: software-upgrade', 'type: sofware-upgrade') };
+    const analysis = analysisOf(files);
+    const schema = analysis.diagnostics.get(I)!.find((d) => d.code === 'schema')!;
+    // The same problem twice: its second fix would edit the very same range.
+    assert.equal(safeFixEdits(analysis, I, [schema, schema]).length, 1);
   });
 
   it('adds a missing required key inside the item, and a missing owner', () => {
