@@ -5,6 +5,7 @@ import { relationshipModels, severities, type RelationshipModel, type Severity }
 import { isCurrency } from '../core/money';
 import { closest, listWords } from '../core/suggest';
 import { UsageError } from './discover';
+import { DIFF_HELP, parseDiff, parseHistory, type DiffArgs, type HistoryArgs } from './diffArgs';
 
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
 export type CheckFormat = 'text' | 'json' | 'sarif';
@@ -33,9 +34,9 @@ export interface ReportArgs extends CommonArgs {
   force: boolean;
 }
 
-export type Args = CheckArgs | ReportArgs | { command: 'help'; topic?: string } | { command: 'version' };
+export type Args = CheckArgs | ReportArgs | DiffArgs | HistoryArgs | { command: 'help'; topic?: string } | { command: 'version' };
 
-const COMMON_OPTIONS = {
+export const COMMON_OPTIONS = {
   today: { type: 'string' },
   currency: { type: 'string' },
   model: { type: 'string' },
@@ -44,7 +45,7 @@ const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   const suggestion = closest(value, allowed);
@@ -79,7 +80,7 @@ function parseRules(values: string[] | undefined): Partial<Record<RuleId, Severi
   return rules;
 }
 
-function parseCommon(values: Record<string, unknown>, positionals: string[]): CommonArgs {
+export function parseCommon(values: Record<string, unknown>, positionals: string[]): CommonArgs {
   const common: CommonArgs = {
     paths: positionals,
     today: parseToday(values.today as string | undefined),
@@ -102,13 +103,15 @@ export function parseCommandLine(argv: string[]): Args {
   try {
     if (command === 'check') return parseCheck(rest);
     if (command === 'report') return parseReport(rest);
+    if (command === 'diff') return parseDiff(rest);
+    if (command === 'history') return parseHistory(rest);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     // parseArgs errors: unknown option, missing value.
     throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}. Run portfolio-align ${command} --help for the options.`);
   }
-  const suggestion = closest(command, ['check', 'report', 'help']);
-  throw new UsageError(`Unknown command "${command}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Commands: check, report, help.`);
+  const suggestion = closest(command, ['check', 'report', 'diff', 'history', 'help']);
+  throw new UsageError(`Unknown command "${command}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Commands: check, report, diff, history, help.`);
 }
 
 function parseCheck(argv: string[]): Args {
@@ -156,6 +159,8 @@ export const HELP: Record<string, string> = {
 Usage:
   portfolio-align check  [paths...] [options]   diagnostics and the alignment summary
   portfolio-align report [paths...] [options]   the summary for people (md, html, csv, json)
+  portfolio-align diff   [paths...] --base <ref> what a change does to alignment (text, md, json, sarif)
+  portfolio-align history [paths...] [options]  the summary at each point of the git history
   portfolio-align help <command>
 
 Paths are files, folders (searched for *.portfolio.yaml, *.portfolio.yml and YAML files that start
@@ -186,4 +191,5 @@ Options:
   --model, --currency, --today, --rule   as for check
 
 The html report is one self-contained file with no script, readable offline in any browser.`,
+  ...DIFF_HELP,
 };

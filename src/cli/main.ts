@@ -12,6 +12,8 @@ import { usePlainEnvironment } from '../engine/plainEnvironment';
 import reportCss from '../../media/summary.css';
 import { HELP, parseCommandLine, type CheckArgs, type CommonArgs, type ReportArgs } from './args';
 import { discover, displayPath, UsageError } from './discover';
+import { runDiff } from './diffCommand';
+import { runHistory } from './historyCommand';
 import { formatJson, withDisplayPaths } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatDiagnosticLine, formatSummary, painter } from './format/text';
@@ -23,6 +25,7 @@ const FAIL_RANK = { info: 1, warning: 2, error: 3, never: 4 } as const;
 
 interface Io {
   cwd: string;
+  env?: Record<string, string | undefined>;
   out(text: string): void;
   err(text: string): void;
 }
@@ -111,6 +114,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await runCheck(args, io);
       case 'report':
         return await runReport(args, io);
+      case 'diff':
+        return await runDiff(args, io, VERSION);
+      case 'history':
+        return await runHistory(args, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -129,6 +136,7 @@ if (require.main === module) {
   });
   void main(process.argv.slice(2), {
     cwd: process.cwd(),
+    env: process.env,
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
   }).then((code) => {
