@@ -54,7 +54,7 @@ const loadStart = 'var __portfolioAlignmentLoadStart = performance.now();';
 builds.push(
   { ...common, ...nodeCjs, ...vscodeExternal, entryPoints: ['src/extension/node.ts'], outfile: 'dist/extension.js', minify: true, banner: { js: `${nodeCjs.banner.js}\n${loadStart}` } },
   { ...common, ...nodeCjs, entryPoints: ['src/engine/worker.node.ts'], outfile: 'dist/engine.js', minify: true },
-  { ...common, ...nodeCjs, ...vscodeExternal, entryPoints: ['src/webview/module.ts'], outfile: 'dist/webview.js', minify: true },
+  { ...common, ...nodeCjs, ...vscodeExternal, entryPoints: ['src/webview/summary/index.ts'], outfile: 'dist/webview.js', minify: true },
   { ...common, ...vscodeExternal, entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', minify: true, define: webDefine, banner: { js: loadStart } },
   { ...common, entryPoints: ['src/engine/worker.web.ts'], outfile: 'dist/web/engine.js', platform: 'browser', format: 'iife', minify: true, define: webDefine },
 );

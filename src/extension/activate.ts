@@ -1,7 +1,7 @@
 // Wires the extension together; shared by the Node (node.ts) and browser (web.ts) entry points.
 import * as vscode from 'vscode';
 import { registerSummaryPanel, SHOW_SUMMARY_COMMAND, type SummaryModule } from '../webview/register';
-import type { SummaryPanels } from '../webview/summaryPanels';
+import type { SummaryPanels } from '../webview/summary/summaryPanels';
 import { PortfolioCodeActions } from './codeActions';
 import { registerCommands } from './commands';
 import type { Transport } from './engineClient';

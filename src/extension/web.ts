@@ -2,7 +2,7 @@
 // worker; no Node API is used on this path.
 import * as vscode from 'vscode';
 import type { RequestMessage, ResponseMessage } from '../engine/protocol';
-import * as summaryModule from '../webview/module';
+import * as summaryModule from '../webview/summary/index';
 import { activateExtension } from './activate';
 import type { Transport } from './engineClient';
 import { InProcessTransport } from './inProcessTransport';

@@ -2,7 +2,7 @@
 // that shows the editor title button on portfolio files.
 import * as vscode from 'vscode';
 import type { PortfolioService } from '../extension/service';
-import type { SummaryPanels } from './summaryPanels';
+import type { SummaryPanels } from './summary/summaryPanels';
 import { VIEW_TYPE } from './viewType';
 
 export const SHOW_SUMMARY_COMMAND = 'portfolioAlignment.showSummary';
@@ -23,16 +23,16 @@ function trackPortfolioEditor(service: PortfolioService): vscode.Disposable {
 }
 
 /** The summary code, loaded on first use (see module.ts). */
-export type SummaryModule = typeof import('./module');
+export type SummaryModule = typeof import('./summary/index');
 
 export function registerSummaryPanel(context: vscode.ExtensionContext, service: PortfolioService, log: vscode.LogOutputChannel, load: () => SummaryModule): { panels: () => SummaryPanels | undefined; disposables: vscode.Disposable[] } {
   let instance: SummaryPanels | undefined;
-  const panels = (): SummaryPanels => (instance ??= new (load().SummaryPanels)(service, context.extensionUri, log));
+  const panels = (): SummaryPanels => (instance ??= new (load().SummaryPanels)(service, context.extensionUri, log, context.extensionMode === vscode.ExtensionMode.Test));
   return {
     panels: () => instance,
     disposables: [
       { dispose: () => instance?.dispose() },
-      // Returns the panel, so integration tests can reach its state (lastRendered, receive).
+      // Returns the panel, so integration tests can reach its state (testProbe, receive).
       vscode.commands.registerCommand(SHOW_SUMMARY_COMMAND, (resource?: unknown) => panels().show(resource instanceof vscode.Uri ? resource : undefined)),
       vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
         // What the page saved came from the page: it is validated like any page message.

@@ -11,20 +11,21 @@ interface Rendered {
   unlinked: string[];
 }
 
-/** The parts of the panel the tests use (src/webview/panel.ts). */
+/** The parts of the panel the tests use (src/webview/summary/panel.ts, testProbe.ts). */
 interface Panel {
   panel: vscode.WebviewPanel;
-  lastRendered: Rendered | undefined;
+  testProbe?: { lastRendered: Rendered | undefined };
   receive(message: unknown): Promise<void>;
 }
 
 async function rendered(panel: Panel, want: (r: Rendered) => boolean, what: string): Promise<Rendered> {
   try {
-    return await waitUntil(() => (panel.lastRendered && want(panel.lastRendered) ? panel.lastRendered : undefined), `the page to show ${what}`);
+    assert.ok(panel.testProbe, 'under the in-editor tests the panel has a test probe');
+    return await waitUntil(() => (panel.testProbe?.lastRendered && want(panel.testProbe.lastRendered) ? panel.testProbe.lastRendered : undefined), `the page to show ${what}`);
   } catch (error) {
     const posted = (panel as unknown as { lastPosted?: unknown }).lastPosted;
     const check = HostMessageSchema.safeParse(posted);
-    throw new Error(`${(error as Error).message}; it shows ${JSON.stringify(panel.lastRendered)}; last posted ${JSON.stringify(posted)?.slice(0, 300)}; valid: ${check.success ? 'yes' : JSON.stringify(check.error.issues).slice(0, 500)}`);
+    throw new Error(`${(error as Error).message}; it shows ${JSON.stringify(panel.testProbe?.lastRendered)}; last posted ${JSON.stringify(posted)?.slice(0, 300)}; valid: ${check.success ? 'yes' : JSON.stringify(check.error.issues).slice(0, 500)}`);
   }
 }
 

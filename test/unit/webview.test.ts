@@ -12,12 +12,12 @@ import { renderStandaloneHtml } from '../../src/core/report/html';
 import { cspHash, sha256, utf8 } from '../../src/core/report/sha256';
 import { buildReportView, visibleText, type VElement, type VNode } from '../../src/core/report/view';
 import { EngineServer } from '../../src/engine/server';
-import { renderExport, exportFileName } from '../../src/webview/exporter';
-import { summaryMessage } from '../../src/webview/message';
-import { makeNonce } from '../../src/webview/nonce';
+import { renderExport, exportFileName } from '../../src/webview/summary/exporter';
+import { summaryMessage } from '../../src/webview/summary/summaryMessage';
+import { makeNonce } from '../../src/webview/summary/nonce';
 import { HostMessageSchema, INITIAL_PAGE_STATE, parsePageMessage, parsePageState } from '../../src/webview/protocol';
-import { describeFilters } from '../../src/webview/scope';
-import { contentSecurityPolicy, panelHtml } from '../../src/webview/shell';
+import { describeFilters } from '../../src/webview/describeFilters';
+import { contentSecurityPolicy, panelHtml } from '../../src/webview/summary/shell';
 import reportCss from '../../media/summary.css';
 
 const ROOT = path.resolve(__dirname, '../../..');

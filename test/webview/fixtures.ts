@@ -7,7 +7,7 @@ import type { Summary } from '../../src/core/analyze';
 import { DEFAULT_BANDS } from '../../src/core/report/view';
 import type { SummaryFilter } from '../../src/engine/protocol';
 import { EngineServer } from '../../src/engine/server';
-import { summaryMessage } from '../../src/webview/message';
+import { summaryMessage } from '../../src/webview/summary/summaryMessage';
 import { NO_FILTERS, type Filters, type Scope, type SummaryMessage } from '../../src/webview/protocol';
 
 export const ROOT = path.resolve(__dirname, '../../..');

@@ -6,9 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { makeNonce } from '../../src/webview/nonce';
+import { makeNonce } from '../../src/webview/summary/nonce';
 import type { HostMessage, PageState } from '../../src/webview/protocol';
-import { panelHtml } from '../../src/webview/shell';
+import { panelHtml } from '../../src/webview/summary/shell';
 import { ROOT } from './fixtures';
 import { THEMES, themeCss, type ThemeName } from './themes';
 

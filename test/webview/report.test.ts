@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { percent } from '../../src/core/report/view';
-import { renderExport } from '../../src/webview/exporter';
+import { renderExport } from '../../src/webview/summary/exporter';
 import { Engine, examples } from './fixtures';
 import { artefact, launchChromium, troubles, violations, watch } from './harness';
 

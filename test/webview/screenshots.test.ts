@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { renderExport } from '../../src/webview/exporter';
+import { renderExport } from '../../src/webview/summary/exporter';
 import { Engine, examples, hostile, ROOT } from './fixtures';
 import { artefact, launchChromium, openPanel, showSummary, troubles, violations, watch } from './harness';
 import type { ThemeName } from './themes';

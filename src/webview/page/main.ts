@@ -7,7 +7,7 @@ import {
   INITIAL_PAGE_STATE, PageMessageSchema, parseHostMessage, parsePageState,
   type HostMessage, type PageMessage, type PageState, type SummaryMessage,
 } from '../protocol';
-import { describeFilters } from '../scope';
+import { describeFilters } from '../describeFilters';
 import { Controls } from './controls';
 import { focusKey, restoreFocus } from './focus';
 import { renderNode } from './render';

@@ -1,14 +1,21 @@
 // The one summary panel: the command opens it (or brings it forward, switching folder when run
 // from a file of another folder), the serializer restores it after a reload.
 import * as vscode from 'vscode';
-import type { PortfolioService } from '../extension/service';
-import { NO_FILTERS, type PageState } from './protocol';
+import type { PortfolioService } from '../../extension/service';
+import { NO_FILTERS, type PageState } from '../protocol';
 import { SummaryPanel, VIEW_TYPE, webviewOptions, type PanelTarget } from './panel';
+import { SummaryTestProbe } from './testProbe';
 
 export class SummaryPanels implements vscode.Disposable {
   private panel: SummaryPanel | undefined;
 
-  constructor(private readonly service: PortfolioService, private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly service: PortfolioService,
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+    /** Under the in-editor tests, each panel gets a probe of its messages. */
+    private readonly testMode = false,
+  ) {}
 
   /** The open panel, if any: for tests. */
   get current(): SummaryPanel | undefined {
@@ -46,7 +53,7 @@ export class SummaryPanels implements vscode.Disposable {
   }
 
   private adopt(panel: vscode.WebviewPanel, target: PanelTarget): SummaryPanel {
-    const summary = new SummaryPanel(panel, this.service, this.extensionUri, target, this.log);
+    const summary = new SummaryPanel(panel, this.service, this.extensionUri, target, this.log, this.testMode ? new SummaryTestProbe() : undefined);
     this.panel = summary;
     summary.onDidDispose(() => {
       if (this.panel === summary) this.panel = undefined;

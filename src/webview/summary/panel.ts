@@ -1,24 +1,25 @@
 // The alignment summary panel, host side: asks the engine for the summary of one workspace folder,
-// posts it to the page, follows edits, and carries out what the page asks for. Every page message
-// is validated, and a location is opened only when it is a portfolio file the engine knows in
-// this folder: a crafted message cannot open anything else.
+// posts it to the page, follows edits, and carries out what the page asks for. The webview itself
+// (HTML, policy, ready handshake, validation of page messages) is WebviewHost's; a location is
+// opened only when it is a portfolio file the engine knows in this folder: a crafted message
+// cannot open anything else.
 import * as vscode from 'vscode';
-import type { Summary } from '../core/analyze';
-import type { PortfolioDiagnostic } from '../core/diagnostics';
-import type { SummaryFilter } from '../engine/protocol';
-import { toRange } from '../extension/convert';
-import type { PortfolioService } from '../extension/service';
+import type { Summary } from '../../core/analyze';
+import type { PortfolioDiagnostic } from '../../core/diagnostics';
+import type { SummaryFilter } from '../../engine/protocol';
+import { toRange } from '../../extension/convert';
+import type { PortfolioService } from '../../extension/service';
 import { EXPORT_KINDS, exportFileName, renderExport } from './exporter';
-import { summaryMessage } from './message';
-import { makeNonce } from './nonce';
+import { summaryMessage } from './summaryMessage';
 import {
   NO_FILTERS, parsePageMessage,
   type ExportFormat, type Filters, type HostMessage, type PageMessage, type Scope, type SummaryMessage,
-} from './protocol';
-import { describeFilters } from './scope';
-import { panelHtml } from './shell';
+} from '../protocol';
+import { describeFilters } from '../describeFilters';
+import type { SummaryTestProbe } from './testProbe';
+import { WebviewHost } from './webviewHost';
 
-export { VIEW_TYPE } from './viewType';
+export { VIEW_TYPE } from '../viewType';
 /** Edits arrive as a burst of checks while typing: wait for a pause before asking again. */
 const UPDATE_DELAY_MS = 300;
 
@@ -32,85 +33,58 @@ export interface PanelTarget {
   filters: Filters;
 }
 
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  // Scripts run (ours, by nonce); resources load from media/ only; no command links.
-  return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
-}
-
-/** What the page reports it shows after a render. */
-export interface RenderedReport {
-  score: string;
-  unlinked: string[];
-}
+export { webviewOptions } from './webviewHost';
 
 export class SummaryPanel implements vscode.Disposable {
   private target: PanelTarget;
-  private lastMessage: HostMessage | undefined;
-  /** Whether lastMessage predates the latest check, filter or setting. */
+  private readonly host: WebviewHost<HostMessage, PageMessage>;
+  /** Whether the last message predates the latest check, filter or setting. */
   private stale = true;
-  /** Whether the page has loaded and said so; messages before that would be lost. */
-  private pageReady = false;
   private generation = 0;
   private disposed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly onDidPostEmitter = new vscode.EventEmitter<HostMessage>();
-  /** Fires with each message posted to the page (for tests: wait for an update). */
-  readonly onDidPost = this.onDidPostEmitter.event;
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDidDisposeEmitter.event;
-  private readonly onDidRenderEmitter = new vscode.EventEmitter<RenderedReport>();
-  /** Fires when the page has rendered, with what it shows (for tests). */
-  readonly onDidRender = this.onDidRenderEmitter.event;
-  /** What the page last said it shows. */
-  lastRendered: RenderedReport | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly service: PortfolioService,
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     target: PanelTarget,
     private readonly log: vscode.LogOutputChannel,
+    /** Set by the in-editor tests only (ExtensionMode.Test). */
+    readonly testProbe?: SummaryTestProbe,
   ) {
     this.target = target;
+    this.host = new WebviewHost(panel, extensionUri, { script: 'summary.js', style: 'summary.css', parse: parsePageMessage }, {
+      ready: () => (this.host.last && !this.stale ? this.post(this.host.last) : this.refresh(0)),
+      message: (message) => this.handle(message),
+    }, log);
+    this.host.probe = testProbe;
     this.disposables.push(
-      this.onDidPostEmitter,
+      this.host,
       this.onDidDisposeEmitter,
-      this.onDidRenderEmitter,
-      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
-      panel.onDidChangeViewState(() => {
-        // Hidden, the page is unloaded (no retainContextWhenHidden); shown, it loads and says ready.
-        if (!panel.visible) this.pageReady = false;
-      }),
       panel.onDidDispose(() => this.dispose()),
       service.onDidCheck((folder) => {
         if (folder === this.target.folder) this.refresh(UPDATE_DELAY_MS);
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
     );
-    this.loadPage();
   }
 
   /** The last message posted (or ready to post) to the page: the figures it shows. */
   get lastPosted(): HostMessage | undefined {
-    return this.lastMessage;
+    return this.host.last;
   }
 
   get state(): Readonly<PanelTarget> {
     return { ...this.target, filters: { ...this.target.filters } };
   }
 
-  private loadPage(): void {
-    const webview = this.panel.webview;
-    webview.options = webviewOptions(this.extensionUri);
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    this.pageReady = false;
-    webview.html = panelHtml({
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'summary.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'summary.css')).toString(),
-      nonce: makeNonce(),
-    });
+  /** Takes a message as if the page had sent it (validated like any): the webview's own entry. */
+  receive(raw: unknown): Promise<void> {
+    return this.host.receive(raw);
   }
 
   /** Shows another folder (the command run from a file of another folder); filters start over. */
@@ -120,7 +94,7 @@ export class SummaryPanel implements vscode.Disposable {
       return;
     }
     this.target = { folder, file, scope: 'folder', filters: NO_FILTERS };
-    this.lastMessage = undefined;
+    this.stale = true;
     this.refresh(0);
   }
 
@@ -145,9 +119,9 @@ export class SummaryPanel implements vscode.Disposable {
     this.target = { ...this.target, file };
     if (this.target.scope === 'file') {
       this.refresh(0);
-    } else if (this.lastMessage?.type === 'summary') {
+    } else if (this.host.last?.type === 'summary') {
       // Only the label of the "This file" choice changes: no need to ask the engine.
-      this.post({ ...this.lastMessage, file: this.fileInfo(file) });
+      this.post({ ...this.host.last, file: this.fileInfo(file) });
     }
   }
 
@@ -219,37 +193,16 @@ export class SummaryPanel implements vscode.Disposable {
   }
 
   private post(message: HostMessage): void {
-    this.lastMessage = message;
     if (message.type === 'summary') this.panel.title = `Alignment: ${message.folderName}`;
-    if (!this.pageReady) return; // Sent when the page says it is ready.
-    void this.panel.webview.postMessage(message);
-    this.onDidPostEmitter.fire(message);
+    this.host.post(message);
   }
 
   // ---- what the page asks for ----
 
-  /** Handles a message from the page; public so tests can send crafted ones. */
-  async receive(raw: unknown): Promise<void> {
-    const message = parsePageMessage(raw);
-    if (!message) {
-      this.log.warn('Summary panel: ignored a malformed message from the page.');
-      return;
-    }
-    try {
-      await this.handle(message);
-    } catch (error) {
-      this.log.error(`Summary panel: ${message.type} failed: ${(error as Error).message}`);
-      void vscode.window.showErrorMessage(`Portfolio Alignment: ${(error as Error).message}`);
-    }
-  }
-
   private async handle(message: PageMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.pageReady = true;
-        if (this.lastMessage && !this.stale) this.post(this.lastMessage);
-        else this.refresh(0);
-        return;
+        return; // WebviewHost's (see the constructor).
       case 'reveal':
         if (this.knows(message.path)) await this.reveal(vscode.Uri.parse(message.path, true), message.line);
         return;
@@ -272,9 +225,7 @@ export class SummaryPanel implements vscode.Disposable {
         await this.showProblems(message.rule);
         return;
       case 'rendered':
-        this.lastRendered = { score: message.score, unlinked: message.unlinked };
-        this.onDidRenderEmitter.fire(this.lastRendered);
-        return;
+        return; // What the page shows: only the tests' probe looks at it.
     }
   }
 
@@ -358,6 +309,7 @@ export class SummaryPanel implements vscode.Disposable {
     this.timer = undefined;
     this.generation++;
     this.onDidDisposeEmitter.fire();
+    this.testProbe?.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
     this.panel.dispose();
   }

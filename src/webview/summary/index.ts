@@ -2,4 +2,4 @@
 // page protocol and the report renderers. Kept out of the activation bundle, so that starting
 // the extension does not pay for them (the Node build loads dist/webview.js on demand).
 export { SummaryPanels } from './summaryPanels';
-export { parsePageState } from './protocol';
+export { parsePageState } from '../protocol';

@@ -1,8 +1,8 @@
 // The summary message the host posts to the page, built from the engine's answers. Kept apart from
 // panel.ts (which needs vscode) so that the page's tests post exactly what the panel would.
-import type { Summary } from '../core/analyze';
-import type { Bands } from '../core/report/view';
-import { STATUSES, type Filters, type Scope, type SummaryMessage } from './protocol';
+import type { Summary } from '../../core/analyze';
+import type { Bands } from '../../core/report/view';
+import { STATUSES, type Filters, type Scope, type SummaryMessage } from '../protocol';
 
 export interface SummaryMessageInput {
   folder: string;

@@ -1,13 +1,13 @@
 // The summary as a file: Markdown, CSV or the standalone HTML report. Each is rendered by the same
 // core function the command line uses (`portfolio-align report --format md|csv|html`), with the
 // same stylesheet, so an export from the panel is the report CI would write for the same files.
-import type { Summary } from '../core/analyze';
-import { renderCsv } from '../core/report/csv';
-import { renderStandaloneHtml } from '../core/report/html';
-import { renderMarkdown } from '../core/report/markdown';
-import type { Bands } from '../core/report/view';
-import reportCss from '../../media/summary.css';
-import type { ExportFormat } from './protocol';
+import type { Summary } from '../../core/analyze';
+import { renderCsv } from '../../core/report/csv';
+import { renderStandaloneHtml } from '../../core/report/html';
+import { renderMarkdown } from '../../core/report/markdown';
+import type { Bands } from '../../core/report/view';
+import reportCss from '../../../media/summary.css';
+import type { ExportFormat } from '../protocol';
 
 export interface ExportOptions {
   /** Paths as the report shows them: relative to the workspace folder, as the CLI run there. */
