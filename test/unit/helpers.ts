@@ -7,7 +7,8 @@ import type { PortfolioDiagnostic } from '../../src/core/diagnostics';
 import type { Position, Range } from '../../src/core/lineIndex';
 import type { RuleId } from '../../src/core/ruleIds';
 import type { RelationshipModel, Severity } from '../../src/core/schema';
-import { Workspace, type CheckOptions, type CheckResult } from '../../src/core/workspace';
+import type { TextEdit } from '../../src/core/features/navigation';
+import { Workspace, type Analysis, type CheckOptions, type CheckResult } from '../../src/core/workspace';
 
 /** The clock every test passes in, unless it is about dates. */
 export const TODAY = '2027-06-15';
@@ -69,6 +70,40 @@ export function rangeIn(text: string, context: string, needle: string): Range {
   const inner = context.indexOf(needle);
   if (inner === -1) throw new Error(`"${needle}" does not occur in "${context}"`);
   return { start: positionOf(text, at + inner), end: positionOf(text, at + inner + needle.length) };
+}
+
+/** The position of the `occurrence`-th `needle` in `text`, plus `shift` characters. */
+export function at(text: string, needle: string, shift = 0, occurrence = 1): Position {
+  let index = -1;
+  for (let i = 0; i < occurrence; i++) {
+    index = text.indexOf(needle, index + 1);
+    if (index < 0) throw new Error(`"${needle}" not found ${occurrence} times`);
+  }
+  return positionOf(text, index + shift);
+}
+
+/** The offset of a 0-based line and character, counted here rather than by the engine. */
+export function offsetOf(text: string, position: Position): number {
+  let offset = 0;
+  for (let line = 0; line < position.line; line++) {
+    const next = text.indexOf('\n', offset);
+    if (next === -1) throw new Error(`line ${position.line} is past the end of the text`);
+    offset = next + 1;
+  }
+  return offset + position.character;
+}
+
+/** Applies edits to one file's text, last first, as VS Code applies a WorkspaceEdit. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const sorted = edits.map((e) => ({ start: offsetOf(text, e.range.start), end: offsetOf(text, e.range.end), text: e.newText })).sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+/** The analysis of a workspace of several files, as the language features get it. */
+export function analysisOf(files: Record<string, string>): Analysis {
+  return workspaceOf(files).analysis({ today: TODAY });
 }
 
 /** A workspace holding one text (at FILE) or several files by path. */
@@ -184,3 +219,51 @@ export function assertOverrides(code: RuleId, text: string, expected: Severity):
   assert.deepEqual(severities(text, { rules: { [code]: 'off' } }), [], 'caller rules off removes it');
   assert.deepEqual(severities(fileText, { forceRules: { [code]: 'off' } }), [], 'forceRules off removes it');
 }
+
+// Two files of one workspace, for the language-feature tests: outcomes in one, initiatives in the other.
+export const OUTCOMES = `apiVersion: portfolio/v1
+kind: Portfolio
+outcomes:
+  - id: supply-chain-cost
+    title: Cut the cost to run the supply chain
+    owner: COO
+    capability: Supply chain
+    budget: 2M
+    measures:
+      - kind: cost
+        metric: Cost per order
+        baseline: 12
+        target: 10
+        actual: 11
+        due: 2027-12-31
+  - id: order-to-cash
+    title: Get paid faster
+    owner: CFO
+    capability: Finance
+`;
+
+export const INITIATIVES = `apiVersion: portfolio/v1
+kind: Portfolio
+metadata:
+  name: Test portfolio
+  currency: EUR
+  brm: Dana
+  rates: { USD: 0.5 }
+initiatives:
+  - id: erp
+    title: ERP upgrade for the supply chain
+    type: software-upgrade
+    outcomes: [supply-chain-cost]
+    cost: 1.5M
+    owner: ERP team
+  - id: invoicing
+    title: Invoicing
+    outcomes: { supply-chain-cost: 30%, order-to-cash: 70% }
+    cost: "200k USD"
+    owner: Finance IT
+    dependsOn: [erp]
+  - id: warehouse-robots
+    title: Warehouse robots for the supply chain
+    cost: 400k
+    owner: Logistics
+`;

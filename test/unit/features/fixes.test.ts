@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { PortfolioDiagnostic } from '../../../src/core/diagnostics';
 import { fixesFor, linkEdits, rankOutcomes, safeFixEdits, type Fix } from '../../../src/core/features/fixes';
-import { analysisOf, applyEdits, INITIATIVES, OUTCOMES } from './support';
+import { analysisOf, applyEdits, INITIATIVES, OUTCOMES } from '../helpers';
 
 const O = 'o.portfolio.yaml';
 const I = 'i.portfolio.yaml';

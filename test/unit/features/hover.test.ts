@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { hover } from '../../../src/core/features/hover';
-import { analysisOf, at, INITIATIVES, OUTCOMES } from './support';
+import { analysisOf, at, INITIATIVES, OUTCOMES } from '../helpers';
 
 const O = 'o.portfolio.yaml';
 const I = 'i.portfolio.yaml';

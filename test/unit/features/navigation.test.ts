@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { definition, prepareRename, references, rename } from '../../../src/core/features/navigation';
-import { analysisOf, applyEdits, at, INITIATIVES, OUTCOMES } from './support';
+import { analysisOf, applyEdits, at, INITIATIVES, OUTCOMES } from '../helpers';
 
 describe('navigation: definition, references, rename', () => {
   const files = { 'a/outcomes.portfolio.yaml': OUTCOMES, 'a/initiatives.portfolio.yaml': INITIATIVES };

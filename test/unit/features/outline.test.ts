@@ -4,7 +4,7 @@ import { documentSymbols } from '../../../src/core/features/symbols';
 import { Workspace } from '../../../src/core/workspace';
 import { portfolioTemplate } from '../../../src/core/template';
 import { relationshipModels } from '../../../src/core/schema';
-import { analysisOf, at, INITIATIVES, OUTCOMES } from './support';
+import { analysisOf, at, INITIATIVES, OUTCOMES } from '../helpers';
 
 const O = 'o.portfolio.yaml';
 const I = 'i.portfolio.yaml';
