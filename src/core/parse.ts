@@ -1,6 +1,6 @@
 // YAML text to the light syntax tree of ast.ts, chunk by chunk (see chunks.ts), with a cache of
 // parsed chunks keyed by their text so that re-parsing after an edit only parses what changed.
-import { Composer, Parser, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
+import { Composer, Parser, YAMLParseError, isAlias, visit, type Alias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { PNode, PPair, PMap, PSeq } from './ast';
 import { keyText } from './ast';
 import { isSafeChunk, planChunks, planItems, type SectionSlice } from './chunks';
@@ -345,10 +345,28 @@ function convertDocument(doc: Document.Parsed, text: string): { root: PNode | nu
 class Converter {
   private budget = MAX_EXPANDED_NODES;
   private depth = 0;
+  /** What each alias refers to, found in one pass (Alias.resolve visits the whole document for each alias). */
+  private targets: Map<Alias, YamlNode | undefined> | undefined;
   exhausted = false;
   tooDeep = false;
 
   constructor(private readonly doc: Document.Parsed) {}
+
+  /** As Alias.resolve: the last node before the alias, in document order, with its anchor. */
+  private targetOf(alias: Alias): YamlNode | undefined {
+    if (!this.targets) {
+      const targets = new Map<Alias, YamlNode | undefined>();
+      const latest = new Map<string, YamlNode>();
+      visit(this.doc, {
+        Node: (_key, node) => {
+          if (isAlias(node)) targets.set(node, latest.get(node.source));
+          else if (node.anchor) latest.set(node.anchor, node as YamlNode);
+        },
+      });
+      this.targets = targets;
+    }
+    return this.targets.get(alias);
+  }
 
   /** `at` is the range to use instead of the node's own: the alias's, for expanded content. */
   convert(node: YamlNode, at: [number, number] | undefined): PNode {
@@ -359,7 +377,7 @@ class Converter {
     }
     const range = at ?? [node.range?.[0] ?? 0, node.range?.[1] ?? 0] as [number, number];
     if (isAlias(node)) {
-      const target = node.resolve(this.doc);
+      const target = this.targetOf(node);
       if (!target) return { kind: 'scalar', value: null, start: range[0], end: range[1] };
       return this.convert(target as YamlNode, range);
     }
