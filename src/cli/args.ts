@@ -6,6 +6,7 @@ import { isCurrency } from '../core/money';
 import { closest, listWords } from '../core/suggest';
 import { UsageError } from './discover';
 import { DIFF_HELP, parseDiff, parseHistory, type DiffArgs, type HistoryArgs } from './diffArgs';
+import { DEFAULT_MAX_FILE_SIZE, parseSize } from './readInput';
 
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
 export type CheckFormat = 'text' | 'json' | 'sarif';
@@ -18,6 +19,8 @@ export interface CommonArgs {
   model?: RelationshipModel;
   rules: Partial<Record<RuleId, Severity>>;
   color: boolean;
+  /** Bytes; a larger file stops the command (readInput.ts). */
+  maxFileSize: number;
 }
 
 export interface CheckArgs extends CommonArgs {
@@ -42,6 +45,7 @@ export const COMMON_OPTIONS = {
   model: { type: 'string' },
   rule: { type: 'string', multiple: true },
   'no-color': { type: 'boolean' },
+  'max-file-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -80,12 +84,20 @@ function parseRules(values: string[] | undefined): Partial<Record<RuleId, Severi
   return rules;
 }
 
+function parseMaxFileSize(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_FILE_SIZE;
+  const bytes = parseSize(value);
+  if (bytes === undefined) throw new UsageError(`--max-file-size takes a size in bytes or with a unit (KB, MB, GB), such as 200MB, not "${value}".`);
+  return bytes;
+}
+
 export function parseCommon(values: Record<string, unknown>, positionals: string[]): CommonArgs {
   const common: CommonArgs = {
     paths: positionals,
     today: parseToday(values.today as string | undefined),
     rules: parseRules(values.rule as string[] | undefined),
     color: !values['no-color'] && !process.env.NO_COLOR && process.stdout.isTTY === true,
+    maxFileSize: parseMaxFileSize(values['max-file-size'] as string | undefined),
   };
   const currency = values.currency as string | undefined;
   if (currency !== undefined) {
@@ -179,16 +191,21 @@ Options:
                                  (default provider; files without one follow the first that has one)
   --currency <code>              summary currency (default: the one the files declare)
   --today YYYY-MM-DD             the date that due and end dates are compared with (default today)
+  --max-file-size <size>         largest file read, in bytes or with a unit such as 200MB (default 50MB)
   --no-color                     plain text output
 
-Exit codes: 0 nothing reaches --fail-on, 1 something does, 2 usage or file errors.`,
+Only regular files are read. Symlinked files and folders are followed, and a file reached by
+several paths is checked once.
+Exit codes: 0 nothing reaches --fail-on, 1 something does, 2 usage or file errors (a path that is
+not a regular file, a file over --max-file-size, an option that is wrong).`,
   report: `portfolio-align report [paths...] [options]
 
 Options:
   -f, --format md|html|csv|json  report format (default md)
-  -o, --out <file>               write to a file instead of standard output
+  -o, --out <file>               write to a file instead of standard output; the file is
+                                 written whole or not at all, and never over an input file
   --force                        overwrite --out if it exists
-  --model, --currency, --today, --rule   as for check
+  --model, --currency, --today, --rule, --max-file-size   as for check
 
 The html report is one self-contained file with no script, readable offline in any browser.`,
   ...DIFF_HELP,

@@ -1,7 +1,7 @@
 // portfolio-align: the engine on the command line, for CI and for people.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { terminalJson, terminalLine, terminalText } from '../core/controlChars';
 import { renderCsv } from '../core/report/csv';
 import { renderStandaloneHtml } from '../core/report/html';
 import { JSON_CONTRACT_VERSION, toJsonSummary } from '../core/report/json';
@@ -17,6 +17,8 @@ import { runHistory } from './historyCommand';
 import { formatJson, withDisplayPaths } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatDiagnosticLine, formatSummary, painter } from './format/text';
+import { readInputFile } from './readInput';
+import { writeOutput } from './writeFileAtomic';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
@@ -30,31 +32,27 @@ interface Io {
   err(text: string): void;
 }
 
-async function checkFiles(args: CommonArgs, io: Io): Promise<{ result: CheckResult; display: (p: string) => string }> {
+async function checkFiles(args: CommonArgs, io: Io): Promise<{ result: CheckResult; display: (p: string) => string; files: string[] }> {
   const files = await discover(args.paths, io.cwd);
   if (files.length === 0) {
     throw new UsageError(`No portfolio files found in ${args.paths.length > 0 ? args.paths.join(', ') : 'the current folder'} (looked for *.portfolio.yaml, *.portfolio.yml and YAML files starting with apiVersion: portfolio/v1).`);
   }
   const workspace = new Workspace();
   for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new UsageError(`Cannot read ${displayPath(file, io.cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    workspace.setFile(file, text);
+    const input = readInputFile(file, displayPath(file, io.cwd), args.maxFileSize);
+    if ('text' in input) workspace.setFile(file, input.text);
+    else workspace.setUnreadableFile(file, input.unreadable);
   }
   const options = { today: args.today, forceRules: args.rules, ...(args.model ? { defaultModel: args.model } : {}), ...(args.currency ? { currency: args.currency } : {}) };
   const shown = new Map<string, string>();
   const display = (p: string) => shown.get(p) ?? shown.set(p, displayPath(p, io.cwd)).get(p)!;
-  return { result: workspace.check(options), display };
+  return { result: workspace.check(options), display, files };
 }
 
 async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const { result, display } = await checkFiles(args, io);
-  if (args.format === 'json') io.out(formatJson(result, display) + '\n');
-  else if (args.format === 'sarif') io.out(formatSarif(result, display, VERSION, pathToFileURL(io.cwd + path.sep).href) + '\n');
+  if (args.format === 'json') io.out(terminalJson(formatJson(result, display)) + '\n');
+  else if (args.format === 'sarif') io.out(terminalJson(formatSarif(result, display, VERSION, pathToFileURL(io.cwd + path.sep).href)) + '\n');
   else {
     const paint = painter(args.color);
     const lines = result.files.flatMap((f) => f.diagnostics.map((d) => formatDiagnosticLine(display(f.path), d, paint)));
@@ -75,7 +73,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 }
 
 async function runReport(args: ReportArgs, io: Io): Promise<number> {
-  const { result, display } = await checkFiles(args, io);
+  const { result, display, files } = await checkFiles(args, io);
   const summary = withDisplayPaths(result.summary, display);
   let text: string;
   switch (args.format) {
@@ -85,22 +83,17 @@ async function runReport(args: ReportArgs, io: Io): Promise<number> {
     default: text = renderMarkdown(summary);
   }
   if (args.out === undefined) {
-    io.out(text);
+    io.out(args.format === 'json' ? terminalJson(text) : terminalText(text));
     return 0;
   }
-  const target = path.resolve(io.cwd, args.out);
-  try {
-    fs.writeFileSync(target, text, { flag: args.force ? 'w' : 'wx' });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`${args.out} already exists: add --force to overwrite it.`);
-    throw new UsageError(`Cannot write ${args.out}: ${code ?? (error as Error).message}`);
-  }
+  writeOutput(args.out, text, { force: args.force, inputs: files, cwd: io.cwd });
   io.err(`Wrote ${args.format} report to ${args.out}\n`);
   return 0;
 }
 
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], terminal: Io): Promise<number> {
+  // Messages quote paths and values from the command line and the files: no control character passes.
+  const io: Io = { ...terminal, err: (text) => terminal.err(terminalText(text)) };
   try {
     const args = parseCommandLine(argv);
     switch (args.command) {
@@ -124,7 +117,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`portfolio-align: ${error.message}\n`);
       return 2;
     }
-    io.err(`portfolio-align: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    // One line, never a stack trace: what failed, and where to report it.
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    io.err(`portfolio-align: internal error: ${terminalLine(message).replace(/\.$/, "")}. Please report it at https://github.com/portfolio-alignment/portfolio-alignment/issues with the command you ran.\n`);
     return 2;
   }
 }

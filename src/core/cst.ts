@@ -31,6 +31,13 @@ type BlockMap = CST.BlockMap;
 type BlockSequence = CST.BlockSequence;
 type FlowCollection = CST.FlowCollection;
 
+/**
+ * How many collections deep YAML may nest. A portfolio needs fewer than ten levels; the limit
+ * stops the recursive readers (the library's composer, this file, parse.ts) from overflowing the
+ * stack on hostile input, so that it becomes a yaml-syntax problem instead of a crash.
+ */
+export const MAX_DEPTH = 100;
+
 /** Thrown (and caught in buildItemChunk) where the composer would do more than this file does. */
 class NotPlain extends Error {}
 
@@ -80,6 +87,9 @@ interface Props {
 }
 
 class Builder {
+  /** Collections open around the node being built: past MAX_DEPTH the composer path reports it. */
+  private depth = 0;
+
   /** The composer's resolveProps, for the tokens before a block node: no anchors, tags or tabs. */
   props(tokens: readonly SourceToken[], indicator: string, offset: number, startOnNewline: boolean): Props {
     let hasSpace = startOnNewline;
@@ -110,20 +120,25 @@ class Builder {
   }
 
   node(token: Token): Built {
+    if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      // No finally needed: a throw ends the whole build.
+      if (++this.depth > MAX_DEPTH) notPlain();
+      const built = this.collection(token);
+      this.depth--;
+      return built;
+    }
+    if (isScalarToken(token) || token.type === 'block-scalar') return this.scalar(token);
+    return notPlain();
+  }
+
+  private collection(token: BlockMap | BlockSequence | FlowCollection): Built {
     switch (token.type) {
-      case 'scalar':
-      case 'single-quoted-scalar':
-      case 'double-quoted-scalar':
-      case 'block-scalar':
-        return this.scalar(token);
       case 'block-map':
         return this.blockMap(token);
       case 'block-seq':
         return this.blockSeq(token);
-      case 'flow-collection':
-        return this.flow(token);
       default:
-        return notPlain();
+        return this.flow(token);
     }
   }
 
@@ -232,6 +247,28 @@ class Builder {
       : { kind: 'seq', items, start: collection.offset, end: closed };
     return { node, after };
   }
+}
+
+/**
+ * The offset of the first collection nested deeper than MAX_DEPTH in a syntax tree, or undefined.
+ * A loop over an explicit stack: the tree it guards against is too deep to recurse over.
+ */
+export function tooDeepAt(tokens: readonly Token[]): number | undefined {
+  const stack: Array<{ token: Token; depth: number }> = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (token.type === 'document') {
+      if (token.value) stack.push({ token: token.value, depth });
+      continue;
+    }
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (depth >= MAX_DEPTH) return token.offset;
+    for (const item of token.items as ReadonlyArray<{ key?: Token | null; value?: Token }>) {
+      if (item.key) stack.push({ token: item.key, depth: depth + 1 });
+      if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+    }
+  }
+  return undefined;
 }
 
 function isScalarToken(token: Token): token is CST.FlowScalar {

@@ -88,6 +88,18 @@ export function readPortfolioFile(path: string, text: string, options: ReadOptio
   return fileFrom(path, parseFile(text, options), () => new LineIndex(text));
 }
 
+/**
+ * A file whose bytes are not text the engine can read (encoding.ts says why): empty, with that
+ * reason as a yaml-syntax problem at its start, so that it counts as a file with an error.
+ */
+export function unreadablePortfolioFile(path: string, reason: string): PortfolioFile {
+  const parsed = parseFile('');
+  const file = new PortfolioFile(path, '', parsed, () => new LineIndex(''));
+  const chunk: Chunk = parsed.rootChunk ?? { base: 0, parse: { text: '', root: null, problems: [], safe: true } };
+  file.findings.push({ rule: 'yaml-syntax', path, span: { chunk, start: 0, end: 0 }, message: reason });
+  return file;
+}
+
 /** The file after one text change: only the list items it touched are parsed again. */
 export function editPortfolioFile(previous: PortfolioFile, change: TextChange, options: ReadOptions = {}): PortfolioFile {
   const parsed = reparseFile(previous.parsed, change, options);

@@ -1,10 +1,10 @@
 // YAML text to the light syntax tree of ast.ts, chunk by chunk (see chunks.ts), with a cache of
 // parsed chunks keyed by their text so that re-parsing after an edit only parses what changed.
-import { parseAllDocuments, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
-import type { PNode, PPair, PMap } from './ast';
+import { Composer, Parser, YAMLParseError, isAlias, visit, type Alias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
+import type { PNode, PPair, PMap, PSeq } from './ast';
 import { keyText } from './ast';
 import { isSafeChunk, planChunks, planItems, type SectionSlice } from './chunks';
-import { buildItemChunk } from './cst';
+import { buildItemChunk, MAX_DEPTH, tooDeepAt } from './cst';
 
 /** A problem found while reading YAML, at offsets relative to its chunk. */
 export interface SyntaxProblem {
@@ -267,8 +267,10 @@ const parseOptions = { prettyErrors: false, uniqueKeys: true, strict: true, stri
 
 /** A whole file: may hold several documents, of which only the first is the portfolio. */
 function parseWhole(text: string): ChunkParse {
-  const docs = parseAllDocuments(text, parseOptions);
-  if (!Array.isArray(docs) || docs.length === 0) return { text, root: null, problems: [], safe: true };
+  const composed = compose(text, false);
+  if (!Array.isArray(composed)) return { text, root: null, problems: [composed], safe: true };
+  const docs = composed;
+  if (docs.length === 0) return { text, root: null, problems: [], safe: true };
   const first = docs[0]!;
   const converted = convertDocument(first, text);
   for (const extra of docs.slice(1)) {
@@ -292,9 +294,35 @@ function builtItemPart(text: string): ChunkParse | undefined {
 /** One chunk of a chunked file: a top-level section or one list item. */
 function parsePart(text: string): ChunkParse {
   if (!isSafeChunk(text)) return { text, root: null, problems: [], safe: false };
-  const doc = parseDocument(text, parseOptions);
+  const composed = compose(text, true);
+  if (!Array.isArray(composed)) return { text, root: null, problems: [composed], safe: true };
+  const doc = composed[0]!;
+  // What parseDocument reports for a second document.
+  if (composed.length > 1) doc.errors.push(new YAMLParseError(composed[1]!.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
   const converted = convertDocument(doc, text);
   return { text, root: converted.root, problems: converted.problems, safe: true };
+}
+
+/**
+ * The library's documents of a text (parseAllDocuments, or parseDocument's one with `forceDoc`),
+ * or the problem that it nests too deep to be composed: checked on the syntax tree first, since
+ * the composer recurses once per level.
+ */
+function compose(text: string, forceDoc: boolean): Document.Parsed[] | SyntaxProblem {
+  const tokens = Array.from(new Parser().parse(text));
+  const deep = tooDeepAt(tokens);
+  if (deep !== undefined) return tooDeepProblem(text, deep);
+  return Array.from(new Composer(parseOptions).compose(tokens, forceDoc, text.length));
+}
+
+function tooDeepProblem(text: string, offset: number): SyntaxProblem {
+  const start = Math.max(0, Math.min(offset, text.length));
+  return {
+    rule: 'yaml-syntax',
+    message: `YAML: nested more than ${MAX_DEPTH} levels deep here, so this part is not read. A portfolio needs only a few levels: check the indentation, or flatten the data.`,
+    start,
+    end: Math.min(text.length, start + 1),
+  };
 }
 
 function convertDocument(doc: Document.Parsed, text: string): { root: PNode | null; problems: SyntaxProblem[] } {
@@ -310,14 +338,35 @@ function convertDocument(doc: Document.Parsed, text: string): { root: PNode | nu
       end: Math.min(text.length, 1),
     });
   }
+  if (converter.tooDeep) problems.push({ ...tooDeepProblem(text, 0), message: `YAML: aliases nest more than ${MAX_DEPTH} levels deep; the deeper levels were not read. Write the values out instead of nesting aliases.` });
   return { root, problems };
 }
 
 class Converter {
   private budget = MAX_EXPANDED_NODES;
+  private depth = 0;
+  /** What each alias refers to, found in one pass (Alias.resolve visits the whole document for each alias). */
+  private targets: Map<Alias, YamlNode | undefined> | undefined;
   exhausted = false;
+  tooDeep = false;
 
   constructor(private readonly doc: Document.Parsed) {}
+
+  /** As Alias.resolve: the last node before the alias, in document order, with its anchor. */
+  private targetOf(alias: Alias): YamlNode | undefined {
+    if (!this.targets) {
+      const targets = new Map<Alias, YamlNode | undefined>();
+      const latest = new Map<string, YamlNode>();
+      visit(this.doc, {
+        Node: (_key, node) => {
+          if (isAlias(node)) targets.set(node, latest.get(node.source));
+          else if (node.anchor) latest.set(node.anchor, node as YamlNode);
+        },
+      });
+      this.targets = targets;
+    }
+    return this.targets.get(alias);
+  }
 
   /** `at` is the range to use instead of the node's own: the alias's, for expanded content. */
   convert(node: YamlNode, at: [number, number] | undefined): PNode {
@@ -328,7 +377,7 @@ class Converter {
     }
     const range = at ?? [node.range?.[0] ?? 0, node.range?.[1] ?? 0] as [number, number];
     if (isAlias(node)) {
-      const target = node.resolve(this.doc);
+      const target = this.targetOf(node);
       if (!target) return { kind: 'scalar', value: null, start: range[0], end: range[1] };
       return this.convert(target as YamlNode, range);
     }
@@ -339,20 +388,31 @@ class Converter {
       if (typeof node.source === 'string' && node.source !== '') scalar.source = node.source;
       return scalar;
     }
-    if (isMap(node)) {
-      const map: PMap = { kind: 'map', pairs: [], start: range[0], end: range[1] };
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const key = pair.key ? this.convert(pair.key as YamlNode, at) : { kind: 'scalar' as const, value: null, start: range[0], end: range[0] };
-        const value = pair.value ? this.convert(pair.value as YamlNode, at) : null;
-        map.pairs.push({ key, value, start: key.start, end: value && value.end > key.end ? value.end : key.end });
-      }
-      return map;
+    if (!isMap(node) && !isSeq(node)) return { kind: 'scalar', value: null, start: range[0], end: range[1] };
+    // The syntax tree is at most MAX_DEPTH deep (compose), but aliases inside aliases can nest deeper.
+    if (this.depth >= MAX_DEPTH) {
+      this.tooDeep = true;
+      return { kind: 'scalar', value: null, start: range[0], end: range[1] };
     }
-    if (isSeq(node)) {
-      return { kind: 'seq', items: node.items.map((item) => item ? this.convert(item as YamlNode, at) : { kind: 'scalar', value: null, start: range[0], end: range[0] }), start: range[0], end: range[1] };
+    this.depth++;
+    const collection = isMap(node) ? this.map(node.items, range, at) : this.seq(node.items, range, at);
+    this.depth--;
+    return collection;
+  }
+
+  private map(items: readonly unknown[], range: [number, number], at: [number, number] | undefined): PMap {
+    const map: PMap = { kind: 'map', pairs: [], start: range[0], end: range[1] };
+    for (const pair of items) {
+      if (!isPair(pair)) continue;
+      const key = pair.key ? this.convert(pair.key as YamlNode, at) : { kind: 'scalar' as const, value: null, start: range[0], end: range[0] };
+      const value = pair.value ? this.convert(pair.value as YamlNode, at) : null;
+      map.pairs.push({ key, value, start: key.start, end: value && value.end > key.end ? value.end : key.end });
     }
-    return { kind: 'scalar', value: null, start: range[0], end: range[1] };
+    return map;
+  }
+
+  private seq(items: readonly unknown[], range: [number, number], at: [number, number] | undefined): PSeq {
+    return { kind: 'seq', items: items.map((item) => item ? this.convert(item as YamlNode, at) : { kind: 'scalar', value: null, start: range[0], end: range[0] }), start: range[0], end: range[1] };
   }
 }
 

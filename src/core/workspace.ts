@@ -2,7 +2,7 @@
 // Editor, CLI and summary panel all call this, so they all show the same results.
 import { analyze, type Summary } from './analyze';
 import type { Finding, PortfolioDiagnostic, RelatedInformation } from './diagnostics';
-import { editPortfolioFile, readPortfolioFile, type PortfolioFile } from './file';
+import { editPortfolioFile, readPortfolioFile, unreadablePortfolioFile, type PortfolioFile } from './file';
 import { SpendLedger, type InitiativeSpend } from './ledger';
 import type { ChunkCache, TextChange } from './parse';
 import { ruleById, rules } from './rules';
@@ -60,6 +60,22 @@ export class Workspace {
     const file = readPortfolioFile(path, text, { cache, alwaysChunk: this.options.alwaysChunk });
     if (previous) {
       // One object per path: what refers to the file (index entries, spend) sees the new reading.
+      previous.file.takeOver(file);
+      return previous.file;
+    }
+    this.entries.set(path, { file, cache });
+    this.sorted = undefined;
+    return file;
+  }
+
+  /** Adds or replaces a file that could not be read as text, with the reason (encoding.ts) as its one problem. */
+  setUnreadableFile(path: string, reason: string): PortfolioFile {
+    return this.put(path, unreadablePortfolioFile(path, reason), new Map());
+  }
+
+  private put(path: string, file: PortfolioFile, cache: ChunkCache): PortfolioFile {
+    const previous = this.entries.get(path);
+    if (previous) {
       previous.file.takeOver(file);
       return previous.file;
     }

@@ -1,6 +1,7 @@
 // Compiler-style lines (1-based), then the alignment summary.
 import type { Summary } from '../../core/analyze';
 import type { PortfolioDiagnostic } from '../../core/diagnostics';
+import { terminalLine } from '../../core/controlChars';
 import { formatMoney, formatMoneyShort } from '../../core/money';
 import { band, percent } from '../../core/report/view';
 import { plural } from '../../core/suggest';
@@ -19,14 +20,12 @@ export function painter(color: boolean): Painter {
   return { red: wrap(31), yellow: wrap(33), blue: wrap(34), green: wrap(32), bold: wrap(1), dim: wrap(2) };
 }
 
-/** Strips control characters so that file content cannot drive the terminal. */
-function clean(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?').replace(/\n/g, ' ');
-}
+/** File content on one line, its control characters written visibly, so that it cannot drive the terminal. */
+const clean = terminalLine;
 
 export function formatDiagnosticLine(path: string, d: PortfolioDiagnostic, paint: Painter): string {
   const severity = d.severity === 'error' ? paint.red('error  ') : d.severity === 'warning' ? paint.yellow('warning') : paint.blue('info   ');
-  return `${path}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${severity}  ${paint.dim(d.code)}  ${clean(d.message)}`;
+  return `${clean(path)}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${severity}  ${paint.dim(d.code)}  ${clean(d.message)}`;
 }
 
 

@@ -1,10 +1,15 @@
 // Every initiative that is not cancelled, one row each, for a spreadsheet (RFC 4180).
 import type { Summary } from '../analyze';
+import { visibleControls } from '../controlChars';
 import { formatDecimal } from '../money';
 
-/** Quotes a field when needed, and defuses cells a spreadsheet would run as a formula. */
+/**
+ * Quotes a field when needed, and defuses cells a spreadsheet would run as a formula. A line
+ * break in a text becomes a line feed inside the quoted field, so that CRLF ends rows and nothing
+ * else does; control characters show as in the HTML report ([U+001B]).
+ */
 export function csvField(value: string | number | undefined): string {
-  let text = value === undefined ? '' : String(value);
+  let text = value === undefined ? '' : visibleControls(String(value).replace(/\r\n?/g, '\n'));
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -2,11 +2,15 @@
 import type { Summary } from '../analyze';
 import { formatMoney, formatMoneyShort } from '../money';
 import { plural } from '../suggest';
+import { visibleControls } from '../controlChars';
 import { percent, REASONS } from './view';
 
-/** Escapes text for a Markdown table cell or line, so file content cannot add markup. */
+/**
+ * Escapes text for a Markdown table cell or line, so file content cannot add markup or break a
+ * row (any line break, a lone CR too, becomes a space), and controls show as in the HTML report.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r?\n/g, ' ');
+  return visibleControls(text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r\n|[\r\n]/g, ' '));
 }
 
 
