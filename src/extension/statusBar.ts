@@ -50,7 +50,12 @@ export class AlignmentStatusBar implements vscode.Disposable {
     tooltip.appendMarkdown(`${headline.errors} errors, ${headline.warnings} warnings in ${headline.files} portfolio file${headline.files === 1 ? '' : 's'}.\n\n`);
     if (state.lastCheckMs !== undefined) tooltip.appendMarkdown(`${slow ? '$(watch) Slow: ' : ''}last validation took ${Math.round(state.lastCheckMs)} ms.\n\n`);
     const failure = this.service.engine.lastFailure;
-    if (failure) tooltip.appendText(`The validation engine was restarted after it failed (${failure.reason}).\n\n`);
+    if (failure) {
+      // The reason as text: it may quote an error message.
+      tooltip.appendMarkdown('The validation engine was restarted after it failed: ');
+      tooltip.appendText(failure.reason);
+      tooltip.appendMarkdown('.\n\n');
+    }
     tooltip.appendMarkdown('Click to open the alignment summary.');
     this.item.tooltip = tooltip;
     this.item.command = this.command;
