@@ -36,6 +36,8 @@ suite('Engine recovery', () => {
 
   teardown(async () => {
     await restoreFixtures();
+    // Never leave a stopped engine to the suites after this one.
+    if (api.service.engine.state === 'stopped') await vscode.commands.executeCommand('portfolioAlignment.validateWorkspace');
   });
 
   test('when the engine worker dies, it is restarted: diagnostics follow the next edit, and the user is told once', async function () {
@@ -70,14 +72,15 @@ suite('Engine recovery', () => {
     const { document } = await openFixture(INITIATIVES);
     await waitForCodes(document.uri, ['unknown-outcome']);
     const toldBefore = api.engineNotices.shown.length;
-    for (let death = 1; death <= 3; death++) {
+    // Three deaths within a minute stop it; the one of the test above may be the first of them.
+    for (let death = 1; api.service.engine.state !== 'stopped'; death++) {
+      assert.ok(death <= 3, `still ${api.service.engine.state} after three deaths`);
       await engineState(api, 'running');
       assert.strictEqual(await vscode.commands.executeCommand<boolean>(TERMINATE_ENGINE_WORKER), true, `death ${death}: no worker to end`);
       // A web worker's death is only noticed by a request that gets no answer.
       void api.service.request({ type: 'ruleCatalog', folder: '' }).catch(() => undefined);
       await waitUntil(() => (api.service.engine.state !== 'running' ? true : undefined), `death ${death} to be noticed`, 60_000);
     }
-    await engineState(api, 'stopped', 5_000);
     assert.match(api.statusBar.item.text, /Alignment stopped/);
     assert.match(tooltipOf(api.statusBar.item), /failed 3 times within a minute/);
     const told = api.engineNotices.shown.slice(toldBefore);
