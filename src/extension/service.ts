@@ -71,7 +71,7 @@ function matchesGlobs(uri: vscode.Uri, folder: vscode.WorkspaceFolder, globs: st
 export class PortfolioService implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('portfolio-alignment');
   private readonly onDidCheckEmitter = new vscode.EventEmitter<string>();
-  /** Fires with a folder key after that folder's diagnostics and headline were updated. */
+  /** Fires with a folder key after that folder's diagnostics and headline were updated, or a check of it failed. */
   readonly onDidCheck = this.onDidCheckEmitter.event;
   /** The engine, restarted when its worker dies (engineSupervisor.ts). */
   readonly engine: EngineSupervisor;

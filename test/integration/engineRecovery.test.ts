@@ -22,6 +22,19 @@ function engineState(api: Api, state: string, timeoutMs = 60_000): Promise<true>
   return waitUntil(() => (api.service.engine.state === state ? true : undefined), `the engine to be ${state} (it is ${api.service.engine.state})`, timeoutMs);
 }
 
+/**
+ * Puts the fixture's first text back and saves it. These tests wait long enough for an editor
+ * with auto-save (VS Code for the web) to save an edit, and the suites after them read the disk.
+ */
+async function putBack(document: vscode.TextDocument, original: string): Promise<void> {
+  if (document.getText() !== original) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+    assert.ok(await vscode.workspace.applyEdit(edit), `could not put back ${document.uri.toString()}`);
+  }
+  await document.save();
+}
+
 function tooltipOf(item: vscode.StatusBarItem): string {
   const tooltip = item.tooltip;
   return typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '';
@@ -44,6 +57,7 @@ suite('Engine recovery', () => {
     this.timeout(180_000);
     await openFixture(OUTCOMES);
     const { document } = await openFixture(INITIATIVES);
+    const original = document.getText();
     await waitForCodes(document.uri, ['unknown-outcome']);
     const toldBefore = api.engineNotices.shown.length;
 
@@ -65,11 +79,13 @@ suite('Engine recovery', () => {
     // And it goes on working: breaking the link again is reported.
     await replaceText(document, 'customer-retention]', 'customer-retension]');
     await waitForCodes(document.uri, ['unknown-outcome'], 60_000);
+    await putBack(document, original);
   });
 
   test('a worker that keeps dying is given up on and says so; Validate Workspace starts it again', async function () {
     this.timeout(240_000);
     const { document } = await openFixture(INITIATIVES);
+    const original = document.getText();
     await waitForCodes(document.uri, ['unknown-outcome']);
     const toldBefore = api.engineNotices.shown.length;
     // Three deaths within a minute stop it; the one of the test above may be the first of them.
@@ -92,5 +108,7 @@ suite('Engine recovery', () => {
     await replaceText(document, 'customer-retension', 'customer-retention');
     await waitForCodes(document.uri, [], 60_000);
     await waitUntil(() => (/aligned/.test(api.statusBar.item.text) ? true : undefined), `the score in the status bar (it shows "${api.statusBar.item.text}")`, 30_000);
+    await putBack(document, original);
+    await waitForCodes(document.uri, ['unknown-outcome'], 60_000);
   });
 });
