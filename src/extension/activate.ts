@@ -5,9 +5,11 @@ import type { SummaryPanels } from '../webview/summary/summaryPanels';
 import { PortfolioCodeActions } from './codeActions';
 import { registerCommands } from './commands';
 import type { Transport } from './engineClient';
+import { EngineNotices } from './engineNotices';
 import { registerLanguageFeatures, SELECTOR } from './languageFeatures';
 import { PortfolioService } from './service';
 import { AlignmentStatusBar } from './statusBar';
+import { registerTestCommands } from './testCommands';
 
 /** What the extension returns from activate(): used by its integration tests. */
 export interface PortfolioAlignmentApi {
@@ -15,6 +17,8 @@ export interface PortfolioAlignmentApi {
   statusBar: AlignmentStatusBar;
   /** The alignment summary panels, once the summary was first shown. */
   summaryPanels: () => SummaryPanels | undefined;
+  /** What the user was told about engine failures. */
+  engineNotices: EngineNotices;
   /** Time spent in activate(), in milliseconds (npm run bench adds the bundle's load time). */
   activateMs: number;
   /** From the bundle's first statement to the end of activate(), including VS Code's own work between. */
@@ -30,6 +34,7 @@ export function activateExtension(context: vscode.ExtensionContext, createTransp
   const service = new PortfolioService(createTransport, output);
   const statusBar = new AlignmentStatusBar(service, SHOW_SUMMARY_COMMAND);
   const summary = registerSummaryPanel(context, service, output, loadSummary);
+  const engineNotices = new EngineNotices(service.engine, output, () => vscode.commands.executeCommand('portfolioAlignment.validateWorkspace'));
   context.subscriptions.push(
     output,
     service,
@@ -38,10 +43,12 @@ export function activateExtension(context: vscode.ExtensionContext, createTransp
     vscode.languages.registerCodeActionsProvider(SELECTOR, new PortfolioCodeActions(service), PortfolioCodeActions.metadata),
     ...registerCommands(context, service),
     ...summary.disposables,
+    engineNotices,
+    ...registerTestCommands(context, service),
   );
   service.start();
   const activateMs = performance.now() - started;
   const sinceLoadMs = typeof __portfolioAlignmentLoadStart === 'number' ? performance.now() - __portfolioAlignmentLoadStart : undefined;
   output.info(`Activated in ${activateMs.toFixed(1)} ms${sinceLoadMs === undefined ? '' : ` (${sinceLoadMs.toFixed(1)} ms since the bundle started loading)`}`);
-  return { service, statusBar, summaryPanels: summary.panels, activateMs, sinceLoadMs };
+  return { service, statusBar, summaryPanels: summary.panels, engineNotices, activateMs, sinceLoadMs };
 }

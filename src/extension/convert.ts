@@ -8,6 +8,8 @@ import { DOCS_BASE, docsUrl } from '../core/rules/rule';
 
 export const SOURCE = 'Portfolio Alignment';
 export const TOO_LARGE_CODE = 'file-too-large';
+/** A file the validation engine could not take, or was working on when it was given up on (docs/editor.md). */
+export const ENGINE_FAILED_CODE = 'engine-failed';
 
 export function toRange(range: Range): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
@@ -54,6 +56,27 @@ export function tooLargeDiagnostic(uri: vscode.Uri, size: number, limit: number)
   diagnostic.source = SOURCE;
   diagnostic.code = { value: TOO_LARGE_CODE, target: vscode.Uri.parse(`${DOCS_BASE}/configuration.md#large-files`) };
   return diagnostic;
+}
+
+function fileName(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? uri.path;
+}
+
+function engineDiagnostic(message: string): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Error);
+  diagnostic.source = SOURCE;
+  diagnostic.code = { value: ENGINE_FAILED_CODE, target: vscode.Uri.parse(`${DOCS_BASE}/editor.md#when-the-validation-engine-fails`) };
+  return diagnostic;
+}
+
+/** The engine answered "update" or "edit" of this file with an error. */
+export function engineFailedDiagnostic(uri: vscode.Uri, reason: string): vscode.Diagnostic {
+  return engineDiagnostic(`Portfolio Alignment could not validate this file: the validation engine failed on it (${reason}). Its diagnostics and its share of the summary may be missing or out of date until it is fixed. Check it with "portfolio-align check ${fileName(uri)}" (the command-line program) to see why; if that passes, report the problem with the "Portfolio Alignment" output log.`);
+}
+
+/** The engine died again and again while working on this file, and was given up on. */
+export function engineStoppedDiagnostic(uri: vscode.Uri, reason: string, failures: number): vscode.Diagnostic {
+  return engineDiagnostic(`Portfolio Alignment stopped validating: the validation engine failed ${failures} times within a minute, the last time while working on this file (${reason}). The file may be too large or too deeply nested for the editor: split it, or set portfolioAlignment.maxFileSize below its size so that the editor skips it, and check it with "portfolio-align check ${fileName(uri)}". Then run "Portfolio Alignment: Validate Workspace" or reload the window.`);
 }
 
 export function toLocation(location: Location): vscode.Location {

@@ -10,7 +10,16 @@ export class InProcessTransport implements Transport {
 
   post(message: RequestMessage): void {
     // Answer asynchronously, as a worker would, so callers behave the same either way.
-    queueMicrotask(() => this.listener?.(this.server.handleMessage(message)));
+    queueMicrotask(() => this.listener?.(this.answer(message)));
+  }
+
+  /** The engine's answer; whatever it throws becomes the answer, never an exception in the extension host. */
+  private answer(message: RequestMessage): ResponseMessage {
+    try {
+      return this.server.handleMessage(message);
+    } catch (error) {
+      return { id: message.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) };
+    }
   }
 
   onMessage(listener: (message: ResponseMessage) => void): void {
@@ -23,4 +32,3 @@ export class InProcessTransport implements Transport {
     this.listener = undefined;
   }
 }
-

@@ -7,8 +7,9 @@ import type { PortfolioDiagnostic } from '../core/diagnostics';
 import type { TextChange } from '../core/parse';
 import type { Request, ResultOf, CheckResult, Headline } from '../engine/protocol';
 import { engineSettings, readSettings, SECTION, type Settings } from './config';
-import { toDiagnostic, tooLargeDiagnostic } from './convert';
-import { EngineClient, type Transport } from './engineClient';
+import { engineFailedDiagnostic, engineStoppedDiagnostic, toDiagnostic, tooLargeDiagnostic } from './convert';
+import type { Transport } from './engineClient';
+import { EngineRequestError, EngineSupervisor, pathOfRequest, type EngineFailure } from './engineSupervisor';
 
 /** How many YAML files outside the globs are opened to look for `apiVersion: portfolio/v1`. */
 const SNIFF_LIMIT = 500;
@@ -35,6 +36,8 @@ interface FolderEntry {
   configured: boolean;
   /** Whether YAML files outside the globs were looked at too. */
   sniffed: boolean;
+  /** Why the last check failed, until one succeeds (the status bar says it). */
+  checkError?: string;
 }
 
 /** The first lines of a document, enough to see whether it starts like a portfolio. */
@@ -68,9 +71,12 @@ function matchesGlobs(uri: vscode.Uri, folder: vscode.WorkspaceFolder, globs: st
 export class PortfolioService implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('portfolio-alignment');
   private readonly onDidCheckEmitter = new vscode.EventEmitter<string>();
-  /** Fires with a folder key after that folder's diagnostics and headline were updated. */
+  /** Fires with a folder key after that folder's diagnostics and headline were updated, or a check of it failed. */
   readonly onDidCheck = this.onDidCheckEmitter.event;
-  private engine: EngineClient | undefined;
+  /** The engine, restarted when its worker dies (engineSupervisor.ts). */
+  readonly engine: EngineSupervisor;
+  /** Files the engine could not take, or was working on when it was given up on: a diagnostic says so. */
+  private readonly engineNotes = new Map<string, vscode.Diagnostic>();
   private readonly folders = new Map<string, FolderEntry>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly sentVersions = new Map<string, number>();
@@ -82,10 +88,14 @@ export class PortfolioService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly decoder = new TextDecoder('utf-8');
 
-  constructor(private readonly createTransport: () => Transport, private readonly output: vscode.LogOutputChannel) {}
+  constructor(createTransport: () => Transport, private readonly output: vscode.LogOutputChannel) {
+    this.engine = new EngineSupervisor(createTransport, { log: (message) => this.output.error(message), onRestart: () => this.resendAll() });
+  }
 
   start(): void {
     this.disposables.push(
+      this.engine.onDidFail((failure) => this.onEngineFailed(failure)),
+      { dispose: () => this.engine.dispose() },
       this.collection,
       this.onDidCheckEmitter,
       vscode.workspace.onDidOpenTextDocument((doc) => this.onOpen(doc)),
@@ -128,9 +138,9 @@ export class PortfolioService implements vscode.Disposable {
     return (document.languageId === 'yaml' || /\.ya?ml$/i.test(document.uri.path)) && startsLikePortfolio(headOf(document));
   }
 
-  headline(folderKey: string): { headline?: Headline; lastCheckMs?: number; settings: Settings } | undefined {
+  headline(folderKey: string): { headline?: Headline; lastCheckMs?: number; settings: Settings; checkError?: string } | undefined {
     const entry = this.folders.get(folderKey);
-    return entry ? { headline: entry.headline, lastCheckMs: entry.lastCheckMs, settings: entry.settings } : undefined;
+    return entry ? { headline: entry.headline, lastCheckMs: entry.lastCheckMs, settings: entry.settings, checkError: entry.checkError } : undefined;
   }
 
   /** The portfolio files of a folder that the engine knows (URIs as strings); empty if none. */
@@ -157,11 +167,7 @@ export class PortfolioService implements vscode.Disposable {
     return this.results.get(uri.toString()) ?? [];
   }
 
-  private client(): EngineClient {
-    if (!this.engine) {
-      this.engine = new EngineClient(this.createTransport(), (message) => this.output.error(message));
-      this.disposables.push({ dispose: () => this.engine?.dispose() });
-    }
+  private client(): EngineSupervisor {
     return this.engine;
   }
 
@@ -269,7 +275,7 @@ export class PortfolioService implements vscode.Disposable {
     entry.files.add(key);
     this.sentVersions.set(key, 0);
     this.configure(entry);
-    void this.client().request({ type: 'update', folder: entry.key, path: key, text, version: 0 }).catch(() => undefined);
+    this.sendText(entry, uri, text, 0);
   }
 
   /** Sends the folder's settings before its first file; requests are answered in order. */
@@ -336,7 +342,7 @@ export class PortfolioService implements vscode.Disposable {
       if (!entry) continue;
       for (const key of entry.files) this.collection.delete(vscode.Uri.parse(key));
       this.folders.delete(entry.key);
-      void this.engine?.request({ type: 'dropFolder', folder: entry.key }).catch(() => undefined);
+      if (this.engine.started) void this.engine.request({ type: 'dropFolder', folder: entry.key }).catch(() => undefined);
     }
   }
 
@@ -394,7 +400,7 @@ export class PortfolioService implements vscode.Disposable {
       // Not part of any workspace folder's index: forget it entirely.
       this.forget(entry, key);
       this.folders.delete(entry.key);
-      void this.engine?.request({ type: 'dropFolder', folder: entry.key }).catch(() => undefined);
+      if (this.engine.started) void this.engine.request({ type: 'dropFolder', folder: entry.key }).catch(() => undefined);
       return;
     }
     // Back to what is on disk (the closed document may have had unsaved edits).
@@ -434,8 +440,10 @@ export class PortfolioService implements vscode.Disposable {
             if (!applied && !document.isClosed) {
               this.sentVersions.delete(key);
               this.schedule(document, 0);
+            } else if (applied) {
+              this.engineTook(document.uri);
             }
-          }).catch(() => undefined);
+          }).catch((error) => this.engineRefused(entry, document.uri, error));
         return;
       }
     }
@@ -449,7 +457,7 @@ export class PortfolioService implements vscode.Disposable {
     this.sizes.set(key, text.length);
     entry.files.add(key);
     this.configure(entry);
-    void this.client().request({ type: 'update', folder: entry.key, path: key, text, version: document.version }).catch(() => undefined);
+    this.sendText(entry, document.uri, text, document.version);
   }
 
   /** Makes sure the engine has the document's current text: language features call this first. */
@@ -481,8 +489,11 @@ export class PortfolioService implements vscode.Disposable {
           result = await this.client().request({ type: 'check', folder: entry.key });
         } catch (error) {
           this.output.error(`Checking failed: ${(error as Error).message}`);
+          entry.checkError = (error as Error).message;
+          this.onDidCheckEmitter.fire(entry.key);
           return;
         }
+        entry.checkError = undefined;
         this.apply(entry, result, Date.now() - started);
       } while (entry.again);
     } finally {
@@ -498,7 +509,7 @@ export class PortfolioService implements vscode.Disposable {
       if (!entry.files.has(file.path)) continue;
       const uri = vscode.Uri.parse(file.path);
       this.results.set(file.path, file.diagnostics);
-      this.collection.set(uri, file.diagnostics.map((d) => toDiagnostic(d)));
+      this.collection.set(uri, this.withEngineNote(file.path, file.diagnostics.map((d) => toDiagnostic(d))));
     }
     entry.headline = result.headline;
     entry.lastCheckMs = result.parseMs + result.checkMs;
@@ -510,6 +521,8 @@ export class PortfolioService implements vscode.Disposable {
 
   /** Re-indexes every folder and checks it again (the Validate Workspace command). */
   async revalidateAll(): Promise<{ files: number; errors: number; warnings: number }> {
+    // An engine that was given up on is started again; it is sent every file below.
+    if (this.engine.state === 'stopped') this.engine.restart();
     await Promise.all([...this.folders.values()].map((entry) => (entry.folder ? this.reindex(entry) : this.runCheck(entry))));
     let files = 0;
     let errors = 0;
@@ -543,6 +556,58 @@ export class PortfolioService implements vscode.Disposable {
         for (const doc of openInTabs()) if (this.folderKeyOf(doc.uri) === entry.key) this.onOpen(doc);
       } else {
         void this.runCheck(entry);
+      }
+    }
+  }
+
+  // ---- when the engine fails ----
+
+  /** Sends a file's whole text; if the engine cannot take it, the file says why. */
+  private sendText(entry: FolderEntry, uri: vscode.Uri, text: string, version: number): void {
+    void this.client().request({ type: 'update', folder: entry.key, path: uri.toString(), text, version })
+      .then(() => this.engineTook(uri), (error) => this.engineRefused(entry, uri, error));
+  }
+
+  /** The engine answered with an error for this file: a diagnostic on it says why (a dead engine is restarted and sent the file again). */
+  private engineRefused(entry: FolderEntry, uri: vscode.Uri, error: unknown): void {
+    if (!(error instanceof EngineRequestError)) return;
+    const key = uri.toString();
+    if (!entry.files.has(key)) return;
+    this.sentVersions.delete(key); // the whole text next time
+    this.engineNotes.set(key, engineFailedDiagnostic(uri, error.reason));
+    this.collection.set(uri, this.withEngineNote(key, (this.results.get(key) ?? []).map((d) => toDiagnostic(d))));
+  }
+
+  private engineTook(uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (!this.engineNotes.delete(key)) return;
+    this.collection.set(uri, (this.results.get(key) ?? []).map((d) => toDiagnostic(d)));
+  }
+
+  private withEngineNote(key: string, diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] {
+    const note = this.engineNotes.get(key);
+    return note ? [note, ...diagnostics] : diagnostics;
+  }
+
+  /** Given up on: the file it was working on says so (it is the likely cause). */
+  private onEngineFailed(failure: EngineFailure): void {
+    const key = pathOfRequest(failure.during);
+    if (failure.restarting || !key) return;
+    const uri = vscode.Uri.parse(key);
+    this.engineNotes.set(key, engineStoppedDiagnostic(uri, failure.reason, failure.count));
+    this.collection.set(uri, this.withEngineNote(key, (this.results.get(key) ?? []).map((d) => toDiagnostic(d))));
+  }
+
+  /** A new engine knows nothing: send every folder's settings and files again, then check. */
+  private resendAll(): void {
+    this.sentVersions.clear();
+    this.pendingChanges.clear();
+    for (const key of [...this.engineNotes.keys()]) this.engineTook(vscode.Uri.parse(key));
+    for (const entry of this.folders.values()) {
+      entry.configured = false;
+      if (entry.folder) void this.reindex(entry);
+      for (const document of vscode.workspace.textDocuments) {
+        if (!document.isClosed && entry.files.has(document.uri.toString())) this.schedule(document, 0);
       }
     }
   }

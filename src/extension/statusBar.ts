@@ -15,6 +15,7 @@ export class AlignmentStatusBar implements vscode.Disposable {
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       service.onDidCheck(() => this.update()),
+      service.engine.onDidChangeState(() => this.update()),
     );
     this.update();
   }
@@ -25,8 +26,13 @@ export class AlignmentStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
+    if (this.showEngineTrouble()) return;
     const state = this.service.headline(this.service.folderKeyOf(document.uri));
     const headline = state?.headline;
+    if (state?.checkError && !headline) {
+      this.showProblem('$(warning) Alignment', `Portfolio Alignment could not check this folder: ${state.checkError}\n\nSee the "Portfolio Alignment" output log.`, 'statusBarItem.warningBackground');
+      return;
+    }
     if (!state || !headline) {
       this.item.text = '$(sync~spin) Alignment';
       this.item.tooltip = 'Portfolio Alignment is checking the portfolio…';
@@ -43,9 +49,38 @@ export class AlignmentStatusBar implements vscode.Disposable {
     tooltip.appendMarkdown(`${formatMoneyShort(headline.alignedSpend, headline.currency)} of ${formatMoneyShort(headline.totalSpend, headline.currency)} serves a business outcome.\n\n`);
     tooltip.appendMarkdown(`${headline.errors} errors, ${headline.warnings} warnings in ${headline.files} portfolio file${headline.files === 1 ? '' : 's'}.\n\n`);
     if (state.lastCheckMs !== undefined) tooltip.appendMarkdown(`${slow ? '$(watch) Slow: ' : ''}last validation took ${Math.round(state.lastCheckMs)} ms.\n\n`);
+    const failure = this.service.engine.lastFailure;
+    if (failure) {
+      // The reason as text: it may quote an error message.
+      tooltip.appendMarkdown('The validation engine was restarted after it failed: ');
+      tooltip.appendText(failure.reason);
+      tooltip.appendMarkdown('.\n\n');
+    }
     tooltip.appendMarkdown('Click to open the alignment summary.');
     this.item.tooltip = tooltip;
     this.item.command = this.command;
+    this.item.show();
+  }
+
+  /** While the engine restarts or after it was given up on, that is what the item says. */
+  private showEngineTrouble(): boolean {
+    const engine = this.service.engine;
+    if (engine.state === 'restarting') {
+      this.showProblem('$(sync~spin) Alignment: restarting', `The validation engine failed (${engine.lastFailure?.reason ?? 'unknown'}) and is restarting.`, 'statusBarItem.warningBackground');
+      return true;
+    }
+    if (engine.state === 'stopped') {
+      this.showProblem('$(error) Alignment stopped', `Portfolio Alignment stopped validating: the validation engine failed ${engine.lastFailure?.count ?? ''} times within a minute (last: ${engine.lastFailure?.reason ?? 'unknown'}). Diagnostics are out of date.\n\nClick to start it again (Validate Workspace), or reload the window.`, 'statusBarItem.errorBackground', 'portfolioAlignment.validateWorkspace');
+      return true;
+    }
+    return false;
+  }
+
+  private showProblem(text: string, tooltip: string, background: string, command = this.command): void {
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.backgroundColor = new vscode.ThemeColor(background);
+    this.item.command = command;
     this.item.show();
   }
 

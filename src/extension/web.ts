@@ -11,19 +11,34 @@ import { InProcessTransport } from './inProcessTransport';
 interface WebWorker {
   postMessage(message: unknown): void;
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
-  addEventListener(type: 'error', listener: (event: { message?: string }) => void): void;
+  addEventListener(type: 'error' | 'messageerror', listener: (event: { message?: string }) => void): void;
   terminate(): void;
 }
 declare const Worker: { new (url: string): WebWorker };
 
+// A web worker has no exit event: one that dies silently (killed for memory) is noticed by the
+// supervisor's timeout; an uncaught error or an unreadable answer is reported here, once.
 function webWorkerTransport(context: vscode.ExtensionContext): Transport {
   const url = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'engine.js').toString(true);
   const worker = new Worker(url);
+  let gone = false;
+  const deathListeners: Array<(error: Error) => void> = [];
+  const die = (error: Error) => {
+    if (gone) return;
+    gone = true;
+    for (const listener of deathListeners) listener(error);
+  };
+  worker.addEventListener('error', (event) => die(new Error(`the web worker failed (${event.message || 'no message'})`)));
+  worker.addEventListener('messageerror', () => die(new Error('an answer of the web worker could not be read')));
   return {
     post: (message: RequestMessage) => worker.postMessage(message),
     onMessage: (listener: (message: ResponseMessage) => void) => worker.addEventListener('message', (event) => listener(event.data as ResponseMessage)),
-    onError: (listener: (error: Error) => void) => worker.addEventListener('error', (event) => listener(new Error(event.message || 'web worker error'))),
-    dispose: () => worker.terminate(),
+    onError: (listener: (error: Error) => void) => void deathListeners.push(listener),
+    dispose: () => {
+      gone = true;
+      worker.terminate();
+    },
+    terminate: () => worker.terminate(),
   };
 }
 
