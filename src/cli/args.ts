@@ -5,10 +5,11 @@ import { relationshipModels, severities, type RelationshipModel, type Severity }
 import { isCurrency } from '../core/money';
 import { closest, listWords } from '../core/suggest';
 import { UsageError } from './discover';
+import { IMPORT_HELP, parseImport, type ImportArgs } from './import';
 
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
 export type CheckFormat = 'text' | 'json' | 'sarif';
-export type ReportFormat = 'md' | 'html' | 'csv' | 'json';
+export type ReportFormat = 'md' | 'html' | 'csv' | 'json' | 'xlsx';
 
 export interface CommonArgs {
   paths: string[];
@@ -33,7 +34,7 @@ export interface ReportArgs extends CommonArgs {
   force: boolean;
 }
 
-export type Args = CheckArgs | ReportArgs | { command: 'help'; topic?: string } | { command: 'version' };
+export type Args = CheckArgs | ReportArgs | ImportArgs | { command: 'help'; topic?: string } | { command: 'version' };
 
 const COMMON_OPTIONS = {
   today: { type: 'string' },
@@ -102,13 +103,14 @@ export function parseCommandLine(argv: string[]): Args {
   try {
     if (command === 'check') return parseCheck(rest);
     if (command === 'report') return parseReport(rest);
+    if (command === 'import') return parseImport(rest);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     // parseArgs errors: unknown option, missing value.
     throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}. Run portfolio-align ${command} --help for the options.`);
   }
-  const suggestion = closest(command, ['check', 'report', 'help']);
-  throw new UsageError(`Unknown command "${command}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Commands: check, report, help.`);
+  const suggestion = closest(command, ['check', 'report', 'import', 'help']);
+  throw new UsageError(`Unknown command "${command}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Commands: check, report, import, help.`);
 }
 
 function parseCheck(argv: string[]): Args {
@@ -143,10 +145,11 @@ function parseReport(argv: string[]): Args {
   const args: ReportArgs = {
     command: 'report',
     ...parseCommon(values, positionals),
-    format: oneOf('format', values.format, ['md', 'html', 'csv', 'json'] as const, 'md'),
+    format: oneOf('format', values.format, ['md', 'html', 'csv', 'json', 'xlsx'] as const, 'md'),
     force: values.force === true,
   };
   if (values.out !== undefined) args.out = values.out;
+  if (args.format === 'xlsx' && args.out === undefined) throw new UsageError('--format xlsx writes a binary file: give it --out FILE.xlsx.');
   return args;
 }
 
@@ -155,7 +158,8 @@ export const HELP: Record<string, string> = {
 
 Usage:
   portfolio-align check  [paths...] [options]   diagnostics and the alignment summary
-  portfolio-align report [paths...] [options]   the summary for people (md, html, csv, json)
+  portfolio-align report [paths...] [options]   the summary for people (md, html, csv, json, xlsx)
+  portfolio-align import SOURCE --map MAP.yaml  a CSV or XLSX sheet to portfolio YAML (docs/import.md)
   portfolio-align help <command>
 
 Paths are files, folders (searched for *.portfolio.yaml, *.portfolio.yml and YAML files that start
@@ -180,10 +184,13 @@ Exit codes: 0 nothing reaches --fail-on, 1 something does, 2 usage or file error
   report: `portfolio-align report [paths...] [options]
 
 Options:
-  -f, --format md|html|csv|json  report format (default md)
+  -f, --format md|html|csv|json|xlsx
+                                 report format (default md; xlsx needs --out)
   -o, --out <file>               write to a file instead of standard output
   --force                        overwrite --out if it exists
   --model, --currency, --today, --rule   as for check
 
-The html report is one self-contained file with no script, readable offline in any browser.`,
+The html report is one self-contained file with no script, readable offline in any browser.
+The xlsx report has the sheets Summary, Initiatives, Outcomes, Unlinked and Capabilities.`,
+  import: IMPORT_HELP,
 };

@@ -15,6 +15,7 @@ import { discover, displayPath, UsageError } from './discover';
 import { formatJson, withDisplayPaths } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatDiagnosticLine, formatSummary, painter } from './format/text';
+import { runImport, writeXlsxReport } from './import';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
@@ -74,6 +75,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 async function runReport(args: ReportArgs, io: Io): Promise<number> {
   const { result, display } = await checkFiles(args, io);
   const summary = withDisplayPaths(result.summary, display);
+  if (args.format === 'xlsx') return writeXlsxReport(summary, args, io);
   let text: string;
   switch (args.format) {
     case 'html': text = renderStandaloneHtml(summary, { css: reportCss }); break;
@@ -111,6 +113,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await runCheck(args, io);
       case 'report':
         return await runReport(args, io);
+      case 'import':
+        return await runImport(args, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {
