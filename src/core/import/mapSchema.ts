@@ -34,7 +34,7 @@ const ConstantSchema = strictObject({
 }).meta({ description: 'A constant.' });
 
 export const FieldMappingSchema = union([column, FromColumnSchema, TemplateSchema, ConstantSchema])
-  .meta({ description: 'A column name, { column, scale, format, separator, values }, { template } or { value }.' });
+  .meta({ id: 'FieldMapping', description: 'A column name, { column, scale, format, separator, values }, { template } or { value }.' });
 
 /** Portfolio initiative fields an import can fill (outcome weights are not imported). */
 export const INITIATIVE_FIELDS = ['id', 'title', 'description', 'category', 'type', 'outcomes', 'cost', 'actualCost', 'service', 'priority', 'owner', 'status', 'start', 'end', 'dependsOn'] as const;
