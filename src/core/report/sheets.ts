@@ -60,12 +60,13 @@ export function summarySheets(summary: Summary): ReportSheet[] {
 
   return [
     { name: 'Summary', rows: [['Figure', 'Value'], ...headline.map(([label, value]) => [label, value])], widths: [24, 20] },
+    // cost is the spend the summary counts (the cost, else the actual cost); empty when there is none.
     {
       name: 'Initiatives',
       rows: [
         ['id', 'title', 'owner', 'status', 'category', 'type', 'cost', 'linked outcomes', 'unlinked amount', 'file', 'line'],
         ...summary.initiatives.map((r) => [
-          r.id, r.title, text(r.owner), text(r.status), text(r.category), text(r.type), money(r.spend), r.outcomes.join('; '), money(r.unlinked), r.path, count(r.line),
+          r.id, r.title, text(r.owner), text(r.status), text(r.category), text(r.type), r.spend === 0 ? null : money(r.spend), r.outcomes.join('; '), money(r.unlinked), r.path, count(r.line),
         ]),
       ],
       widths: [20, 40, 20, 12, 10, 16, 16, 30, 16, 30, 6],
