@@ -181,6 +181,21 @@ describe('portfolio-align import (CLI)', function () {
     });
   });
 
+  describe('the worked example of docs/import.md', () => {
+    it('prints what the page shows, and check reads it without a finding about its form', () => {
+      const page = fs.readFileSync(path.join(REPO_ROOT, 'docs/import.md'), 'utf8');
+      const shown = /unit test \(test\/unit\/importCli\.test\.ts\) fails when it is not\. -->\n```yaml\n([\s\S]*?)```/.exec(page)![1];
+      const messages = /\$ portfolio-align import examples\/import\/projects\.csv [^\n]*\n([\s\S]*?)```/.exec(page)![1]!;
+      const dir = tempFolder();
+      fs.cpSync(path.join(REPO_ROOT, 'examples/import'), path.join(dir, 'examples/import'), { recursive: true });
+      const r = run(dir, ['import', 'examples/import/projects.csv', '--map', 'examples/import/projects.map.yaml', '--out', 'projects.portfolio.yaml']);
+      assert.equal(r.status, 1);
+      assert.equal(r.stderr, messages);
+      assert.equal(fs.readFileSync(path.join(dir, 'projects.portfolio.yaml'), 'utf8'), shown);
+      checkJson(dir, 'projects.portfolio.yaml');
+    });
+  });
+
   describe('XLSX', () => {
     /** A workbook as SheetJS writes it: numbers, dates with a date format, a formula with its value. */
     function workbook(): Buffer {
