@@ -150,6 +150,16 @@ describe('import: rows', () => {
     assert.deepEqual(formatFindings(text), []);
   });
 
+  it('writes any text, made of the pieces YAML gives a meaning to, so that it reads back exactly', () => {
+    const piece = fc.constantFrom(' ', '  ', '\n', '\r\n', '\t', ':', ': ', '- ', '-', '#', ' #', '[', ']', '{', '}', ',', '"', "'", '&a', '*a', '!', '|', '>', '?', '%', '@', '`', '---', '...', '\\', '0', '1.5', '1e3', '0x1F', 'true', 'null', '~', 'a', 'é', '💥', '\u2028', '\u0007', '\ufeff');
+    const title = fc.array(piece, { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')).filter((t) => t.trim() !== '');
+    fc.assert(fc.property(fc.array(title, { minLength: 1, maxLength: 5 }), (titles) => {
+      const result = importTables(MAP, table(...titles.map((t, i) => [String(i + 1), t, t, '', '', '', '', ''])));
+      const back = parse(newPortfolioYaml(result, { fallbackName: 'x' })) as { initiatives: Array<{ title: string; owner: string }> };
+      assert.deepEqual(back.initiatives.map((i) => [i.title, i.owner]), titles.map((t) => [t, t]));
+    }), { numRuns: 300 });
+  });
+
   it('gives byte-identical text for the same input', () => {
     const rows = [['1', 'A', 'x', '1.5', '2012-01-01', '', 'g', 'DME']];
     const first = newPortfolioYaml(importTables(MAP, table(...rows)), { fallbackName: 'x', comment: 'c' });

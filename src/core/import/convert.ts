@@ -123,6 +123,23 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const TIME_TAIL = '(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?: ?[AaPp][Mm])?)?';
 
+const formatPatterns = new Map<string, { order: Array<'Y' | 'M' | 'D'>; pattern: RegExp }>();
+
+/** "DD/MM/YYYY" as a regular expression and the order of its parts, made once per format. */
+function formatPattern(format: string): { order: Array<'Y' | 'M' | 'D'>; pattern: RegExp } {
+  let compiled = formatPatterns.get(format);
+  if (!compiled) {
+    const order: Array<'Y' | 'M' | 'D'> = [];
+    const source = format.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/YYYY|MM|DD|M|D/g, (token) => {
+      order.push(token[0] as 'Y' | 'M' | 'D');
+      return token === 'YYYY' ? '(\\d{4})' : '(\\d{1,2})';
+    });
+    compiled = { order, pattern: new RegExp(`^${source}${TIME_TAIL}$`) };
+    formatPatterns.set(format, compiled);
+  }
+  return compiled;
+}
+
 /** A date as YYYY-MM-DD from an ISO date or date-time (the date is kept), or from `format`. */
 export function convertDate(cell: string, format?: string): Converted<string> {
   const text = cell.trim();
@@ -130,12 +147,8 @@ export function convertDate(cell: string, format?: string): Converted<string> {
   const iso = ISO_DATE.exec(text);
   if (iso) parts = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (format) {
-    const order: Array<'Y' | 'M' | 'D'> = [];
-    const pattern = format.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/YYYY|MM|DD|M|D/g, (token) => {
-      order.push(token[0] as 'Y' | 'M' | 'D');
-      return token === 'YYYY' ? '(\\d{4})' : '(\\d{1,2})';
-    });
-    const match = new RegExp(`^${pattern}${TIME_TAIL}$`).exec(text);
+    const { order, pattern } = formatPattern(format);
+    const match = pattern.exec(text);
     if (match) {
       const get = (key: 'Y' | 'M' | 'D') => Number(match[order.indexOf(key) + 1]);
       parts = [get('Y'), get('M'), get('D')];
