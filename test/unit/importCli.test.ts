@@ -219,7 +219,7 @@ describe('portfolio-align import (CLI)', function () {
       assert.equal(r.status, 0, r.stderr);
       const text = fs.readFileSync(path.join(dir, 'p.portfolio.yaml'), 'utf8');
       assert.deepEqual(byId(text)['p-1'], { id: 'p-1', title: '=HYPERLINK("http://x")', category: 'run', outcomes: ['g1'], cost: 2, owner: 'Agency & Co', status: 'approved', start: '2012-03-01', end: '2013-12-31' });
-      assert.equal((byId(text)['p-2'] as { cost: number }).cost, 1500000);
+      assert.equal((byId(text)['p-2'] as unknown as { cost: number }).cost, 1500000);
       assert.deepEqual((parse(text) as { outcomes: unknown }).outcomes, [{ id: 'g1', title: 'Goal one' }]);
       const json = checkJson(dir, 'p.portfolio.yaml');
       assert.equal(json.files[0]!.diagnostics.filter((d) => d.code === 'unknown-outcome').length, 0);
