@@ -220,7 +220,7 @@ describe('import: --update', () => {
         title: Payroll
         cost: 1.2M     # from finance
         outcomes: { g1: 60%, g2: 40% }
-        owner: Old owner
+        owner: Old owner # who runs it
         description: Written by hand.
 
       - id: p-2
@@ -251,7 +251,7 @@ describe('import: --update', () => {
           title: Payroll
           cost: 1.2M # from finance
           outcomes: { g1: 60%, g2: 40% }
-          owner: New owner
+          owner: New owner # who runs it
           description: Written by hand.
 
         - id: p-2
