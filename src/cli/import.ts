@@ -76,7 +76,9 @@ export function parseImport(argv: string[]): ImportArgs | { command: 'help'; top
 
 /** The spreadsheet libraries, loaded on first use from the bundle beside this one. */
 export function loadSpreadsheet(): typeof Spreadsheet {
-  return require(path.join(__dirname, 'spreadsheet.js')) as typeof Spreadsheet;
+  const file = path.join(__dirname, 'spreadsheet.js');
+  if (!fs.existsSync(file)) throw new UsageError(`${file} is missing (the spreadsheet libraries of import and report --format xlsx): install portfolio-align again.`);
+  return require(file) as typeof Spreadsheet;
 }
 
 function isSpreadsheetError(error: unknown): error is Error {
@@ -214,6 +216,10 @@ export async function runImport(args: ImportArgs, io: Io): Promise<number> {
     try {
       const merged = mergeIntoPortfolio(existing, result, { prune: args.prune, rejectedIds });
       text = merged.text;
+      // The merge must not add a finding about the file's form to those it already had.
+      const before = ownFindings(existing).length;
+      const after = ownFindings(text);
+      if (after.length > before) throw new Error(`the updated YAML does not pass check: ${after.slice(0, 5).join('; ')}`);
       if (merged.outcomes) summary.push(...describeMerge('Outcomes', merged.outcomes, updateShown));
       summary.push(...describeMerge('Initiatives', merged.initiatives, updateShown));
     } catch (error) {

@@ -181,6 +181,16 @@ describe('portfolio-align import (CLI)', function () {
     });
   });
 
+  it('loads the spreadsheet libraries only for import and xlsx: check runs without them', () => {
+    const dir = tempFolder({ 'p.csv': CSV, 'p.map.yaml': MAP, 'a.portfolio.yaml': 'apiVersion: portfolio/v1\nkind: Portfolio\n' });
+    fs.copyFileSync(CLI, path.join(dir, 'cli.js'));
+    const alone = (args: string[]) => spawnSync(process.execPath, [path.join(dir, 'cli.js'), ...args], { cwd: dir, encoding: 'utf8' });
+    assert.equal(alone(['check', 'a.portfolio.yaml']).status, 0);
+    const r = alone(['import', 'p.csv', '--map', 'p.map.yaml']);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /spreadsheet\.js is missing .*install portfolio-align again/);
+  });
+
   describe('the worked example of docs/import.md', () => {
     it('prints what the page shows, and check reads it without a finding about its form', () => {
       const page = fs.readFileSync(path.join(REPO_ROOT, 'docs/import.md'), 'utf8');
