@@ -47,14 +47,22 @@ export function measureImport(root: string, n = 10_000): ImportRow[] {
   XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'Projects');
   fs.writeFileSync(path.join(dir, 'p.xlsx'), XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
   fs.writeFileSync(path.join(dir, 'p.map.yaml'), MAP);
+  // The child reports the CPU time it used: on a machine shared with other work, wall time
+  // mostly measures the wait for a core.
+  const hook = path.join(dir, 'cpu.js');
+  fs.writeFileSync(hook, "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeSync(2, `\\ncpu-ms=${(u.user + u.system) / 1000}\\n`); });\n");
   const run = (source: string) => {
     const started = performance.now();
-    const result = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'import', source, '--map', 'p.map.yaml', '--out', 'out.portfolio.yaml', '--force'], { cwd: dir, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['-r', hook, path.join(root, 'dist/cli.js'), 'import', source, '--map', 'p.map.yaml', '--out', 'out.portfolio.yaml', '--force'], { cwd: dir, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`bench: import ${source} failed: ${result.stderr}`);
-    return performance.now() - started;
+    return { wall: performance.now() - started, cpu: Number(/cpu-ms=([\d.]+)/.exec(result.stderr)?.[1] ?? NaN) };
   };
-  const csv = median([run('p.csv'), run('p.csv'), run('p.csv')]);
-  const xlsx = median([run('p.xlsx'), run('p.xlsx'), run('p.xlsx')]);
+  const three = (source: string) => {
+    const runs = [run(source), run(source), run(source)];
+    return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)) };
+  };
+  const csv = three('p.csv');
+  const xlsx = three('p.xlsx');
   const parsed = parseImportMap(MAP);
   if (!('map' in parsed)) throw new Error('bench: map');
   const core = median([0, 1, 2].map(() => {
@@ -65,8 +73,10 @@ export function measureImport(root: string, n = 10_000): ImportRow[] {
   fs.rmSync(dir, { recursive: true, force: true });
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   return [
-    { what: `portfolio-align import of a ${n.toLocaleString('en-US')}-row CSV, whole process`, value: s(csv), target: '≤ 5 s', hit: csv <= 5000 },
-    { what: `  the same rows as XLSX`, value: s(xlsx), target: '≤ 5 s', hit: xlsx <= 5000 },
+    { what: `portfolio-align import of a ${n.toLocaleString('en-US')}-row CSV, whole process: wall time`, value: s(csv.wall), target: '≤ 5 s', hit: csv.wall <= 5000 },
+    { what: '  CPU time (user + system) of that process', value: s(csv.cpu) },
+    { what: '  the same rows as XLSX: wall time', value: s(xlsx.wall), target: '≤ 5 s', hit: xlsx.wall <= 5000 },
+    { what: '  CPU time of that process', value: s(xlsx.cpu) },
     { what: '  rows to YAML in the core (no file reading, no check)', value: s(core) },
   ];
 }
