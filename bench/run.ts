@@ -10,6 +10,7 @@ import { Workspace } from '../src/core/workspace';
 import { EngineServer } from '../src/engine/server';
 import { generatePortfolio, outcomesYaml } from './generate';
 import { measureActivation } from './activation';
+import { measureImport } from './import';
 import { yamlLanguageServerValidator } from './yamlLanguageServer';
 
 const TODAY = '2027-06-01';
@@ -221,6 +222,7 @@ async function main(): Promise<void> {
     ['bundle', () => bundles()],
     ['activation', () => activation()],
     ['cli', () => cliProcess(10_000)],
+    ['import', () => { rows.push(...measureImport(root)); }],
   ];
   for (const [name, step] of steps) {
     if (only && only !== name) continue;

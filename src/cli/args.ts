@@ -6,11 +6,12 @@ import { isCurrency } from '../core/money';
 import { closest, listWords } from '../core/suggest';
 import { UsageError } from './discover';
 import { DIFF_HELP, parseDiff, parseHistory, type DiffArgs, type HistoryArgs } from './diffArgs';
+import { IMPORT_HELP, parseImport, type ImportArgs } from './import';
 import { DEFAULT_MAX_FILE_SIZE, parseSize } from './readInput';
 
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
 export type CheckFormat = 'text' | 'json' | 'sarif';
-export type ReportFormat = 'md' | 'html' | 'csv' | 'json';
+export type ReportFormat = 'md' | 'html' | 'csv' | 'json' | 'xlsx';
 
 export interface CommonArgs {
   paths: string[];
@@ -37,7 +38,7 @@ export interface ReportArgs extends CommonArgs {
   force: boolean;
 }
 
-export type Args = CheckArgs | ReportArgs | DiffArgs | HistoryArgs | { command: 'help'; topic?: string } | { command: 'version' };
+export type Args = CheckArgs | ReportArgs | DiffArgs | HistoryArgs | ImportArgs | { command: 'help'; topic?: string } | { command: 'version' };
 
 export const COMMON_OPTIONS = {
   today: { type: 'string' },
@@ -117,13 +118,14 @@ export function parseCommandLine(argv: string[]): Args {
     if (command === 'report') return parseReport(rest);
     if (command === 'diff') return parseDiff(rest);
     if (command === 'history') return parseHistory(rest);
+    if (command === 'import') return parseImport(rest);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     // parseArgs errors: unknown option, missing value.
     throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}. Run portfolio-align ${command} --help for the options.`);
   }
-  const suggestion = closest(command, ['check', 'report', 'diff', 'history', 'help']);
-  throw new UsageError(`Unknown command "${command}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Commands: check, report, diff, history, help.`);
+  const suggestion = closest(command, ['check', 'report', 'diff', 'history', 'import', 'help']);
+  throw new UsageError(`Unknown command "${command}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Commands: check, report, diff, history, import, help.`);
 }
 
 function parseCheck(argv: string[]): Args {
@@ -158,10 +160,11 @@ function parseReport(argv: string[]): Args {
   const args: ReportArgs = {
     command: 'report',
     ...parseCommon(values, positionals),
-    format: oneOf('format', values.format, ['md', 'html', 'csv', 'json'] as const, 'md'),
+    format: oneOf('format', values.format, ['md', 'html', 'csv', 'json', 'xlsx'] as const, 'md'),
     force: values.force === true,
   };
   if (values.out !== undefined) args.out = values.out;
+  if (args.format === 'xlsx' && args.out === undefined) throw new UsageError('--format xlsx writes a binary file: give it --out FILE.xlsx.');
   return args;
 }
 
@@ -170,9 +173,10 @@ export const HELP: Record<string, string> = {
 
 Usage:
   portfolio-align check  [paths...] [options]   diagnostics and the alignment summary
-  portfolio-align report [paths...] [options]   the summary for people (md, html, csv, json)
+  portfolio-align report [paths...] [options]   the summary for people (md, html, csv, json, xlsx)
   portfolio-align diff   [paths...] --base <ref> what a change does to alignment (text, md, json, sarif)
   portfolio-align history [paths...] [options]  the summary at each point of the git history
+  portfolio-align import SOURCE --map MAP.yaml  a CSV or XLSX sheet to portfolio YAML (docs/import.md)
   portfolio-align help <command>
 
 Paths are files, folders (searched for *.portfolio.yaml, *.portfolio.yml and YAML files that start
@@ -201,12 +205,15 @@ not a regular file, a file over --max-file-size, an option that is wrong).`,
   report: `portfolio-align report [paths...] [options]
 
 Options:
-  -f, --format md|html|csv|json  report format (default md)
+  -f, --format md|html|csv|json|xlsx
+                                 report format (default md; xlsx needs --out)
   -o, --out <file>               write to a file instead of standard output; the file is
                                  written whole or not at all, and never over an input file
   --force                        overwrite --out if it exists
   --model, --currency, --today, --rule, --max-file-size   as for check
 
-The html report is one self-contained file with no script, readable offline in any browser.`,
+The html report is one self-contained file with no script, readable offline in any browser.
+The xlsx report has the sheets Summary, Initiatives, Outcomes, Unlinked and Capabilities.`,
   ...DIFF_HELP,
+  import: IMPORT_HELP,
 };

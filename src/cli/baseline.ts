@@ -22,21 +22,6 @@ export function baselineJson(side: BaselineSide): string {
   return JSON.stringify({ kind: BASELINE_KIND, version: BASELINE_VERSION, ref: side.ref, commit: side.commit, summary: toJsonSummary(summary), initiatives, findings, unparsed }, null, 2) + '\n';
 }
 
-/**
- * Writes a file atomically: a temporary file in the same folder, then a rename, so a reader never
- * sees half a file. (Local to this command; a shared atomic writer is planned.)
- */
-export function writeFileAtomic(target: string, text: string): void {
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    fs.writeFileSync(temporary, text, { flag: 'wx' });
-    fs.renameSync(temporary, target);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw new UsageError(`Cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-}
-
 /** Whether --base names a baseline file rather than a git ref. */
 export function isBaselineFile(base: string, cwd: string): boolean {
   const file = path.resolve(cwd, base);

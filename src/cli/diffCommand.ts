@@ -9,7 +9,7 @@ import { parseAmountText, toMinorUnits, currencyExponent, formatMoney } from '..
 import type { CheckOptions } from '../core/workspace';
 import { Workspace } from '../core/workspace';
 import type { CommonArgs } from './args';
-import { baselineJson, isBaselineFile, readBaseline, writeFileAtomic, type BaselineSide } from './baseline';
+import { baselineJson, isBaselineFile, readBaseline, type BaselineSide } from './baseline';
 import type { DiffArgs } from './diffArgs';
 import { discover, displayPath, UsageError } from './discover';
 import { formatDiffJson } from './format/diffJson';
@@ -18,6 +18,7 @@ import { formatDiffText } from './format/diffText';
 import { withDisplayPaths } from './format/json';
 import { formatSarif } from './format/sarif';
 import { painter } from './format/text';
+import { writeOutput } from './writeFileAtomic';
 import { BlobReader, listTree, repositoryRoot, resolveCommit } from './git';
 import { prefixesOf, readPortfolioFiles, scopesOf } from './gitPortfolio';
 
@@ -139,7 +140,7 @@ export async function runDiff(args: DiffArgs, io: DiffIo, version: string): Prom
     }
     const head = args.head !== undefined ? await gitSide(git!, args.head, '--head', args, cwd, options, display) : await workingTreeSide(args, cwd, options, display);
     if (args.saveBaseline !== undefined) {
-      writeFileAtomic(path.resolve(cwd, args.saveBaseline), baselineJson(head));
+      writeOutput(args.saveBaseline, baselineJson(head), { force: true, cwd, option: '--save-baseline' });
       io.err(`Wrote baseline of ${head.label} (${head.files} file${head.files === 1 ? '' : 's'}) to ${args.saveBaseline}\n`);
     }
     if (args.base === undefined) return 0;
@@ -184,7 +185,7 @@ function writeOutputs(diff: PortfolioDiff, base: Side, head: Side, args: DiffArg
       if (!quiet) io.out(formatDiffText(diff, base.label, head.label, painter(args.color)) + '\n');
   }
   if (quiet) return;
-  if (args.summaryFile !== undefined) writeFileAtomic(path.resolve(cwd, args.summaryFile), markdown());
+  if (args.summaryFile !== undefined) writeOutput(args.summaryFile, markdown(), { force: true, cwd, option: '--summary-file' });
   else if (io.env?.GITHUB_STEP_SUMMARY) {
     // GitHub's convention: each step appends to the job summary file it is given.
     try {

@@ -17,6 +17,7 @@ import { runHistory } from './historyCommand';
 import { formatJson, withDisplayPaths } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatDiagnosticLine, formatSummary, painter } from './format/text';
+import { runImport, writeXlsxReport } from './import';
 import { readInputFile } from './readInput';
 import { writeOutput } from './writeFileAtomic';
 
@@ -75,6 +76,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 async function runReport(args: ReportArgs, io: Io): Promise<number> {
   const { result, display, files } = await checkFiles(args, io);
   const summary = withDisplayPaths(result.summary, display);
+  if (args.format === 'xlsx') return writeXlsxReport(summary, args, io, files);
   let text: string;
   switch (args.format) {
     case 'html': text = renderStandaloneHtml(summary, { css: reportCss }); break;
@@ -111,6 +113,8 @@ export async function main(argv: string[], terminal: Io): Promise<number> {
         return await runDiff(args, io, VERSION);
       case 'history':
         return await runHistory(args, io);
+      case 'import':
+        return await runImport(args, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -330,7 +330,7 @@ describe('portfolio-align (CLI)', function () {
     });
 
     it('exits 2 on a bad report format', () => {
-      assertUsageError(run(['report', '--format', 'pdf'], files), /--format must be md, html, csv or json/);
+      assertUsageError(run(['report', '--format', 'pdf'], files), /--format must be md, html, csv, json or xlsx/);
     });
   });
 });
