@@ -40,13 +40,13 @@ function noGit(): UsageError {
 }
 
 /** The top folder of the repository that holds `dir` (real path, as git prints it). */
-export async function repositoryRoot(dir: string): Promise<string> {
+export async function repositoryRoot(dir: string, otherwise = 'or compare with a saved baseline (--base FILE.json)'): Promise<string> {
   try {
     const { stdout } = await runGit(['rev-parse', '--show-toplevel'], dir);
     return path.resolve(stdout.toString('utf8').trim());
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`${dir} is not in a git repository: run portfolio-align diff inside a clone, or compare with a saved baseline (--base FILE.json).`);
+    throw new UsageError(`${dir} is not in a git repository: run portfolio-align inside a clone of the repository that holds the portfolio files, ${otherwise}.`);
   }
 }
 
@@ -189,7 +189,7 @@ export async function listTags(root: string): Promise<Array<LogEntry & { tag: st
     tags.push({ tag: name.join(' '), commit: peeled || object! });
   }
   if (tags.length === 0) return [];
-  const { stdout: dates } = await runGit(['show', '-s', '--format=%H %cI', '--no-walk=unsorted', ...new Set(tags.map((t) => t.commit)), '--'], root);
+  const { stdout: dates } = await runGit(['show', '-s', '--format=%H %cI', ...new Set(tags.map((t) => t.commit)), '--'], root);
   const dateOf = new Map(dates.toString('utf8').split('\n').filter(Boolean).map((l) => l.split(' ') as [string, string]));
   return tags.filter((t) => dateOf.has(t.commit)).map((t) => ({ ...t, date: dateOf.get(t.commit)! }));
 }
@@ -203,4 +203,16 @@ export async function isAncestor(root: string, ancestor: string, commit: string)
     if (error instanceof GitFailure) return false;
     throw error;
   }
+}
+
+/** Commit ids reachable from `tip`, or from `tip` and not from `exclude` (exclude..tip). */
+export async function revList(root: string, tip: string, exclude?: string): Promise<string[]> {
+  const { stdout } = await runGit(['rev-list', tip, ...(exclude ? [`^${exclude}`] : []), '--'], root);
+  return stdout.toString('utf8').split('\n').filter(Boolean);
+}
+
+/** A commit's committer date, ISO 8601. */
+export async function commitDate(root: string, commit: string): Promise<string> {
+  const { stdout } = await runGit(['show', '-s', '--format=%cI', commit, '--'], root);
+  return stdout.toString('utf8').trim();
 }
