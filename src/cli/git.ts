@@ -216,3 +216,34 @@ export async function commitDate(root: string, commit: string): Promise<string> 
   const { stdout } = await runGit(['show', '-s', '--format=%cI', commit, '--'], root);
   return stdout.toString('utf8').trim();
 }
+
+export interface LogWithTree extends LogEntry {
+  /** The files under the prefixes after this commit (blobs only). */
+  tree: TreeFile[];
+}
+
+/**
+ * Like logTouching, with the files under the prefixes after each commit, from one `git log
+ * --raw` process: each commit's changes against its first parent applied to the last state.
+ */
+export async function logWithTrees(root: string, commit: string, prefixes: readonly string[]): Promise<LogWithTree[]> {
+  const scoped = prefixes.includes('') ? [] : prefixes;
+  const { stdout } = await runGit(['log', '--first-parent', '-m', '--reverse', '--raw', '-z', '--no-abbrev', '--no-renames', '--format=%x01%H %cI', commit, '--', ...scoped], root);
+  const state = new Map<string, string>();
+  const out: LogWithTree[] = [];
+  for (const record of stdout.toString('utf8').split('\u0001')) {
+    if (record === '') continue;
+    const tokens = record.split('\0');
+    const [hash, date] = tokens[0]!.split(' ');
+    for (let i = 1; i + 1 < tokens.length; i += 2) {
+      const meta = tokens[i]!.replace(/^\n/, '');
+      if (!meta.startsWith(':')) break;
+      const [, newMode, , blob, status] = meta.slice(1).split(' ');
+      const file = tokens[i + 1]!;
+      if (status === 'D' || !newMode!.startsWith('100')) state.delete(file);
+      else state.set(file, blob!);
+    }
+    out.push({ commit: hash!, date: date!, tree: [...state].map(([path, blob]) => ({ path, blob })).sort((a, b) => (a.path < b.path ? -1 : 1)) });
+  }
+  return out;
+}

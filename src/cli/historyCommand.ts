@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Summary } from '../core/analyze';
+import type { TextChange } from '../core/parse';
 import { toJsonSummary } from '../core/report/json';
 import { Workspace } from '../core/workspace';
 import { writeFileAtomic } from './baseline';
@@ -13,7 +14,7 @@ import type { HistoryArgs, HistoryEvery } from './diffArgs';
 import { displayPath, UsageError } from './discover';
 import { withDisplayPaths } from './format/json';
 import { formatHistoryCsv, formatHistoryHtml, formatHistoryText } from './format/history';
-import { BlobReader, checkRef, commitDate, listTags, listTree, logTouching, repositoryRoot, resolveCommit, revList, type LogEntry, type TreeFile } from './git';
+import { BlobReader, checkRef, commitDate, listTags, listTree, logWithTrees, repositoryRoot, resolveCommit, revList, type LogEntry, type TreeFile } from './git';
 import { candidates, isPortfolio, prefixesOf, scopesOf, type Scope } from './gitPortfolio';
 
 export const HISTORY_JSON_VERSION = 1;
@@ -54,13 +55,15 @@ function lastOfEachPeriod<T extends LogEntry>(entries: readonly T[], every: Hist
   return out;
 }
 
-async function pointsToRead(args: HistoryArgs, root: string, tip: string, prefixes: string[]): Promise<Array<LogEntry & { tag?: string }>> {
-  let entries: Array<LogEntry & { tag?: string }>;
+type PointToRead = LogEntry & { tag?: string; tree?: TreeFile[] };
+
+async function pointsToRead(args: HistoryArgs, root: string, tip: string, prefixes: string[]): Promise<PointToRead[]> {
+  let entries: PointToRead[];
   if (args.every === 'tag') {
     const reachable = new Set(await revList(root, tip));
     entries = (await listTags(root)).filter((t) => reachable.has(t.commit)).sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
   } else {
-    entries = await logTouching(root, tip, prefixes);
+    entries = await logWithTrees(root, tip, prefixes);
   }
   if (args.since !== undefined) {
     if (/^\d{4}-\d{2}-\d{2}$/.test(args.since)) {
@@ -81,7 +84,7 @@ async function pointsToRead(args: HistoryArgs, root: string, tip: string, prefix
 }
 
 /** The summaries of the points, reading each distinct blob once and checking each distinct set once. */
-async function summaries(points: Array<LogEntry & { tag?: string }>, args: HistoryArgs, root: string, scopes: Scope[], prefixes: string[], cwd: string): Promise<HistoryPoint[]> {
+async function summaries(points: PointToRead[], args: HistoryArgs, root: string, scopes: Scope[], prefixes: string[], cwd: string): Promise<HistoryPoint[]> {
   const blobs = new BlobReader(root);
   try {
     const options = checkOptionsOf(args);
@@ -94,7 +97,7 @@ async function summaries(points: Array<LogEntry & { tag?: string }>, args: Histo
     const out: HistoryPoint[] = [];
     let lastKey: string | undefined;
     for (const point of points) {
-      const tree = await listTree(root, point.commit, prefixes);
+      const tree = point.tree ?? (await listTree(root, point.commit, prefixes));
       const files = await portfolioFiles(tree, scopes, blobs, portfolioBlob);
       const key = files.map((f) => `${f.path}\u0000${f.blob}`).join('\n');
       // A commit that touched the folders but no portfolio file adds no point.
@@ -139,9 +142,23 @@ async function load(workspace: Workspace, loaded: Map<string, string>, files: re
   const changed = [...wanted].filter(([file, blob]) => loaded.get(file) !== blob);
   const texts = await Promise.all(changed.map(([, blob]) => blobs.read(blob)));
   changed.forEach(([file, blob], i) => {
-    workspace.setFile(file, texts[i] ?? '');
+    const text = texts[i] ?? '';
+    const before = workspace.getFile(file)?.text;
+    // As an edit, like typing in the editor: the engine then re-reads and re-checks only the
+    // items in the changed range, where setting the whole text re-derives every item.
+    if (before === undefined || !workspace.editFile(file, [changeBetween(before, text)])) workspace.setFile(file, text);
     loaded.set(file, blob);
   });
+}
+
+/** The one change that turns `before` into `after`: what lies between their common head and tail. */
+export function changeBetween(before: string, after: string): TextChange {
+  const shorter = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < shorter && before.charCodeAt(head) === after.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < shorter - head && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start: head, end: before.length - tail, text: after.slice(head, after.length - tail) };
 }
 
 export function historyJson(points: readonly HistoryPoint[]): string {
