@@ -127,6 +127,20 @@ describe('portfolio-align history (CLI, real git)', function () {
     assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src 'sha256-/);
   });
 
+  it('follows files added, deleted and broken along the way', () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'portfolio-align-history-')));
+    folders.push(dir);
+    git(dir, ['init', '-q', '-b', 'main']);
+    const extra = 'apiVersion: portfolio/v1\nkind: Portfolio\ninitiatives:\n' + initiative('z', '500k');
+    commit(dir, { 'p/x.portfolio.yaml': portfolio(initiative('a', '500k', 'cost')), 'p/y.portfolio.yaml': extra }, '2027-03-01T12:00:00+00:00');
+    commit(dir, { 'p/y.portfolio.yaml': 'apiVersion: portfolio/v1\nkind: Portfolio\ninitiatives: [\n' }, '2027-03-02T12:00:00+00:00');
+    fs.rmSync(path.join(dir, 'p/y.portfolio.yaml'));
+    commit(dir, {}, '2027-03-03T12:00:00+00:00');
+    const json = JSON.parse(run(['history', 'p', '-f', 'json'], dir).stdout);
+    // 1,000k half linked; then y does not parse (its 500k is missing); then y is gone.
+    assert.deepEqual(json.points.map((p: any) => [p.summary.counts.files, p.summary.totalSpend, p.summary.alignmentScore, p.summary.problems.errors > 0]), [[2, 1_000_000, 0.5, false], [2, 500_000, 1, true], [1, 500_000, 1, false]]);
+  });
+
   it('refuses an unknown ref, a ref like an option and a path outside the repository, in one line', () => {
     const unknown = run(['history', 'p', '--ref', 'nope'], repo);
     assert.equal(unknown.status, 2);
