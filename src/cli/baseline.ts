@@ -37,8 +37,10 @@ export function writeFileAtomic(target: string, text: string): void {
   }
 }
 
-/** Whether --base names a baseline file rather than a git ref. */
+/** Whether --base names a baseline file (an existing *.json file) rather than a git ref. */
 export function isBaselineFile(base: string, cwd: string): boolean {
+  // Only names ending in .json: a branch called like a file of the folder stays a branch.
+  if (!/\.json$/i.test(base)) return false;
   const file = path.resolve(cwd, base);
   return fs.existsSync(file) && fs.statSync(file).isFile();
 }
