@@ -22,8 +22,10 @@ export function baselineJson(side: BaselineSide): string {
   return JSON.stringify({ kind: BASELINE_KIND, version: BASELINE_VERSION, ref: side.ref, commit: side.commit, summary: toJsonSummary(summary), initiatives, findings, unparsed }, null, 2) + '\n';
 }
 
-/** Whether --base names a baseline file rather than a git ref. */
+/** Whether --base names a baseline file (an existing *.json file) rather than a git ref. */
 export function isBaselineFile(base: string, cwd: string): boolean {
+  // Only names ending in .json: a branch called like a file of the folder stays a branch.
+  if (!/\.json$/i.test(base)) return false;
   const file = path.resolve(cwd, base);
   return fs.existsSync(file) && fs.statSync(file).isFile();
 }

@@ -186,7 +186,8 @@ function writeOutputs(diff: PortfolioDiff, base: Side, head: Side, args: DiffArg
   }
   if (quiet) return;
   if (args.summaryFile !== undefined) writeOutput(args.summaryFile, markdown(), { force: true, cwd, option: '--summary-file' });
-  else if (io.env?.GITHUB_STEP_SUMMARY) {
+  else if (io.env?.GITHUB_STEP_SUMMARY && (args.format === 'md' || args.format === 'text')) {
+    // Not for json or sarif: a job that runs diff twice (md, then sarif) gets one summary.
     // GitHub's convention: each step appends to the job summary file it is given.
     try {
       fs.appendFileSync(io.env.GITHUB_STEP_SUMMARY, markdown());

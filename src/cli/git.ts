@@ -40,13 +40,13 @@ function noGit(): UsageError {
 }
 
 /** The top folder of the repository that holds `dir` (real path, as git prints it). */
-export async function repositoryRoot(dir: string): Promise<string> {
+export async function repositoryRoot(dir: string, otherwise = 'or compare with a saved baseline (--base FILE.json)'): Promise<string> {
   try {
     const { stdout } = await runGit(['rev-parse', '--show-toplevel'], dir);
     return path.resolve(stdout.toString('utf8').trim());
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`${dir} is not in a git repository: run portfolio-align diff inside a clone, or compare with a saved baseline (--base FILE.json).`);
+    throw new UsageError(`${dir} is not in a git repository: run portfolio-align inside a clone of the repository that holds the portfolio files, ${otherwise}.`);
   }
 }
 
@@ -189,7 +189,7 @@ export async function listTags(root: string): Promise<Array<LogEntry & { tag: st
     tags.push({ tag: name.join(' '), commit: peeled || object! });
   }
   if (tags.length === 0) return [];
-  const { stdout: dates } = await runGit(['show', '-s', '--format=%H %cI', '--no-walk=unsorted', ...new Set(tags.map((t) => t.commit)), '--'], root);
+  const { stdout: dates } = await runGit(['show', '-s', '--format=%H %cI', ...new Set(tags.map((t) => t.commit)), '--'], root);
   const dateOf = new Map(dates.toString('utf8').split('\n').filter(Boolean).map((l) => l.split(' ') as [string, string]));
   return tags.filter((t) => dateOf.has(t.commit)).map((t) => ({ ...t, date: dateOf.get(t.commit)! }));
 }
@@ -203,4 +203,47 @@ export async function isAncestor(root: string, ancestor: string, commit: string)
     if (error instanceof GitFailure) return false;
     throw error;
   }
+}
+
+/** Commit ids reachable from `tip`, or from `tip` and not from `exclude` (exclude..tip). */
+export async function revList(root: string, tip: string, exclude?: string): Promise<string[]> {
+  const { stdout } = await runGit(['rev-list', tip, ...(exclude ? [`^${exclude}`] : []), '--'], root);
+  return stdout.toString('utf8').split('\n').filter(Boolean);
+}
+
+/** A commit's committer date, ISO 8601. */
+export async function commitDate(root: string, commit: string): Promise<string> {
+  const { stdout } = await runGit(['show', '-s', '--format=%cI', commit, '--'], root);
+  return stdout.toString('utf8').trim();
+}
+
+export interface LogWithTree extends LogEntry {
+  /** The files under the prefixes after this commit (blobs only). */
+  tree: TreeFile[];
+}
+
+/**
+ * Like logTouching, with the files under the prefixes after each commit, from one `git log
+ * --raw` process: each commit's changes against its first parent applied to the last state.
+ */
+export async function logWithTrees(root: string, commit: string, prefixes: readonly string[]): Promise<LogWithTree[]> {
+  const scoped = prefixes.includes('') ? [] : prefixes;
+  const { stdout } = await runGit(['log', '--first-parent', '-m', '--reverse', '--raw', '-z', '--no-abbrev', '--no-renames', '--format=%x01%H %cI', commit, '--', ...scoped], root);
+  const state = new Map<string, string>();
+  const out: LogWithTree[] = [];
+  for (const record of stdout.toString('utf8').split('\u0001')) {
+    if (record === '') continue;
+    const tokens = record.split('\0');
+    const [hash, date] = tokens[0]!.split(' ');
+    for (let i = 1; i + 1 < tokens.length; i += 2) {
+      const meta = tokens[i]!.replace(/^\n/, '');
+      if (!meta.startsWith(':')) break;
+      const [, newMode, , blob, status] = meta.slice(1).split(' ');
+      const file = tokens[i + 1]!;
+      if (status === 'D' || !newMode!.startsWith('100')) state.delete(file);
+      else state.set(file, blob!);
+    }
+    out.push({ commit: hash!, date: date!, tree: [...state].map(([path, blob]) => ({ path, blob })).sort((a, b) => (a.path < b.path ? -1 : 1)) });
+  }
+  return out;
 }
