@@ -7,7 +7,8 @@ import type { PortfolioDiagnostic } from '../core/diagnostics';
 import type { TextChange } from '../core/parse';
 import type { Request, ResultOf, CheckResult, Headline } from '../engine/protocol';
 import { engineSettings, readSettings, SECTION, type Settings } from './config';
-import { toDiagnostic, tooLargeDiagnostic } from './convert';
+import { tooLargeDiagnostic } from './convert';
+import { DiagnosticPublisher } from './diagnosticPublisher';
 import { EngineClient, type Transport } from './engineClient';
 
 /** How many YAML files outside the globs are opened to look for `apiVersion: portfolio/v1`. */
@@ -67,6 +68,8 @@ function matchesGlobs(uri: vscode.Uri, folder: vscode.WorkspaceFolder, globs: st
 
 export class PortfolioService implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('portfolio-alignment');
+  /** Chooses what fits in VS Code's 1,000 diagnostics per file. */
+  private readonly publisher = new DiagnosticPublisher(this.collection);
   private readonly onDidCheckEmitter = new vscode.EventEmitter<string>();
   /** Fires with a folder key after that folder's diagnostics and headline were updated. */
   readonly onDidCheck = this.onDidCheckEmitter.event;
@@ -319,6 +322,7 @@ export class PortfolioService implements vscode.Disposable {
     this.sizes.delete(key);
     this.results.delete(key);
     this.collection.delete(vscode.Uri.parse(key));
+    this.publisher.forget(vscode.Uri.parse(key));
     void this.client().request({ type: 'remove', folder: entry.key, path: key }).catch(() => undefined);
   }
 
@@ -366,6 +370,7 @@ export class PortfolioService implements vscode.Disposable {
     const document = event.document;
     if (event.contentChanges.length === 0 || !this.isPortfolioDocument(document)) return;
     this.recordChanges(document.uri.toString(), event.contentChanges);
+    this.publisher.noteEdits(event);
     const entry = this.entryOfDocument(document);
     if (entry.settings.run === 'onType') this.schedule(document, entry.settings.delay);
   }
@@ -498,7 +503,7 @@ export class PortfolioService implements vscode.Disposable {
       if (!entry.files.has(file.path)) continue;
       const uri = vscode.Uri.parse(file.path);
       this.results.set(file.path, file.diagnostics);
-      this.collection.set(uri, file.diagnostics.map((d) => toDiagnostic(d)));
+      this.publisher.publish(uri, file.diagnostics);
     }
     entry.headline = result.headline;
     entry.lastCheckMs = result.parseMs + result.checkMs;
