@@ -5,6 +5,7 @@ import type { PNode, PPair, PMap } from './ast';
 import { keyText } from './ast';
 import { isSafeChunk, planChunks, planItems, type SectionSlice } from './chunks';
 import { buildItemChunk } from './cst';
+import { unclosedQuoteProblem } from './syntaxHints';
 
 /** A problem found while reading YAML, at offsets relative to its chunk. */
 export interface SyntaxProblem {
@@ -377,6 +378,9 @@ function syntaxProblem(error: YAMLError, text: string): SyntaxProblem {
   // The library points at the first character of a duplicate key: cover the key and name it, as
   // the chunked path does for top-level keys (file.ts).
   const duplicate = error.code === 'DUPLICATE_KEY' ? /^(?:"[^"\n]*"|'[^'\n]*'|[^\n]*?)(?=[ \t]*:(?:[ \t]|$))/m.exec(text.slice(start, start + 1024))?.[0] : undefined;
+  // The library reports an unclosed quote where the text ends: point at the opening quote instead.
+  const unclosed = error.code === 'MISSING_CHAR' && /quote/i.test(firstLine) ? unclosedQuoteProblem(text) : undefined;
+  if (unclosed) return { rule: 'yaml-syntax', ...unclosed };
   if (duplicate) {
     const key = duplicate.replace(/^(["'])(.*)\1$/, '$2');
     return { rule: 'yaml-syntax', message: `YAML: Map keys must be unique. Remove one of the two "${key}" keys: the second would silently replace the first.`, start, end: start + duplicate.length };

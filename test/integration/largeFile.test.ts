@@ -1,0 +1,59 @@
+// A file with more findings than VS Code keeps per file (1,000): the extension chooses what is
+// shown, so that a finding typed far down the file is among the diagnostics, and one notice at the
+// top says how many more there are.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, codeOf, describeDiagnostic, removeScenario, restoreFixtures, waitForDiagnostics, writeScenario } from './helpers';
+
+const INITIATIVES = 1200;
+
+/** 1,200 initiatives with no owner: 1,200 missing-owner warnings under the partner model. */
+function bulkPortfolio(): string {
+  let text = 'apiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  name: Bulk scenario\n  currency: EUR\n  relationshipModel: partner\n  brm: Bulk BRM\ninitiatives:\n';
+  for (let i = 0; i < INITIATIVES; i++) {
+    text += `  - id: bulk-${i}\n    title: Bulk initiative ${i}\n    category: run\n    type: application\n    outcomes: [faster-invoicing]\n    cost: 1k\n`;
+  }
+  return text;
+}
+
+/** Every diagnostic in the file, the notice included (it has no rule id). */
+function allDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Portfolio Alignment');
+}
+
+suite('A file with more than 1,000 findings', () => {
+  let uri: vscode.Uri | undefined;
+
+  suiteSetup(async () => {
+    await activateExtension();
+  });
+
+  teardown(async () => {
+    await restoreFixtures();
+    if (uri) await removeScenario(uri);
+  });
+
+  test('a finding typed far down is shown, within the limit, with a notice of how many more', async () => {
+    uri = await writeScenario('bulk.portfolio.yaml', bulkPortfolio());
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    const hasNotice = (ds: vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === 'more-findings');
+    await waitForDiagnostics(uri, () => hasNotice(allDiagnostics(uri!)), 'the "more findings" notice');
+
+    // An overrun on the last initiative: a warning after 1,200 others, which VS Code's own cut
+    // (errors, then warnings, in file order) would drop.
+    const last = editor.document.lineCount - 2; // "    cost: 1k" of the last initiative
+    assert.match(editor.document.lineAt(last).text, /cost: 1k/);
+    assert.ok(await editor.edit((edit) => edit.insert(editor.document.lineAt(last).range.end, '\n    actualCost: 900k')));
+    await waitForDiagnostics(uri, () => allDiagnostics(uri!).some((d) => codeOf(d) === 'cost-overrun'), 'the typed cost-overrun among the diagnostics');
+
+    const shown = allDiagnostics(uri);
+    assert.ok(shown.length <= 1000, `${shown.length} diagnostics published: VS Code would cut them itself`);
+    const typed = shown.find((d) => codeOf(d) === 'cost-overrun')!;
+    assert.strictEqual(typed.range.start.line, last + 1, describeDiagnostic(typed));
+    const notice = shown.find((d) => codeOf(d) === 'more-findings');
+    assert.ok(notice, 'the notice is published');
+    assert.strictEqual(notice.range.start.line, 0, 'the notice is at the top of the file');
+    assert.match(notice.message, /^\d[\d,]* more findings .* not shown here/);
+    assert.match(notice.message, /portfolio-align check bulk\.portfolio\.yaml/);
+  });
+});
