@@ -2,6 +2,12 @@
 // unclosed quote is reported by the library where the text ends (often the end of the file):
 // the place to fix is the opening quote, found here from the syntax tree.
 import { Parser } from 'yaml';
+import type { FixData } from './diagnostics';
+import { InitiativeSchema, MeasureSchema, MetadataSchema, OutcomeSchema, PortfolioShellSchema } from './schema';
+import { closestKey } from './suggest';
+
+/** Every key of the format, for a key typed without its colon (the line does not say where it is). */
+const ALL_KEYS = [...new Set([InitiativeSchema, OutcomeSchema, MeasureSchema, MetadataSchema, PortfolioShellSchema].flatMap((schema) => Object.keys(schema.shape)))];
 
 interface QuotedToken {
   type: 'double-quoted-scalar' | 'single-quoted-scalar';
@@ -54,6 +60,39 @@ export function unclosedQuoteProblem(text: string): { message: string; start: nu
 }
 
 /** Whether a chunk's YAML is broken inside [start, end]: what seems missing there may be hidden by it. */
-export function syntaxErrorWithin(problems: ReadonlyArray<{ rule: string; start: number }>, start: number, end: number): boolean {
-  return problems.some((p) => p.rule === 'yaml-syntax' && p.start >= start && p.start <= end);
+export function syntaxErrorWithin(problems: ReadonlyArray<{ hides?: boolean; start: number }>, start: number, end: number): boolean {
+  return problems.some((p) => p.hides === true && p.start >= start && p.start <= end);
+}
+
+/**
+ * A word alone on its line where a key is expected ("tit" while typing "title:"): YAML reads it
+ * with the next line as one long key, and the library says so in its own terms.
+ */
+export function halfTypedKeyProblem(text: string, start: number): { message: string; start: number; end: number; data?: FixData } | undefined {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  // Only a word alone on its line, where a key starts (not a value after "key: ").
+  if (!/^[ ]*(?:- +)?$/.test(text.slice(lineStart, start))) return undefined;
+  const word = /^([A-Za-z][A-Za-z0-9]*)[ \t]*(?:\r?\n|$)/.exec(text.slice(start, start + 200))?.[1];
+  if (!word) return undefined;
+  const suggestion = closestKey(word, ALL_KEYS);
+  const example = suggestion ?? word;
+  const message = `"${word}" is not followed by a colon, so it is not a key yet (YAML reads it together with the next line). ${suggestion ? `Did you mean "${suggestion}"? ` : ''}Write it as ${example}: followed by its value.`;
+  const problem: { message: string; start: number; end: number; data?: FixData } = { message, start, end: start + word.length };
+  problem.data = { kind: 'replace', text: `${example}:` };
+  return problem;
+}
+
+/**
+ * A tab in a line's indentation: the problem covers the line's leading whitespace, with a fix that
+ * indents it with spaces like the key of the line above (its sibling, or the first key of a list
+ * item "- id:"), or two spaces a tab when there is no line above.
+ */
+export function tabIndentProblem(text: string, at: number): { start: number; end: number; data: FixData } | undefined {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const leading = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 400))![0];
+  if (!leading.includes('\t')) return undefined;
+  let spaces = leading.replace(/\t/g, '  ').length;
+  const before = text.slice(0, Math.max(0, lineStart - 1)).split('\n').reverse().find((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+  if (before !== undefined && !before.includes('\t')) spaces = /^[ ]*(?:- +)*/.exec(before)![0].length;
+  return { start: lineStart, end: lineStart + leading.length, data: { kind: 'indent', spaces } };
 }
