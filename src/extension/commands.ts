@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import type { RuleId } from '../core/ruleIds';
 import { isRuleId } from '../core/ruleIds';
-import { portfolioTemplate } from '../core/template';
 import { fromPosition, toLocation, toWorkspaceEdit } from './convert';
+import { newPortfolioFile } from './newFile';
 import type { PortfolioService } from './service';
 
 async function validateWorkspace(service: PortfolioService): Promise<void> {
@@ -14,11 +14,6 @@ async function validateWorkspace(service: PortfolioService): Promise<void> {
   void vscode.window.showInformationMessage(files === 0
     ? 'No portfolio files found: name them *.portfolio.yaml or start them with apiVersion: portfolio/v1.'
     : `Validated ${files} portfolio file${files === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
-}
-
-async function newPortfolioFile(): Promise<void> {
-  const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: portfolioTemplate(new Date().getFullYear() + 1) });
-  await vscode.window.showTextDocument(document);
 }
 
 async function showRuleDocumentation(context: vscode.ExtensionContext, service: PortfolioService, id?: unknown): Promise<void> {
