@@ -59,5 +59,5 @@ export function listWords(words: readonly string[], conjunction = 'or'): string 
 
 /** "1 initiative", "3 initiatives" */
 export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -9,7 +9,7 @@ const INITIATIVES = 1200;
 
 /** 1,200 initiatives with no owner: 1,200 missing-owner warnings under the partner model. */
 function bulkPortfolio(): string {
-  let text = 'apiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  name: Bulk scenario\n  currency: EUR\n  relationshipModel: partner\n  brm: Bulk BRM\ninitiatives:\n';
+  let text = 'apiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  name: Harness fixture\n  currency: EUR\n  relationshipModel: partner\n  brm: Dana Whitfield\ninitiatives:\n';
   for (let i = 0; i < INITIATIVES; i++) {
     text += `  - id: bulk-${i}\n    title: Bulk initiative ${i}\n    category: run\n    type: application\n    outcomes: [faster-invoicing]\n    cost: 1k\n`;
   }

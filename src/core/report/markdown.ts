@@ -6,7 +6,13 @@ import { percent, REASONS } from './view';
 
 /** Escapes text for a Markdown table cell or line, so file content cannot add markup. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r?\n/g, ' ');
+  // Inline marks are escaped everywhere; block marks (# - + > and "1.") only where they would
+  // start a block, so that ids such as datacenter-refresh read as written.
+  return text
+    .replace(/[\\`*_{}[\]()|<>~]/g, '\\$&')
+    .replace(/\r?\n/g, ' ')
+    .replace(/^(\s*)([#+-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 
