@@ -5,6 +5,17 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension, codeOf, describeDiagnostic, removeScenario, restoreFixtures, waitForDiagnostics, writeScenario } from './helpers';
 
+/** Polls an async check until it gives a value; fails after `timeoutMs`. */
+async function waitUntil<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 const INITIATIVES = 1200;
 
 /** 1,200 initiatives with no owner: 1,200 missing-owner warnings under the partner model. */
@@ -13,6 +24,13 @@ function bulkPortfolio(): string {
   for (let i = 0; i < INITIATIVES; i++) {
     text += `  - id: bulk-${i}\n    title: Bulk initiative ${i}\n    category: run\n    type: application\n    outcomes: [faster-invoicing]\n    cost: 1k\n`;
   }
+  return text;
+}
+
+/** `n` initiatives with no outcome: each has two lenses (its unlinked spend, and "Link…"). */
+function unlinkedPortfolio(n: number): string {
+  let text = 'apiVersion: portfolio/v1\nkind: Portfolio\ninitiatives:\n';
+  for (let i = 0; i < n; i++) text += `  - id: lens-${i}\n    title: Lens initiative ${i}\n    owner: Team\n    cost: 1k\n`;
   return text;
 }
 
@@ -55,5 +73,17 @@ suite('A file with more than 1,000 findings', () => {
     assert.strictEqual(notice.range.start.line, 0, 'the notice is at the top of the file');
     assert.match(notice.message, /^\d[\d,]* more findings .* not shown here/);
     assert.match(notice.message, /portfolio-align check bulk\.portfolio\.yaml/);
+  });
+
+  test('a file with many lenses gets a bounded number, near the visible lines', async () => {
+    uri = await writeScenario('lenses.portfolio.yaml', unlinkedPortfolio(600));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document, { preview: false });
+    const lenses = await waitUntil(async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri!);
+      return found && found.length > 0 ? found : undefined;
+    }, 'the lenses of the file');
+    assert.ok(lenses.length <= 200, `${lenses.length} lenses: expected at most 200 of the 1,200`);
+    assert.ok(lenses.every((lens) => lens.range.start.line < 400), 'the lenses are near the top, where the editor is');
   });
 });

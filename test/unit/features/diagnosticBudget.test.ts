@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { DiagnosticSeverity, PortfolioDiagnostic } from '../../../src/core/diagnostics';
+import { boundedLenses, LENS_MARGIN_LINES, MAX_LENSES } from '../../../src/core/features/codeLens';
 import { EDITOR_DIAGNOSTICS_LIMIT, findingKey, moreFindingsMessage, selectDiagnostics } from '../../../src/core/features/diagnosticBudget';
 
 function finding(line: number, severity: DiagnosticSeverity, message = `finding at line ${line}`): PortfolioDiagnostic {
@@ -73,5 +74,22 @@ describe('which findings the editor shows (diagnostic budget)', () => {
     assert.match(message, /Show Summary/);
     assert.match(message, /portfolio-align check big\.portfolio\.yaml/);
     assert.match(moreFindingsMessage({ error: 1, warning: 0, info: 0 }, 1001, 'a.yaml'), /^1 more finding \(1 error\) is not shown/);
+  });
+});
+
+describe('CodeLens in a large file (lens budget)', () => {
+  const lens = (line: number) => ({ range: { start: { line, character: 8 }, end: { line, character: 12 } }, title: `lens ${line}` });
+
+  it('hands out every lens of a small file', () => {
+    const lenses = Array.from({ length: MAX_LENSES }, (_, i) => lens(i * 5));
+    assert.equal(boundedLenses(lenses, []).length, MAX_LENSES);
+  });
+
+  it('hands out at most MAX_LENSES, all near the visible lines, in a large one', () => {
+    const lenses = Array.from({ length: 2052 }, (_, i) => lens(i * 5));
+    const shown = boundedLenses(lenses, [{ start: 5000, end: 5040 }]);
+    assert.ok(shown.length > 0 && shown.length <= MAX_LENSES);
+    assert.ok(shown.every((l) => l.range.start.line >= 5000 - LENS_MARGIN_LINES && l.range.start.line <= 5040 + LENS_MARGIN_LINES));
+    assert.ok(shown.some((l) => l.range.start.line === 5020), 'the lens on screen is there');
   });
 });
