@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { RuleId } from '../core/ruleIds';
 import { isRuleId } from '../core/ruleIds';
+import { plural } from '../core/suggest';
 import { fromPosition, toLocation, toWorkspaceEdit } from './convert';
 import { newPortfolioFile } from './newFile';
 import type { PortfolioService } from './service';
@@ -13,7 +14,7 @@ async function validateWorkspace(service: PortfolioService): Promise<void> {
   );
   void vscode.window.showInformationMessage(files === 0
     ? 'No portfolio files found: name them *.portfolio.yaml or start them with apiVersion: portfolio/v1.'
-    : `Validated ${files} portfolio file${files === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
+    : `Validated ${plural(files, 'portfolio file')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`);
 }
 
 async function showRuleDocumentation(context: vscode.ExtensionContext, service: PortfolioService, id?: unknown): Promise<void> {
