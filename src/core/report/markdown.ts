@@ -6,13 +6,12 @@ import { percent, REASONS } from './view';
 
 /** Escapes text for a Markdown table cell or line, so file content cannot add markup. */
 export function escapeMarkdown(text: string): string {
-  // Inline marks are escaped everywhere; block marks (# - + > and "1.") only where they would
-  // start a block, so that ids such as datacenter-refresh read as written.
+  // A hyphen is only markup where it would start a list item: ids such as datacenter-refresh are
+  // left as written. Dots stay escaped so that no renderer turns a domain into a link.
   return text
-    .replace(/[\\`*_{}[\]()|<>~]/g, '\\$&')
+    .replace(/[\\`*_{}[\]()#+.!|<>~]/g, '\\$&')
     .replace(/\r?\n/g, ' ')
-    .replace(/^(\s*)([#+-])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+    .replace(/^(\s*)-/, '$1\\-');
 }
 
 
