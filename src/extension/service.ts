@@ -223,6 +223,8 @@ export class PortfolioService implements vscode.Disposable {
     const named = new Set(matched.map((uri) => uri.toString()));
     const openPortfolio = vscode.workspace.textDocuments.some((doc) => vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.toString() === entry.key && this.isPortfolioDocument(doc));
     entry.sniffed = matched.length > 0 || openPortfolio;
+    // Starts the worker (and its warm-up, engine/warmUp.ts) while the files are read.
+    if (entry.sniffed) this.client();
     const yaml = entry.sniffed ? await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{yaml,yml}'), undefined, SNIFF_LIMIT) : [];
     if (yaml.length >= SNIFF_LIMIT) this.output.info(`${folder.name}: only the first ${SNIFF_LIMIT} YAML files were looked at for apiVersion: portfolio/v1; name portfolio files *.portfolio.yaml so that all are found.`);
     const candidates = [...matched, ...yaml.filter((uri) => !named.has(uri.toString()) && !uri.path.includes('/node_modules/'))];
