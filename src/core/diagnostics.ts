@@ -21,7 +21,9 @@ export type FixData =
   | { kind: 'unknown-outcome'; id: string; suggestion?: string }
   | { kind: 'link-outcome'; initiative: string }
   | { kind: 'split-to-100' }
-  | { kind: 'add-field'; field: string; placeholder: string };
+  | { kind: 'add-field'; field: string; placeholder: string }
+  /** Tabs in the indentation: the diagnostic covers the line's leading whitespace. */
+  | { kind: 'indent'; spaces: number };
 
 export interface PortfolioDiagnostic {
   code: RuleId;

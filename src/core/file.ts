@@ -135,11 +135,22 @@ function readItems<T>(items: ItemEntry[], kind: ItemKind, memo: WeakMap<PNode, I
       known = { located: located(entry.chunk, model), problems };
       entry.read = known;
     }
-    for (const problem of known.problems) report(entry.chunk, problem);
+    for (const problem of known.problems) if (!hiddenBySyntaxError(entry.chunk, entry.node, problem)) report(entry.chunk, problem);
     // An entry that is not a mapping ("- 42") has its schema error and nothing else to check.
     if (isMap(entry.node)) out.push(known.located);
   }
   return out;
+}
+
+/**
+ * A schema problem that only follows from broken YAML in the same item: the key a half-typed word
+ * runs into, or a required key the broken text may hold. The yaml-syntax error says it once.
+ */
+function hiddenBySyntaxError(chunk: Chunk, node: PNode, problem: Problem): boolean {
+  if (problem.rule !== 'schema') return false;
+  const syntax = chunk.parse.problems.filter((p) => p.hides === true && p.start >= node.start && p.start <= node.end);
+  if (syntax.length === 0) return false;
+  return problem.data?.kind === 'add-field' || syntax.some((p) => p.start === problem.start);
 }
 
 function checkRoot(file: PortfolioFile, report: (chunk: Chunk, problem: Problem) => void): void {

@@ -2,9 +2,11 @@
 // parsed chunks keyed by their text so that re-parsing after an edit only parses what changed.
 import { Composer, Parser, YAMLParseError, isAlias, visit, type Alias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { PNode, PPair, PMap, PSeq } from './ast';
+import type { FixData } from './diagnostics';
 import { keyText } from './ast';
 import { isSafeChunk, planChunks, planItems, type SectionSlice } from './chunks';
 import { buildItemChunk, MAX_DEPTH, tooDeepAt } from './cst';
+import { halfTypedKeyProblem, tabIndentProblem, unclosedQuoteProblem } from './syntaxHints';
 
 /** A problem found while reading YAML, at offsets relative to its chunk. */
 export interface SyntaxProblem {
@@ -12,6 +14,10 @@ export interface SyntaxProblem {
   message: string;
   start: number;
   end: number;
+  data?: FixData;
+  /** The error hides text that belongs to its item (an unclosed quote, a key without colon):
+   * schema and missing-field findings that follow from it are not reported. */
+  hides?: boolean;
 }
 
 /** The parse of one chunk of text: immutable and position-independent, so it can be cached. */
@@ -437,6 +443,13 @@ function syntaxProblem(error: YAMLError, text: string): SyntaxProblem {
   // The library points at the first character of a duplicate key: cover the key and name it, as
   // the chunked path does for top-level keys (file.ts).
   const duplicate = error.code === 'DUPLICATE_KEY' ? /^(?:"[^"\n]*"|'[^'\n]*'|[^\n]*?)(?=[ \t]*:(?:[ \t]|$))/m.exec(text.slice(start, start + 1024))?.[0] : undefined;
+  // The library reports an unclosed quote where the text ends: point at the opening quote instead.
+  const unclosed = error.code === 'MISSING_CHAR' && /quote/i.test(firstLine) ? unclosedQuoteProblem(text) : undefined;
+  if (unclosed) return { rule: 'yaml-syntax', ...unclosed, hides: true };
+  const halfKey = error.code === 'MULTILINE_IMPLICIT_KEY' ? halfTypedKeyProblem(text, start) : undefined;
+  if (halfKey) return { rule: 'yaml-syntax', ...halfKey, hides: true };
+  const tab = error.code === 'TAB_AS_INDENT' ? tabIndentProblem(text, start) : undefined;
+  if (tab) return { rule: 'yaml-syntax', message: 'YAML: Tabs are not allowed as indentation: indent with spaces, aligned with the keys around it.', ...tab };
   if (duplicate) {
     const key = duplicate.replace(/^(["'])(.*)\1$/, '$2');
     return { rule: 'yaml-syntax', message: `YAML: Map keys must be unique. Remove one of the two "${key}" keys: the second would silently replace the first.`, start, end: start + duplicate.length };

@@ -21,6 +21,7 @@ export const ruleIds = [
   'unknown-dependency',
   'dependency-cycle',
   'currency',
+  'metadata-conflict',
 ] as const;
 
 export type RuleId = (typeof ruleIds)[number];

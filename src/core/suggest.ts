@@ -41,6 +41,16 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return best;
 }
 
+/**
+ * The key a half-typed or misspelt key stands for: the only candidate it is the start of ("tit"
+ * for title), else the closest by edit distance.
+ */
+export function closestKey(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  const starting = lower.length === 0 ? [] : candidates.filter((c) => c !== word && c.toLowerCase().startsWith(lower));
+  return starting.length === 1 ? starting[0] : closest(word, candidates);
+}
+
 /** "a, b or c" */
 export function listWords(words: readonly string[], conjunction = 'or'): string {
   if (words.length <= 1) return words.join('');
@@ -49,5 +59,5 @@ export function listWords(words: readonly string[], conjunction = 'or'): string 
 
 /** "1 initiative", "3 initiatives" */
 export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }

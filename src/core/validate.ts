@@ -5,7 +5,7 @@ import { isMap, isScalar, nodeAtPath, toPlain, type PNode, type PPair } from './
 import type { Problem } from './diagnostics';
 import { ruleIds } from './ruleIds';
 import { InitiativeSchema, MeasureSchema, MetadataSchema, OutcomeSchema, PortfolioShellSchema } from './schema';
-import { closest, listWords } from './suggest';
+import { closest, closestKey, listWords } from './suggest';
 
 export type ItemKind = 'outcome' | 'initiative';
 type Scope = 'root' | ItemKind;
@@ -154,7 +154,7 @@ function unionHelp(path: Path): string {
 function unknownKey(key: string, path: Path, scope: Scope, root: PNode): Problem {
   const context = objectContext(path, scope);
   const known = KNOWN_KEYS[context] ?? [];
-  const suggestion = key.length > 200 ? undefined : closest(key, known);
+  const suggestion = key.length > 200 ? undefined : closestKey(key, known);
   const what = context === 'rules' ? 'rule' : 'key';
   const where = context === 'rules' ? '' : ` in ${contextLabel(context)}`;
   const fix = suggestion ? `did you mean "${suggestion}"?` : `use one of: ${listWords(known as string[])}.`;

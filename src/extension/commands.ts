@@ -2,8 +2,9 @@
 import * as vscode from 'vscode';
 import type { RuleId } from '../core/ruleIds';
 import { isRuleId } from '../core/ruleIds';
-import { portfolioTemplate } from '../core/template';
+import { plural } from '../core/suggest';
 import { fromPosition, toLocation, toWorkspaceEdit } from './convert';
+import { newPortfolioFile } from './newFile';
 import type { PortfolioService } from './service';
 
 async function validateWorkspace(service: PortfolioService): Promise<void> {
@@ -13,12 +14,7 @@ async function validateWorkspace(service: PortfolioService): Promise<void> {
   );
   void vscode.window.showInformationMessage(files === 0
     ? 'No portfolio files found: name them *.portfolio.yaml or start them with apiVersion: portfolio/v1.'
-    : `Validated ${files} portfolio file${files === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
-}
-
-async function newPortfolioFile(): Promise<void> {
-  const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: portfolioTemplate(new Date().getFullYear() + 1) });
-  await vscode.window.showTextDocument(document);
+    : `Validated ${plural(files, 'portfolio file')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`);
 }
 
 async function showRuleDocumentation(context: vscode.ExtensionContext, service: PortfolioService, id?: unknown): Promise<void> {

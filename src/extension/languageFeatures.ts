@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { CompletionKind } from '../core/features/completion';
 import type { DocumentSymbol, SymbolKind } from '../core/features/symbols';
 import { fromPosition, toLocation, toRange, toWorkspaceEdit } from './convert';
+import { LensBudget } from './lensBudget';
 import type { PortfolioService } from './service';
 
 export const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { pattern: '**/*.portfolio.{yaml,yml}' }];
@@ -44,8 +45,10 @@ async function withFolder<T>(service: PortfolioService, document: vscode.TextDoc
 
 export function registerLanguageFeatures(service: PortfolioService): vscode.Disposable[] {
   const lensesChanged = new vscode.EventEmitter<void>();
+  const lensBudget = new LensBudget(() => lensesChanged.fire());
   return [
     lensesChanged,
+    lensBudget,
     service.onDidCheck(() => lensesChanged.fire()),
     vscode.languages.registerCompletionItemProvider(SELECTOR, {
       provideCompletionItems: (document, position) => withFolder(service, document, async (folder, path) => {
@@ -100,7 +103,7 @@ export function registerLanguageFeatures(service: PortfolioService): vscode.Disp
     vscode.languages.registerCodeLensProvider(SELECTOR, {
       onDidChangeCodeLenses: lensesChanged.event,
       provideCodeLenses: (document) => withFolder(service, document, async (folder, path) => {
-        const lenses = await service.request({ type: 'codeLens', folder, path });
+        const lenses = lensBudget.select(document, await service.request({ type: 'codeLens', folder, path }));
         return lenses.map((lens) => {
           const range = toRange(lens.range);
           if (lens.command?.kind === 'references') {

@@ -7,7 +7,8 @@ import type { PortfolioDiagnostic } from '../core/diagnostics';
 import type { TextChange } from '../core/parse';
 import type { Request, ResultOf, CheckResult, Headline } from '../engine/protocol';
 import { engineSettings, readSettings, SECTION, type Settings } from './config';
-import { engineFailedDiagnostic, engineStoppedDiagnostic, toDiagnostic, tooLargeDiagnostic } from './convert';
+import { engineFailedDiagnostic, engineStoppedDiagnostic, tooLargeDiagnostic } from './convert';
+import { DiagnosticPublisher } from './diagnosticPublisher';
 import type { Transport } from './engineClient';
 import { EngineRequestError, EngineSupervisor, pathOfRequest, type EngineFailure } from './engineSupervisor';
 
@@ -70,6 +71,8 @@ function matchesGlobs(uri: vscode.Uri, folder: vscode.WorkspaceFolder, globs: st
 
 export class PortfolioService implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('portfolio-alignment');
+  /** Chooses what fits in VS Code's 1,000 diagnostics per file. */
+  private readonly publisher = new DiagnosticPublisher(this.collection);
   private readonly onDidCheckEmitter = new vscode.EventEmitter<string>();
   /** Fires with a folder key after that folder's diagnostics and headline were updated, or a check of it failed. */
   readonly onDidCheck = this.onDidCheckEmitter.event;
@@ -226,6 +229,8 @@ export class PortfolioService implements vscode.Disposable {
     const named = new Set(matched.map((uri) => uri.toString()));
     const openPortfolio = vscode.workspace.textDocuments.some((doc) => vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.toString() === entry.key && this.isPortfolioDocument(doc));
     entry.sniffed = matched.length > 0 || openPortfolio;
+    // Starts the worker (and its warm-up, engine/warmUp.ts) while the files are read.
+    if (entry.sniffed) this.client();
     const yaml = entry.sniffed ? await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{yaml,yml}'), undefined, SNIFF_LIMIT) : [];
     if (yaml.length >= SNIFF_LIMIT) this.output.info(`${folder.name}: only the first ${SNIFF_LIMIT} YAML files were looked at for apiVersion: portfolio/v1; name portfolio files *.portfolio.yaml so that all are found.`);
     const candidates = [...matched, ...yaml.filter((uri) => !named.has(uri.toString()) && !uri.path.includes('/node_modules/'))];
@@ -325,6 +330,7 @@ export class PortfolioService implements vscode.Disposable {
     this.sizes.delete(key);
     this.results.delete(key);
     this.collection.delete(vscode.Uri.parse(key));
+    this.publisher.forget(vscode.Uri.parse(key));
     void this.client().request({ type: 'remove', folder: entry.key, path: key }).catch(() => undefined);
   }
 
@@ -372,6 +378,7 @@ export class PortfolioService implements vscode.Disposable {
     const document = event.document;
     if (event.contentChanges.length === 0 || !this.isPortfolioDocument(document)) return;
     this.recordChanges(document.uri.toString(), event.contentChanges);
+    this.publisher.noteEdits(event);
     const entry = this.entryOfDocument(document);
     if (entry.settings.run === 'onType') this.schedule(document, entry.settings.delay);
   }
@@ -509,7 +516,7 @@ export class PortfolioService implements vscode.Disposable {
       if (!entry.files.has(file.path)) continue;
       const uri = vscode.Uri.parse(file.path);
       this.results.set(file.path, file.diagnostics);
-      this.collection.set(uri, this.withEngineNote(file.path, file.diagnostics.map((d) => toDiagnostic(d))));
+      this.publisher.publish(uri, file.diagnostics, this.engineNotes.get(file.path));
     }
     entry.headline = result.headline;
     entry.lastCheckMs = result.parseMs + result.checkMs;
@@ -575,19 +582,15 @@ export class PortfolioService implements vscode.Disposable {
     if (!entry.files.has(key)) return;
     this.sentVersions.delete(key); // the whole text next time
     this.engineNotes.set(key, engineFailedDiagnostic(uri, error.reason));
-    this.collection.set(uri, this.withEngineNote(key, (this.results.get(key) ?? []).map((d) => toDiagnostic(d))));
+    this.publisher.publish(uri, this.results.get(key) ?? [], this.engineNotes.get(key));
   }
 
   private engineTook(uri: vscode.Uri): void {
     const key = uri.toString();
     if (!this.engineNotes.delete(key)) return;
-    this.collection.set(uri, (this.results.get(key) ?? []).map((d) => toDiagnostic(d)));
+    this.publisher.publish(uri, this.results.get(key) ?? []);
   }
 
-  private withEngineNote(key: string, diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] {
-    const note = this.engineNotes.get(key);
-    return note ? [note, ...diagnostics] : diagnostics;
-  }
 
   /** Given up on: the file it was working on says so (it is the likely cause). */
   private onEngineFailed(failure: EngineFailure): void {
@@ -595,7 +598,7 @@ export class PortfolioService implements vscode.Disposable {
     if (failure.restarting || !key) return;
     const uri = vscode.Uri.parse(key);
     this.engineNotes.set(key, engineStoppedDiagnostic(uri, failure.reason, failure.count));
-    this.collection.set(uri, this.withEngineNote(key, (this.results.get(key) ?? []).map((d) => toDiagnostic(d))));
+    this.publisher.publish(uri, this.results.get(key) ?? [], this.engineNotes.get(key));
   }
 
   /** A new engine knows nothing: send every folder's settings and files again, then check. */

@@ -5,6 +5,16 @@ import { formatMoneyShort } from '../core/money';
 import { band, percent } from '../core/report/view';
 import { SLOW_CHECK_MS, type PortfolioService } from './service';
 
+/** 1,552: counts with thousands separators. */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** "less than 1 ms" rather than "0 ms" for a check that reused everything. */
+export function checkTime(ms: number): string {
+  return ms < 1 ? 'less than 1 ms' : `${count(Math.round(ms))} ms`;
+}
+
 export class AlignmentStatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('portfolioAlignment.score', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [];
@@ -47,8 +57,8 @@ export class AlignmentStatusBar implements vscode.Disposable {
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**Alignment score ${percent(headline.alignmentScore)}** (${level === 'none' ? 'no spend yet' : level})\n\n`);
     tooltip.appendMarkdown(`${formatMoneyShort(headline.alignedSpend, headline.currency)} of ${formatMoneyShort(headline.totalSpend, headline.currency)} serves a business outcome.\n\n`);
-    tooltip.appendMarkdown(`${headline.errors} errors, ${headline.warnings} warnings in ${headline.files} portfolio file${headline.files === 1 ? '' : 's'}.\n\n`);
-    if (state.lastCheckMs !== undefined) tooltip.appendMarkdown(`${slow ? '$(watch) Slow: ' : ''}last validation took ${Math.round(state.lastCheckMs)} ms.\n\n`);
+    tooltip.appendMarkdown(`${count(headline.errors)} errors, ${count(headline.warnings)} warnings in ${count(headline.files)} portfolio file${headline.files === 1 ? '' : 's'}.\n\n`);
+    if (state.lastCheckMs !== undefined) tooltip.appendMarkdown(`${slow ? '$(watch) Slow: ' : ''}last validation took ${checkTime(state.lastCheckMs)}.\n\n`);
     const failure = this.service.engine.lastFailure;
     if (failure) {
       // The reason as text: it may quote an error message.

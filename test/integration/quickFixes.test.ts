@@ -8,7 +8,7 @@ function scenario(prefix: string, initiatives: string): string {
   return `apiVersion: portfolio/v1
 kind: Portfolio
 metadata:
-  name: Scenario ${prefix}
+  name: Harness fixture
   currency: EUR
   brm: Dana Whitfield
 outcomes:

@@ -27,7 +27,7 @@ suite('Settings', () => {
   });
 
   test('a file above portfolioAlignment.maxFileSize gets one info diagnostic instead of validation', async () => {
-    const big = `apiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  name: Big\n  currency: EUR\n# ${'padding '.repeat(300)}\ninitiatives:\n  - id: big-one\n    title: Unlinked on purpose\n    cost: 1M\n`;
+    const big = `apiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  name: Harness fixture\n  currency: EUR\n# ${'padding '.repeat(300)}\ninitiatives:\n  - id: big-one\n    title: Unlinked on purpose\n    cost: 1M\n`;
     const uri = await writeScenario('big.portfolio.yaml', big);
     try {
       await setSetting('maxFileSize', 2048);

@@ -192,7 +192,7 @@ describe('portfolio-align (CLI)', function () {
       assert.equal(sarif.version, '2.1.0');
       const run0 = sarif.runs[0];
       assert.equal(run0.tool.driver.name, 'portfolio-align');
-      assert.equal(run0.tool.driver.rules.length, 21);
+      assert.equal(run0.tool.driver.rules.length, 22);
       for (const rule of run0.tool.driver.rules) assert.match(rule.helpUri, new RegExp(`^https://.*/${rule.id}\\.md$`), rule.id);
       const result = run0.results.find((x: { ruleId: string }) => x.ruleId === 'unknown-outcome');
       assert.equal(result.level, 'error');

@@ -171,6 +171,7 @@ export const DESIGN_SEVERITIES: Record<RuleId, Record<RelationshipModel, Severit
     'unknown-dependency': row('error', 'error', 'error', 'error'),
     'dependency-cycle': row('error', 'error', 'error', 'error'),
     currency: row('error', 'error', 'error', 'error'),
+    'metadata-conflict': row('warning', 'warning', 'warning', 'warning'),
   };
 })();
 

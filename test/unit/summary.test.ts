@@ -168,7 +168,7 @@ describe('summary currency', () => {
     const b = yaml`
       apiVersion: portfolio/v1
       kind: Portfolio
-      metadata: { name: UK, currency: GBP, rates: { USD: 0.79 } }
+      metadata: { name: Currency, currency: GBP, rates: { USD: 0.79 } }
       initiatives:
         - { id: uk, title: UK, outcomes: [o], cost: 100, owner: T }
     `;

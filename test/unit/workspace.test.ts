@@ -23,7 +23,7 @@ const outcomes = yaml`
 const initiatives = yaml`
   apiVersion: portfolio/v1
   kind: Portfolio
-  metadata: { name: Initiatives, currency: EUR }
+  metadata: { name: Outcomes, currency: EUR }
   initiatives:
     - id: wms-rollout
       title: Warehouse management

@@ -40,7 +40,7 @@ export function formatSummary(summary: Summary, fileCount: number, paint: Painte
     '',
     paint.bold(`${clean(s.name ?? 'Portfolio')}: ${s.relationshipModel} model, ${plural(s.counts.initiatives, 'initiative')}, ${plural(s.counts.outcomes, 'outcome')}, as of ${s.today}`),
     `  Alignment score   ${score}  (${short(s.alignedSpend)} of ${short(s.totalSpend)} serves a business outcome)`,
-    `  Unlinked spend    ${formatMoney(s.unlinkedSpend, s.currency)} in ${s.unlinked.length} initiative${s.unlinked.length === 1 ? '' : 's'}`,
+    `  Unlinked spend    ${formatMoney(s.unlinkedSpend, s.currency)} in ${plural(s.unlinked.length, 'initiative')}`,
     `  Measured share    ${percent(s.measuredShare)} of spend serves outcomes with a target`,
     `  Run/grow/transform ${share(s.byCategory.run)} / ${share(s.byCategory.grow)} / ${share(s.byCategory.transform)}${s.byCategory.uncategorized > 0 ? ` (+${share(s.byCategory.uncategorized)} uncategorized)` : ''}, benchmark run ${percent(s.runBenchmark.low, 0)}-${percent(s.runBenchmark.high, 0)}`,
   ];
@@ -60,6 +60,6 @@ export function formatSummary(summary: Summary, fileCount: number, paint: Painte
   const met = s.practices.filter((p) => p.met).length;
   lines.push(`  ${s.relationshipModel[0]!.toUpperCase()}${s.relationshipModel.slice(1)} practices met: ${met} of ${s.practices.length}${s.practices.filter((p) => !p.met).map((p) => `\n    ${paint.red('✗')} ${p.title} (${clean(p.detail)})`).join('')}`);
   const p = s.problems;
-  lines.push('', `${p.errors} error${p.errors === 1 ? '' : 's'}, ${p.warnings} warning${p.warnings === 1 ? '' : 's'}, ${p.infos} info${p.infos === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}`);
+  lines.push('', `${plural(p.errors, 'error')}, ${plural(p.warnings, 'warning')}, ${plural(p.infos, 'info')} in ${plural(fileCount, 'file')}`);
   return lines.join('\n');
 }

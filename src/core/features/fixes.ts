@@ -30,6 +30,8 @@ export function fixesFor(analysis: Analysis, path: string, diagnostic: Portfolio
   switch (data.kind) {
     case 'replace':
       return [{ title: `Change to "${data.text}"`, edits: [{ path, range: diagnostic.range, newText: data.text }], preferred: true, safe: diagnostic.code === 'schema' }];
+    case 'indent':
+      return [{ title: `Indent with ${data.spaces} spaces instead of tabs`, edits: [{ path, range: diagnostic.range, newText: ' '.repeat(data.spaces) }], preferred: true, safe: true }];
     case 'unknown-outcome': {
       const fixes: Fix[] = [];
       if (data.suggestion) fixes.push({ title: `Change to "${data.suggestion}"`, edits: [{ path, range: diagnostic.range, newText: data.suggestion }], preferred: true });

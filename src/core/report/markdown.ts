@@ -10,7 +10,12 @@ import { percent, REASONS } from './view';
  * row (any line break, a lone CR too, becomes a space), and controls show as in the HTML report.
  */
 export function escapeMarkdown(text: string): string {
-  return visibleControls(text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r\n|[\r\n]/g, ' '));
+  // A hyphen is only markup where it would start a list item: ids such as datacenter-refresh are
+  // left as written. Dots stay escaped so that no renderer turns a domain into a link.
+  return visibleControls(text
+    .replace(/[\\`*_{}[\]()#+.!|<>~]/g, '\\$&')
+    .replace(/\r\n|[\r\n]/g, ' ')
+    .replace(/^(\s*)-/, '$1\\-'));
 }
 
 

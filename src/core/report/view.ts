@@ -113,7 +113,7 @@ class ReportBuilder {
       s.fiscalYear !== undefined ? `Fiscal year ${s.fiscalYear}` : undefined,
       `${MODEL_NAMES[s.relationshipModel]} relationship model`,
       s.brm ? `BRM: ${s.brm}` : undefined,
-      `${s.counts.initiatives} initiatives, ${s.counts.outcomes} outcomes in ${s.counts.files} file${s.counts.files === 1 ? '' : 's'}`,
+      `${s.counts.initiatives.toLocaleString('en-US')} initiatives, ${s.counts.outcomes.toLocaleString('en-US')} outcomes in ${s.counts.files.toLocaleString('en-US')} file${s.counts.files === 1 ? '' : 's'}`,
       `as of ${s.today}`,
     ].filter((f): f is string => f !== undefined);
     return h('header', { class: 'report-header' },
@@ -128,7 +128,7 @@ class ReportBuilder {
     const cards = [
       this.card('Alignment score', percent(s.alignmentScore), `${this.short(s.alignedSpend)} of ${this.short(s.totalSpend)} serves a business outcome`, `score ${level}`, level === 'none' ? undefined : level),
       this.card('Total spend', this.short(s.totalSpend), this.money(s.totalSpend)),
-      this.card('Unlinked spend', this.short(s.unlinkedSpend), `${s.unlinked.length} initiative${s.unlinked.length === 1 ? '' : 's'} with no valid link`, s.unlinkedSpend > 0 ? 'warn' : 'ok'),
+      this.card('Unlinked spend', this.short(s.unlinkedSpend), `${s.unlinked.length.toLocaleString('en-US')} initiative${s.unlinked.length === 1 ? '' : 's'} with no valid link`, s.unlinkedSpend > 0 ? 'warn' : 'ok'),
       this.card('Measured share', percent(s.measuredShare), 'of spend serves outcomes with a target'),
     ];
     if (s.budget !== undefined) cards.push(this.card('Budget use', percent(s.budgetUse ?? null), `${this.short(s.totalSpend)} of ${this.short(s.budget)}`, (s.budgetUse ?? 0) > 1 ? 'warn' : 'ok'));
@@ -168,7 +168,7 @@ class ReportBuilder {
       ...(this.options.interactive && u.id ? [h('button', { class: 'link-action', 'data-action': 'link', 'data-id': u.id, 'data-path': u.path, 'data-line': String(u.line), title: `Link ${u.id} to an outcome` }, 'Link…')] : []),
     ]);
     const headers = ['Initiative', 'Title', 'Why', 'Unlinked spend', ...(this.options.interactive ? ['Fix'] : [])];
-    return this.section('unlinked', `Unlinked spend: ${this.short(s.unlinkedSpend)} in ${s.unlinked.length} initiative${s.unlinked.length === 1 ? '' : 's'}`,
+    return this.section('unlinked', `Unlinked spend: ${this.short(s.unlinkedSpend)} in ${s.unlinked.length.toLocaleString('en-US')} initiative${s.unlinked.length === 1 ? '' : 's'}`,
       this.table('unlinked', headers, rows, [3]));
   }
 

@@ -8,6 +8,7 @@ import { dependencyCycle } from './dependencyCycle';
 import { duplicateId } from './duplicateId';
 import { goalMissed } from './goalMissed';
 import { missingBrm } from './missingBrm';
+import { metadataConflict } from './metadataConflict';
 import { missingOwner } from './missingOwner';
 import { notInCatalog } from './notInCatalog';
 import { orphanOutcome } from './orphanOutcome';
@@ -45,6 +46,7 @@ export const rules: readonly Rule[] = [
   unknownDependency,
   dependencyCycle,
   currency,
+  metadataConflict,
 ];
 
 const byId = new Map(rules.map((rule) => [rule.id, rule]));

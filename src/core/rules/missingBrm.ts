@@ -15,7 +15,9 @@ export const missingBrm: Rule = {
     }
     // No file has metadata at all: say it once, at the top of the first file.
     const first = files[0];
-    if (withMetadata.length === 0 && first?.parsed.rootChunk && first.parsed.rootShape === 'map') {
+    // (Not for files with nothing in them yet, such as the starter of New Portfolio File.)
+    const anyItem = files.some((file) => file.outcomes.length > 0 || file.initiatives.length > 0);
+    if (withMetadata.length === 0 && anyItem && first?.parsed.rootChunk && first.parsed.rootShape === 'map') {
       const chunk = first.parsed.rootChunk;
       const key = first.parsed.sections[0]?.pair.key;
       report(findingAt('missing-brm', first, chunk, key ?? { start: 0, end: 0 }, 'No Business Relationship Manager is named: add a metadata section with brm: and the name of the person who owns the business/IT relationship.'));

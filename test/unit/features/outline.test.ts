@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { codeLenses } from '../../../src/core/features/codeLens';
 import { documentSymbols } from '../../../src/core/features/symbols';
 import { Workspace } from '../../../src/core/workspace';
-import { portfolioTemplate } from '../../../src/core/template';
+import { portfolioTemplate, uncommentedTemplate } from '../../../src/core/template';
 import { relationshipModels } from '../../../src/core/schema';
 import { analysisOf, at, INITIATIVES, OUTCOMES } from '../helpers';
 
@@ -38,13 +38,35 @@ describe('outline, CodeLens and the new-file template', () => {
     assert.deepEqual(lenses[1]!.range.start, at(INITIATIVES, 'warehouse-robots'));
   });
 
-  it('starts new files from a template that validates clean under every relationship model', () => {
+  it('starts new files from a template that, uncommented, validates clean under every relationship model', () => {
     for (const model of relationshipModels) {
       const workspace = new Workspace();
-      workspace.setFile('new.yaml', portfolioTemplate(2028).replace('relationshipModel: provider', `relationshipModel: ${model}`));
+      workspace.setFile('new.yaml', uncommentedTemplate(2028).replace('relationshipModel: provider', `relationshipModel: ${model}`));
       const result = workspace.check({ today: '2028-01-15' });
       assert.deepEqual(result.files[0]!.diagnostics.map((d) => `${d.code}: ${d.message}`), [], model);
       assert.equal(result.summary.alignmentScore, 1);
     }
+  });
+
+  it('the starter as it opens counts for nothing: saved into a folder, it changes neither the summary nor any finding', () => {
+    const folder = () => {
+      const workspace = new Workspace();
+      workspace.setFile(O, OUTCOMES.replace('kind: Portfolio\n', 'kind: Portfolio\nmetadata:\n  name: Acme\n  currency: USD\n  relationshipModel: partner\n'));
+      workspace.setFile(I, INITIATIVES);
+      return workspace;
+    };
+    const before = folder().check({ today: '2028-01-15' });
+    const withStarter = folder();
+    withStarter.setFile('new.portfolio.yaml', portfolioTemplate(2028));
+    const after = withStarter.check({ today: '2028-01-15' });
+    assert.deepEqual(after.files.find((f) => f.path === 'new.portfolio.yaml')!.diagnostics, []);
+    const { files: _files, ...summaryAfter } = { ...after.summary, files: undefined };
+    const { files: _before, ...summaryBefore } = { ...before.summary, files: undefined };
+    assert.deepEqual(JSON.parse(JSON.stringify({ ...summaryAfter, counts: { ...after.summary.counts, files: 0 } })), JSON.parse(JSON.stringify({ ...summaryBefore, counts: { ...before.summary.counts, files: 0 } })));
+    assert.deepEqual(after.files.filter((f) => f.path !== 'new.portfolio.yaml').map((f) => f.diagnostics), before.files.map((f) => f.diagnostics));
+    // Alone, the starter has nothing to report either (not even a missing BRM).
+    const alone = new Workspace();
+    alone.setFile('new.portfolio.yaml', portfolioTemplate(2028));
+    assert.deepEqual(alone.check({ today: '2028-01-15' }).files[0]!.diagnostics, []);
   });
 });

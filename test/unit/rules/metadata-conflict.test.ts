@@ -1,0 +1,83 @@
+import * as assert from 'node:assert/strict';
+import { check, rangeIn, withCode, yaml } from '../helpers';
+
+const file = (name: string, extra = '') => yaml`
+  apiVersion: portfolio/v1
+  kind: Portfolio
+  metadata:
+    name: ${name}
+    currency: EUR
+    brm: Dana Whitfield
+  ${extra}
+`;
+
+const A = 'a.portfolio.yaml';
+const B = 'b.portfolio.yaml';
+
+describe('rule metadata-conflict', () => {
+  it('fires on each file when two files of a folder declare different names, saying which one the summary uses', () => {
+    const a = file('Acme IT');
+    const b = file('IT portfolio FY2028');
+    const result = check({ [A]: a, [B]: b });
+    const inA = withCode(result, 'metadata-conflict', A);
+    const inB = withCode(result, 'metadata-conflict', B);
+    assert.equal(inA.length, 1);
+    assert.equal(inB.length, 1);
+    assert.equal(inA[0]!.severity, 'warning');
+    assert.deepEqual(inA[0]!.range, rangeIn(a, 'name: Acme IT', 'name'));
+    assert.match(inB[0]!.message, /metadata\.name is "IT portfolio FY2028" here, but "Acme IT" in a\.portfolio\.yaml: the summary uses "Acme IT" from a\.portfolio\.yaml/);
+    assert.equal(inB[0]!.related?.[0]?.path, A);
+    assert.equal(result.summary.name, 'Acme IT', 'the message says what the summary does');
+  });
+
+  it('fires for a different model and BRM, and for two budgets (which add up), but not for a different currency', () => {
+    const a = yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata:
+        name: Acme IT
+        currency: EUR
+        relationshipModel: partner
+        brm: Dana Whitfield
+        budget: 5M
+        rates: { USD: 0.9 }
+    `;
+    const b = yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata:
+        name: Acme IT
+        currency: USD
+        relationshipModel: provider
+        brm: Name of your Business Relationship Manager
+        budget: 2M
+        rates: { EUR: 1.1 }
+    `;
+    const messages = withCode(check({ [A]: a, [B]: b }), 'metadata-conflict', B).map((d) => d.message);
+    assert.equal(messages.length, 3, messages.join('\n'));
+    assert.ok(messages.some((m) => /^metadata\.relationshipModel is "provider" here.*files without a model of their own use "partner"/.test(m)));
+    assert.ok(!messages.some((m) => /currency/.test(m)), 'files in different currencies are converted, not in conflict');
+    assert.ok(messages.some((m) => /^metadata\.brm is "Name of your Business Relationship Manager" here/.test(m)));
+    assert.ok(messages.some((m) => /^metadata\.budget is "2M" here, but "5M" in a\.portfolio\.yaml: the summary adds every file's budget together/.test(m)));
+  });
+
+  it('does not fire when the files agree, or when only one file declares a field', () => {
+    assert.deepEqual(withCode(check({ [A]: file('Acme IT', 'outcomes: []'), [B]: file('Acme IT') }), 'metadata-conflict'), []);
+    const modelOnce = yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata:
+        name: Acme IT
+        relationshipModel: peer
+        budget: 1M
+    `;
+    assert.deepEqual(withCode(check({ [A]: modelOnce, [B]: file('Acme IT') }), 'metadata-conflict'), []);
+  });
+
+  it('can be turned off in a file', () => {
+    const quiet = file('Other', 'outcomes: []').replace('brm: Dana Whitfield', 'brm: Dana Whitfield\n  rules: { metadata-conflict: off }');
+    const result = check({ [A]: file('Acme IT'), [B]: quiet });
+    assert.deepEqual(withCode(result, 'metadata-conflict', B), []);
+    assert.equal(withCode(result, 'metadata-conflict', A).length, 1);
+  });
+});
