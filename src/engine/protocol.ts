@@ -7,6 +7,7 @@ import type { Fix } from '../core/features/fixes';
 import type { HoverResult } from '../core/features/hover';
 import type { Lens } from '../core/features/codeLens';
 import type { Location } from '../core/features/locate';
+import type { TreePage } from '../core/features/portfolioTree';
 import type { TextEdit } from '../core/features/navigation';
 import type { DocumentSymbol } from '../core/features/symbols';
 import type { Position, Range } from '../core/lineIndex';
@@ -55,7 +56,9 @@ export type Request =
   | (InFolder & { type: 'fixes'; path: string; diagnostic: PortfolioDiagnostic })
   | (InFolder & { type: 'linkEdits'; path: string; initiative: string; outcome: string })
   | (InFolder & { type: 'rankOutcomes'; initiative: string })
-  | (InFolder & { type: 'ruleCatalog' });
+  | (InFolder & { type: 'ruleCatalog' })
+  /** One page of the children of a node of the Portfolio view ('' for its top level). */
+  | (InFolder & { type: 'portfolioTree'; node: string; offset?: number; limit?: number });
 
 export interface FileDiagnostics {
   path: string;
@@ -105,6 +108,7 @@ export interface ResultOf {
   rankOutcomes: Array<{ id: string; title: string; score: number }>;
   /** Every rule's id, short title and description, for pick lists. */
   ruleCatalog: Array<{ id: RuleId; title: string; description: string }>;
+  portfolioTree: TreePage;
 }
 
 export interface RequestMessage {
