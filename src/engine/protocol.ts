@@ -7,7 +7,7 @@ import type { Fix } from '../core/features/fixes';
 import type { HoverResult } from '../core/features/hover';
 import type { Lens } from '../core/features/codeLens';
 import type { Location } from '../core/features/locate';
-import type { TreePage } from '../core/features/portfolioTree';
+import type { TreePage, UnlinkedMark } from '../core/features/portfolioTree';
 import type { TextEdit } from '../core/features/navigation';
 import type { DocumentSymbol } from '../core/features/symbols';
 import type { Position, Range } from '../core/lineIndex';
@@ -58,7 +58,9 @@ export type Request =
   | (InFolder & { type: 'rankOutcomes'; initiative: string })
   | (InFolder & { type: 'ruleCatalog' })
   /** One page of the children of a node of the Portfolio view ('' for its top level). */
-  | (InFolder & { type: 'portfolioTree'; node: string; offset?: number; limit?: number });
+  | (InFolder & { type: 'portfolioTree'; node: string; offset?: number; limit?: number })
+  /** The unlinked spend of one file's initiatives, for the end-of-line decoration. */
+  | (InFolder & { type: 'unlinkedMarks'; path: string });
 
 export interface FileDiagnostics {
   path: string;
@@ -109,6 +111,7 @@ export interface ResultOf {
   /** Every rule's id, short title and description, for pick lists. */
   ruleCatalog: Array<{ id: RuleId; title: string; description: string }>;
   portfolioTree: TreePage;
+  unlinkedMarks: UnlinkedMark[];
 }
 
 export interface RequestMessage {

@@ -6,7 +6,7 @@ import { codeLenses } from '../core/features/codeLens';
 import { completion } from '../core/features/completion';
 import { fixesFor, linkEdits, rankOutcomes } from '../core/features/fixes';
 import { hover } from '../core/features/hover';
-import { portfolioTree } from '../core/features/portfolioTree';
+import { portfolioTree, unlinkedMarks } from '../core/features/portfolioTree';
 import { definition, prepareRename, references, rename } from '../core/features/navigation';
 import { documentSymbols } from '../core/features/symbols';
 import type { PortfolioDiagnostic } from '../core/diagnostics';
@@ -147,6 +147,8 @@ export class EngineServer {
         return rules.map(({ id, title, description }) => ({ id, title, description }));
       case 'portfolioTree':
         return portfolioTree(this.analysis(state), request.node, { offset: request.offset, limit: request.limit });
+      case 'unlinkedMarks':
+        return unlinkedMarks(this.analysis(state), request.path);
     }
   }
 

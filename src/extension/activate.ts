@@ -4,10 +4,14 @@ import { registerSummaryPanel, SHOW_SUMMARY_COMMAND, type SummaryModule } from '
 import type { SummaryPanels } from '../webview/summaryPanels';
 import { PortfolioCodeActions } from './codeActions';
 import { registerCommands } from './commands';
+import { registerGettingStarted } from './gettingStarted';
 import type { Transport } from './engineClient';
 import { registerLanguageFeatures, SELECTOR } from './languageFeatures';
+import { registerPortfolioView, type PortfolioView } from './portfolioView';
 import { PortfolioService } from './service';
 import { AlignmentStatusBar } from './statusBar';
+import { registerTasks } from './tasks';
+import { UnlinkedSpendDecorations } from './unlinkedDecorations';
 
 /** What the extension returns from activate(): used by its integration tests. */
 export interface PortfolioAlignmentApi {
@@ -15,6 +19,10 @@ export interface PortfolioAlignmentApi {
   statusBar: AlignmentStatusBar;
   /** The alignment summary panels, once the summary was first shown. */
   summaryPanels: () => SummaryPanels | undefined;
+  /** The Portfolio view (its tree data provider and tree view). */
+  portfolioView: PortfolioView;
+  /** The end-of-line unlinked spend decorations (portfolioAlignment.decorations.unlinkedSpend). */
+  unlinkedDecorations: UnlinkedSpendDecorations;
   /** Time spent in activate(), in milliseconds (npm run bench adds the bundle's load time). */
   activateMs: number;
   /** From the bundle's first statement to the end of activate(), including VS Code's own work between. */
@@ -30,6 +38,8 @@ export function activateExtension(context: vscode.ExtensionContext, createTransp
   const service = new PortfolioService(createTransport, output);
   const statusBar = new AlignmentStatusBar(service, SHOW_SUMMARY_COMMAND);
   const summary = registerSummaryPanel(context, service, output, loadSummary);
+  const portfolioView = registerPortfolioView(service);
+  const unlinkedDecorations = new UnlinkedSpendDecorations(service);
   context.subscriptions.push(
     output,
     service,
@@ -38,10 +48,14 @@ export function activateExtension(context: vscode.ExtensionContext, createTransp
     vscode.languages.registerCodeActionsProvider(SELECTOR, new PortfolioCodeActions(service), PortfolioCodeActions.metadata),
     ...registerCommands(context, service),
     ...summary.disposables,
+    ...portfolioView.disposables,
+    unlinkedDecorations,
+    ...registerGettingStarted(service),
+    ...registerTasks(context, service),
   );
   service.start();
   const activateMs = performance.now() - started;
   const sinceLoadMs = typeof __portfolioAlignmentLoadStart === 'number' ? performance.now() - __portfolioAlignmentLoadStart : undefined;
   output.info(`Activated in ${activateMs.toFixed(1)} ms${sinceLoadMs === undefined ? '' : ` (${sinceLoadMs.toFixed(1)} ms since the bundle started loading)`}`);
-  return { service, statusBar, summaryPanels: summary.panels, activateMs, sinceLoadMs };
+  return { service, statusBar, summaryPanels: summary.panels, portfolioView, unlinkedDecorations, activateMs, sinceLoadMs };
 }

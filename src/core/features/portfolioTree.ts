@@ -276,3 +276,23 @@ function baseName(path: string): string {
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+export interface UnlinkedMark {
+  /** 0-based line of the initiative's id. */
+  line: number;
+  /** "EUR 250k unlinked" */
+  text: string;
+}
+
+/** Each initiative of one file with spend no outcome explains: the end-of-line decoration. */
+export function unlinkedMarks(analysis: Analysis, path: string): UnlinkedMark[] {
+  const currency = analysis.ledger.currency;
+  const marks: UnlinkedMark[] = [];
+  for (const entry of analysis.ledger.initiatives) {
+    if (entry.file.path !== path || entry.unlinked <= 0) continue;
+    const model = entry.item.model;
+    const line = locationOf(entry.file, entry.item.chunk, model.id?.node ?? model.node)!.line;
+    marks.push({ line, text: `${formatMoneyShort(entry.unlinked, currency)} unlinked: ${reasonText(entry.reason)}` });
+  }
+  return marks;
+}

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { portfolioTree } from '../../../src/core/features/portfolioTree';
+import { portfolioTree, unlinkedMarks } from '../../../src/core/features/portfolioTree';
 import { Workspace } from '../../../src/core/workspace';
 import { analysisOf, at, TODAY } from './support';
 
@@ -117,5 +117,16 @@ describe('Portfolio view tree', () => {
   it('has nothing for an unknown node', () => {
     assert.deepEqual(portfolioTree(analysis, 'nonsense:x').items, []);
     assert.deepEqual(portfolioTree(analysis, 'outcome:no-such').items, []);
+  });
+});
+
+describe('unlinked spend marks', () => {
+  it('marks each initiative of the file with spend no outcome explains, at its id line', () => {
+    const analysis = analysisOf({ [O]: OUTCOMES, [I]: INITIATIVES });
+    assert.deepEqual(unlinkedMarks(analysis, I), [
+      { line: at(INITIATIVES, 'servers').line, text: 'EUR 250k unlinked: links no outcome' },
+      { line: at(INITIATIVES, 'typo').line, text: 'EUR 90k unlinked: links an outcome that does not exist' },
+    ]);
+    assert.deepEqual(unlinkedMarks(analysis, O), []);
   });
 });
