@@ -24,7 +24,7 @@ export function expand(body: string | string[]): string {
 }
 
 /** Inserts at `indent` as VS Code does: every line after the first gets the line's indentation. */
-function indented(body: string, indent: number): string {
+function indented(body: string | string[], indent: number): string {
   const pad = ' '.repeat(indent);
   return pad + expand(body).split('\n').join(`\n${pad}`).trimEnd();
 }
