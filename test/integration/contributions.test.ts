@@ -35,6 +35,14 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
+/** Closes, unsaved, the new documents that Copy CI Workflow and Open Example open. */
+async function closeUntitled(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isUntitled && !d.isClosed)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}
+
 /** The web worker extension host has no Node process to start tasks with. */
 function isNodeHost(): boolean {
   const proc = (globalThis as { process?: { versions?: { node?: string } } }).process;
@@ -50,6 +58,7 @@ suite('Contributions', () => {
   });
 
   teardown(async () => {
+    await closeUntitled();
     await restoreFixtures();
   });
 
