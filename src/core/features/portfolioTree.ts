@@ -62,7 +62,7 @@ export function portfolioTree(analysis: Analysis, node: string, paging: Paging =
   const limit = Math.min(MAX_TREE_PAGE, Math.max(1, Math.floor(paging.limit ?? DEFAULT_TREE_PAGE)));
   const unlinked = unlinkedEntries(analysis);
   const currency = analysis.ledger.currency;
-  const badge = { count: unlinked.length, spend: formatMoneyShort(unlinked.reduce((sum, e) => sum + e.unlinked, 0), currency) };
+  const badge = { count: unlinked.length, spend: formatMoneyShort(unlinkedTotal(analysis), currency) };
   const all = childrenOf(analysis, node, unlinked);
   const page = all.slice(offset, offset + limit).map((make) => make());
   return { items: page, total: all.length, offset, badge };
@@ -101,7 +101,7 @@ function topGroups(analysis: Analysis, unlinked: InitiativeSpend[]): Lazy[] {
   const outcomes = analysis.index.outcomes.size;
   const capabilityCount = capabilities(analysis).length;
   const problems = problemRules(analysis).reduce((n, r) => n + r.problems.length, 0);
-  const unlinkedSpend = unlinked.reduce((sum, e) => sum + e.unlinked, 0);
+  const unlinkedSpend = unlinkedTotal(analysis);
   const group = (id: TreeGroup, label: string, count: number, description: string, tooltip: string): Lazy => () => ({ id, kind: 'group', label, description, tooltip, count, expandable: count > 0 });
   return [
     group('unlinked', 'Unlinked spend', unlinked.length, `${formatMoneyShort(unlinkedSpend, currency)} · ${unlinked.length}`, `${plural(unlinked.length, 'initiative')} spend ${formatMoneyShort(unlinkedSpend, currency)} that serves no existing outcome`),
@@ -111,9 +111,32 @@ function topGroups(analysis: Analysis, unlinked: InitiativeSpend[]): Lazy[] {
   ];
 }
 
+/**
+ * What several nodes need, worked out once per analysis: the engine keeps one analysis until the
+ * files change, so expanding node after node does not sort 10,000 initiatives each time.
+ */
+interface Derived {
+  unlinked?: InitiativeSpend[];
+  problems?: Array<{ rule: string; problems: LocatedProblem[] }>;
+  outcomes?: OutcomeEntry[];
+}
+const derived = new WeakMap<Analysis, Derived>();
+
+function derivedOf(analysis: Analysis): Derived {
+  let entry = derived.get(analysis);
+  if (!entry) derived.set(analysis, (entry = {}));
+  return entry;
+}
+
 /** Initiatives with spend no existing outcome explains, largest first (as the summary lists them). */
 function unlinkedEntries(analysis: Analysis): InitiativeSpend[] {
-  return analysis.ledger.initiatives.filter((e) => e.unlinked > 0).sort((a, b) => b.unlinked - a.unlinked || compareText(idOf(a.item), idOf(b.item)));
+  const memo = derivedOf(analysis);
+  memo.unlinked ??= analysis.ledger.initiatives.filter((e) => e.unlinked > 0).sort((a, b) => b.unlinked - a.unlinked || compareText(idOf(a.item), idOf(b.item)));
+  return memo.unlinked;
+}
+
+function unlinkedTotal(analysis: Analysis): number {
+  return unlinkedEntries(analysis).reduce((sum, e) => sum + e.unlinked, 0);
 }
 
 interface OutcomeEntry {
@@ -124,7 +147,13 @@ interface OutcomeEntry {
   initiatives: number;
 }
 
-function outcomesByspend({ index, ledger }: Analysis): OutcomeEntry[] {
+function outcomesByspend(analysis: Analysis): OutcomeEntry[] {
+  const memo = derivedOf(analysis);
+  memo.outcomes ??= outcomeEntries(analysis);
+  return memo.outcomes;
+}
+
+function outcomeEntries({ index, ledger }: Analysis): OutcomeEntry[] {
   const out: OutcomeEntry[] = [];
   for (const [id, { file, item }] of index.outcomes) {
     const counted = ledger.byOutcome.get(id);
@@ -167,6 +196,12 @@ interface LocatedProblem {
 }
 
 function problemRules(analysis: Analysis): Array<{ rule: string; problems: LocatedProblem[] }> {
+  const memo = derivedOf(analysis);
+  memo.problems ??= problemsByRule(analysis);
+  return memo.problems;
+}
+
+function problemsByRule(analysis: Analysis): Array<{ rule: string; problems: LocatedProblem[] }> {
   const byRule = new Map<string, LocatedProblem[]>();
   for (const file of analysis.files) {
     for (const diagnostic of analysis.diagnostics.get(file.path) ?? []) {
