@@ -4,7 +4,7 @@
 // matcher (Node hosts: problems in the Problems view; the web host runs no process: no task).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, fixtureUri, openFixture, restoreFixtures, waitUntil } from './helpers';
+import { activateExtension, removeScenario, restoreFixtures, waitUntil, writeScenario } from './helpers';
 
 interface Manifest {
   contributes: {
@@ -40,6 +40,8 @@ async function closeUntitled(): Promise<void> {
   for (const document of vscode.workspace.textDocuments.filter((d) => d.isUntitled && !d.isClosed)) {
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // The next test may open a new untitled document: this one must be gone first.
+    await waitUntil(() => (document.isClosed || !vscode.workspace.textDocuments.includes(document) ? true : undefined), `${document.uri.toString()} to close`);
   }
 }
 
@@ -94,8 +96,8 @@ suite('Contributions', () => {
   });
 
   test('Open Example opens a portfolio that the extension validates', async () => {
-    await vscode.commands.executeCommand('portfolioAlignment.openExample');
-    const document = vscode.window.activeTextEditor?.document;
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('portfolioAlignment.openExample');
+    const document = editor?.document;
     assert.ok(document?.isUntitled, 'an untitled document is open');
     assert.match(document.getText(), /^apiVersion: portfolio\/v1/m);
   });
@@ -136,29 +138,45 @@ suite('Contributions', () => {
       assert.deepStrictEqual(tasks.map((t) => t.name), []);
       return;
     }
-    await openFixture('initiatives.portfolio.yaml');
     assert.deepStrictEqual(tasks.map((t) => t.name).sort(), ['check', 'report (HTML)']);
-    const check = tasks.find((t) => t.name === 'check')!;
-    const ended = new Promise<number | undefined>((resolve) => {
-      const listener = vscode.tasks.onDidEndTaskProcess((event) => {
-        if (event.execution.task.name !== 'check' || event.execution.task.source !== 'portfolio-align') return;
-        listener.dispose();
-        resolve(event.exitCode);
+    // A task as tasks.json would define it, on a file of its own: its problems stay in that
+    // file, so the other suites see only the extension's own diagnostics.
+    const text = 'apiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  name: Task scenario\n  currency: EUR\ninitiatives:\n  - id: task-scenario-initiative\n    title: Links a missing outcome\n    outcomes: [task-scenario-missing]\n    cost: 10k\n';
+    const uri = await writeScenario('task.portfolio.yaml', text);
+    try {
+      const folder = vscode.workspace.workspaceFolders![0]!;
+      // The provider's check task, run on the scenario file only (its CLI, runtime, folder and matcher).
+      const check = tasks.find((t) => t.name === 'check')!;
+      const execution = check.execution as vscode.ProcessExecution;
+      const [cli, command, ...options] = execution.args;
+      assert.strictEqual(command, 'check');
+      const only = new vscode.ProcessExecution(execution.process, [cli!, 'check', 'scenarios/task.portfolio.yaml', ...options], execution.options);
+      assert.deepStrictEqual(check.problemMatchers, ['$portfolio-align']);
+      const task = new vscode.Task(check.definition, folder, 'check scenario', 'portfolio-align', only, ['$portfolio-align']);
+      const ended = new Promise<number | undefined>((resolve) => {
+        const listener = vscode.tasks.onDidEndTaskProcess((event) => {
+          if (event.execution.task.name !== 'check scenario') return;
+          listener.dispose();
+          resolve(event.exitCode);
+        });
       });
-    });
-    await vscode.tasks.executeTask(check);
-    assert.strictEqual(await ended, 1, 'the check finds an error and exits with 1');
-    const uri = fixtureUri('initiatives.portfolio.yaml');
-    const fromTask = await waitUntil(() => {
-      const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'portfolio-align');
-      return found.length > 0 ? found : undefined;
-    }, 'problems of the portfolio-align problem matcher');
-    const [problem] = fromTask;
-    const code = typeof problem!.code === 'object' ? problem!.code.value : problem!.code;
-    assert.strictEqual(code, 'unknown-outcome');
-    assert.strictEqual(problem!.severity, vscode.DiagnosticSeverity.Error);
-    const document = await vscode.workspace.openTextDocument(uri);
-    assert.strictEqual(problem!.range.start.line, document.getText().split('\n').findIndex((l) => l.includes('customer-retension')), 'at the line of the typo');
-    assert.match(problem!.message, /customer-retension/);
+      await vscode.tasks.executeTask(task);
+      assert.strictEqual(await ended, 1, 'the check finds an error and exits with 1');
+      const fromTask = await waitUntil(() => {
+        const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'portfolio-align');
+        return found.length > 0 ? found : undefined;
+      }, 'problems of the portfolio-align problem matcher').catch((error: Error) => {
+        const elsewhere = vscode.languages.getDiagnostics().flatMap(([u, ds]) => ds.filter((d) => d.source === 'portfolio-align').map((d) => `${u.toString()}: ${d.message}`));
+        throw new Error(`${error.message}; portfolio-align problems elsewhere: ${elsewhere.join(' | ') || '(none)'}`);
+      });
+      const [problem] = fromTask;
+      const code = typeof problem!.code === 'object' ? problem!.code.value : problem!.code;
+      assert.strictEqual(code, 'unknown-outcome');
+      assert.strictEqual(problem!.severity, vscode.DiagnosticSeverity.Error);
+      assert.strictEqual(problem!.range.start.line, text.split('\n').findIndex((l) => l.includes('task-scenario-missing')), 'at the line of the missing outcome');
+      assert.match(problem!.message, /task-scenario-missing/);
+    } finally {
+      await removeScenario(uri);
+    }
   });
 });
