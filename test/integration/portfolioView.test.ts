@@ -12,7 +12,7 @@ interface ViewElement {
 }
 interface ViewApi {
   portfolioView: {
-    provider: { getChildren(element?: ViewElement): Promise<ViewElement[]>; getTreeItem(element: ViewElement): vscode.TreeItem };
+    provider: { getChildren(element?: ViewElement): Promise<ViewElement[]>; getTreeItem(element: ViewElement): vscode.TreeItem; onDidChangeTreeData: vscode.Event<ViewElement | undefined> };
     view: vscode.TreeView<ViewElement>;
   };
   unlinkedDecorations: { shown: Map<string, string[]> };
@@ -106,7 +106,11 @@ suite('Portfolio view', () => {
     const { portfolioView } = await api();
     const { provider, view } = portfolioView;
     const { document } = await openFixture('initiatives.portfolio.yaml');
+    // VS Code asks again only when the provider says the tree changed: it must, after the check.
+    let changed = false;
+    const listener = provider.onDidChangeTreeData(() => (changed = true));
     await replaceText(document, 'customer-retension', 'customer-retention');
+    await eventually(async () => (changed ? true : undefined), 'the tree to be told it changed', async () => 'no onDidChangeTreeData event').finally(() => listener.dispose());
     const outcomes = await eventually(async () => {
       const rows = await rowsOf(provider, 'outcomes');
       return rows['customer-retention'] === 'EUR 420k · 1 · Keep 95% of key accounts' ? rows : undefined;
