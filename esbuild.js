@@ -13,7 +13,7 @@ const common = {
   target: 'es2022',
   logLevel: 'warning',
   legalComments: 'none',
-  loader: { '.css': 'text' },
+  loader: { '.css': 'text', '.yaml': 'text' },
   define: { __VERSION__: JSON.stringify(pkg.version) },
 };
 

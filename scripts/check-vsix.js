@@ -91,6 +91,17 @@ function requiredFiles(manifest) {
   for (const validation of manifest.contributes?.yamlValidation ?? []) {
     if (!/^[a-z][a-z0-9+.-]*:/i.test(validation.url)) required.set(strip(validation.url), 'contributes.yamlValidation');
   }
+  // The view container's icon, the views' icons, the walkthrough's media and the snippets.
+  for (const container of Object.values(manifest.contributes?.viewsContainers ?? {}).flat()) if (container.icon) required.set(strip(container.icon), `the icon of view container ${container.id}`);
+  for (const view of Object.values(manifest.contributes?.views ?? {}).flat()) if (view.icon) required.set(strip(view.icon), `the icon of view ${view.id}`);
+  for (const walkthrough of manifest.contributes?.walkthroughs ?? []) {
+    for (const step of walkthrough.steps ?? []) {
+      const media = step.media ?? {};
+      const files = [media.markdown, media.svg, ...(typeof media.image === 'string' ? [media.image] : Object.values(media.image ?? {}))].filter(Boolean);
+      for (const file of files) required.set(strip(file), `the media of walkthrough step ${step.id}`);
+    }
+  }
+  for (const snippet of manifest.contributes?.snippets ?? []) required.set(strip(snippet.path), 'contributes.snippets');
   // Show Rule Documentation opens docs/rules/<id>.md: one page per rule of the rules setting.
   const rules = Object.keys(manifest.contributes?.configuration?.properties?.['portfolioAlignment.rules']?.properties ?? {});
   if (rules.length === 0) throw new CheckError('package.json lists no rule ids under portfolioAlignment.rules: cannot check the rule pages');

@@ -13,6 +13,7 @@
 //   --quickfix          also open the quick-fix menu there (Ctrl+.)           -> <name>-quickfix.png
 //   --problems          open the Problems panel in every shot
 //   --no-sidebar        hide the side bar (Explorer), for a wider editor and Problems panel
+//   --view              show the Portfolio view in the side bar instead of the Explorer
 //   --setting <k=v>     a user setting, value as JSON or else a string; repeatable, e.g.
 //                       --setting portfolioAlignment.asOfDate=2027-06-30 (dates then do not
 //                       depend on the day the screenshot is taken)
@@ -42,6 +43,7 @@ function parseArgs(argv) {
     };
     if (arg === '--hover' || arg === '--quickfix' || arg === '--problems') options[arg.slice(2)] = true;
     else if (arg === '--no-sidebar') options.sidebar = false;
+    else if (arg === '--view') options.view = true;
     else if (arg === '--setting') {
       const setting = value();
       const equals = setting.indexOf('=');
@@ -170,6 +172,17 @@ async function main() {
       await page.keyboard.press('Control+Shift+M');
       await page.locator('.markers-panel:visible').first().waitFor({ timeout: 20_000 });
       await page.keyboard.press('Control+1'); // focus back in the editor; the cursor stays put
+    }
+    if (options.view) {
+      // The view's focus command, from the Command Palette as a person would run it.
+      await page.keyboard.press('Control+Shift+P');
+      await quickInput.waitFor({ timeout: 10_000 });
+      await quickInput.fill('>Focus on Portfolio View');
+      await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 20_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Unlinked spend' }).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Control+1'); // focus back in the editor
+      await settle(page, 800);
     }
     await settle(page);
     const shots = [];

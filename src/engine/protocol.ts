@@ -7,6 +7,7 @@ import type { Fix } from '../core/features/fixes';
 import type { HoverResult } from '../core/features/hover';
 import type { Lens } from '../core/features/codeLens';
 import type { Location } from '../core/features/locate';
+import type { TreePage, UnlinkedMark } from '../core/features/portfolioTree';
 import type { TextEdit } from '../core/features/navigation';
 import type { DocumentSymbol } from '../core/features/symbols';
 import type { Position, Range } from '../core/lineIndex';
@@ -56,7 +57,11 @@ export type Request =
   | (InFolder & { type: 'fixAll'; path: string; diagnostics: PortfolioDiagnostic[] })
   | (InFolder & { type: 'linkEdits'; path: string; initiative: string; outcome: string })
   | (InFolder & { type: 'rankOutcomes'; initiative: string })
-  | (InFolder & { type: 'ruleCatalog' });
+  | (InFolder & { type: 'ruleCatalog' })
+  /** One page of the children of a node of the Portfolio view ('' for its top level). */
+  | (InFolder & { type: 'portfolioTree'; node: string; offset?: number; limit?: number })
+  /** The unlinked spend of one file's initiatives, for the end-of-line decoration. */
+  | (InFolder & { type: 'unlinkedMarks'; path: string });
 
 export interface FileDiagnostics {
   path: string;
@@ -108,6 +113,8 @@ export interface ResultOf {
   rankOutcomes: Array<{ id: string; title: string; score: number }>;
   /** Every rule's id, short title and description, for pick lists. */
   ruleCatalog: Array<{ id: RuleId; title: string; description: string }>;
+  portfolioTree: TreePage;
+  unlinkedMarks: UnlinkedMark[];
 }
 
 export interface RequestMessage {

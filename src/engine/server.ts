@@ -6,6 +6,7 @@ import { codeLenses } from '../core/features/codeLens';
 import { completion } from '../core/features/completion';
 import { fixesFor, linkEdits, rankOutcomes, safeFixEdits } from '../core/features/fixes';
 import { hover } from '../core/features/hover';
+import { portfolioTree, unlinkedMarks } from '../core/features/portfolioTree';
 import { definition, prepareRename, references, rename } from '../core/features/navigation';
 import { documentSymbols } from '../core/features/symbols';
 import type { PortfolioDiagnostic } from '../core/diagnostics';
@@ -146,6 +147,10 @@ export class EngineServer {
         return rankOutcomes(this.analysis(state), request.initiative);
       case 'ruleCatalog':
         return rules.map(({ id, title, description }) => ({ id, title, description }));
+      case 'portfolioTree':
+        return portfolioTree(this.analysis(state), request.node, { offset: request.offset, limit: request.limit });
+      case 'unlinkedMarks':
+        return unlinkedMarks(this.analysis(state), request.path);
     }
   }
 

@@ -4,12 +4,16 @@ import { registerSummaryPanel, SHOW_SUMMARY_COMMAND, type SummaryModule } from '
 import type { SummaryPanels } from '../webview/summary/summaryPanels';
 import { PortfolioCodeActions } from './codeActions';
 import { registerCommands } from './commands';
+import { registerGettingStarted } from './gettingStarted';
 import type { Transport } from './engineClient';
 import { EngineNotices } from './engineNotices';
 import { registerLanguageFeatures, SELECTOR } from './languageFeatures';
+import { registerPortfolioView, type PortfolioView } from './portfolioView';
 import { PortfolioService } from './service';
 import { AlignmentStatusBar } from './statusBar';
 import { registerTestCommands } from './testCommands';
+import { registerTasks } from './tasks';
+import { UnlinkedSpendDecorations } from './unlinkedDecorations';
 
 /** What the extension returns from activate(): used by its integration tests. */
 export interface PortfolioAlignmentApi {
@@ -19,6 +23,10 @@ export interface PortfolioAlignmentApi {
   summaryPanels: () => SummaryPanels | undefined;
   /** What the user was told about engine failures. */
   engineNotices: EngineNotices;
+  /** The Portfolio view (its tree data provider and tree view). */
+  portfolioView: PortfolioView;
+  /** The end-of-line unlinked spend decorations (portfolioAlignment.decorations.unlinkedSpend). */
+  unlinkedDecorations: UnlinkedSpendDecorations;
   /** Time spent in activate(), in milliseconds (npm run bench adds the bundle's load time). */
   activateMs: number;
   /** From the bundle's first statement to the end of activate(), including VS Code's own work between. */
@@ -35,6 +43,8 @@ export function activateExtension(context: vscode.ExtensionContext, createTransp
   const statusBar = new AlignmentStatusBar(service, SHOW_SUMMARY_COMMAND);
   const summary = registerSummaryPanel(context, service, output, loadSummary);
   const engineNotices = new EngineNotices(service.engine, output, () => vscode.commands.executeCommand('portfolioAlignment.validateWorkspace'));
+  const portfolioView = registerPortfolioView(service);
+  const unlinkedDecorations = new UnlinkedSpendDecorations(service);
   context.subscriptions.push(
     output,
     service,
@@ -45,10 +55,14 @@ export function activateExtension(context: vscode.ExtensionContext, createTransp
     ...summary.disposables,
     engineNotices,
     ...registerTestCommands(context, service),
+    ...portfolioView.disposables,
+    unlinkedDecorations,
+    ...registerGettingStarted(service),
+    ...registerTasks(context, service),
   );
   service.start();
   const activateMs = performance.now() - started;
   const sinceLoadMs = typeof __portfolioAlignmentLoadStart === 'number' ? performance.now() - __portfolioAlignmentLoadStart : undefined;
   output.info(`Activated in ${activateMs.toFixed(1)} ms${sinceLoadMs === undefined ? '' : ` (${sinceLoadMs.toFixed(1)} ms since the bundle started loading)`}`);
-  return { service, statusBar, summaryPanels: summary.panels, engineNotices, activateMs, sinceLoadMs };
+  return { service, statusBar, summaryPanels: summary.panels, engineNotices, portfolioView, unlinkedDecorations, activateMs, sinceLoadMs };
 }
