@@ -78,6 +78,7 @@ export function parseImport(argv: string[]): ImportArgs | { command: 'help'; top
 export function loadSpreadsheet(): typeof Spreadsheet {
   const file = path.join(__dirname, 'spreadsheet.js');
   if (!fs.existsSync(file)) throw new UsageError(`${file} is missing (the spreadsheet libraries of import and report --format xlsx): install portfolio-align again.`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle loaded at run time, on first use
   return require(file) as typeof Spreadsheet;
 }
 
