@@ -3,6 +3,7 @@
 import type { core } from 'zod';
 import { isMap, isScalar, nodeAtPath, toPlain, type PNode, type PPair } from './ast';
 import type { Problem } from './diagnostics';
+import { suggestCurrencyOrder } from './money';
 import { ruleIds } from './ruleIds';
 import { InitiativeSchema, MeasureSchema, MetadataSchema, OutcomeSchema, PortfolioShellSchema } from './schema';
 import { closest, listWords } from './suggest';
@@ -287,9 +288,20 @@ function formatProblem(root: PNode, path: Path, scope: Scope): Problem {
     return problem;
   }
   if (DATE_FIELDS.has(field)) return at(root, path, 'value', `"${field}" must be a real date written YYYY-MM-DD, such as 2027-03-31.`);
-  if (field === 'currency') return at(root, path, 'value', `"${field}" must be an ISO 4217 code in capitals, such as EUR or USD.`);
+  if (field === 'currency') return currencyProblem(root, path);
   if (parent === 'outcomes' && scope === 'initiative') return at(root, path, 'value', 'Invalid weight: write a percentage such as 60%, or a fraction such as 0.6.');
   return at(root, path, 'value', `"${field}" is not a valid id. ${ID_HELP}`);
+}
+
+/** A currency code that is not three capitals, quoted, with the closest real code when one is near. */
+function currencyProblem(root: PNode, path: Path): Problem {
+  const { node } = nodeAtPath(root, path);
+  const given = isScalar(node) && node.value !== null ? String(node.value) : '';
+  const suggestion = given.length > 0 && given.length <= 20 ? closest(given, suggestCurrencyOrder()) : undefined;
+  const tail = suggestion ? `: did you mean ${suggestion}?` : ': use a code in capitals, such as EUR or USD.';
+  const problem = at(root, path, 'value', `"${shown(given)}" is not an ISO 4217 currency code${tail}`);
+  if (suggestion) problem.data = { kind: 'replace', text: suggestion };
+  return problem;
 }
 
 /** Says what is wrong with an amount as written, and the corrected text where it is certain. */

@@ -133,6 +133,19 @@ describe('rule schema', () => {
     assert.deepEqual(d.data, { kind: 'replace', text: '1200000' });
   });
 
+  it('quotes a currency that is not three capitals and suggests the closest code', () => {
+    const text = edit('  currency: EUR\n', '  currency: EURO\n');
+    const d = schemaOnly(check(text));
+    assert.deepEqual(d.range, rangeIn(text, 'currency: EURO', 'EURO'));
+    assert.equal(d.message, '"EURO" is not an ISO 4217 currency code: did you mean EUR?');
+    assert.deepEqual(d.data, { kind: 'replace', text: 'EUR' });
+    const lower = schemaOnly(check(edit('  currency: EUR\n', '  currency: usd\n')));
+    assert.equal(lower.message, '"usd" is not an ISO 4217 currency code: did you mean USD?');
+    const far = schemaOnly(check(edit('  currency: EUR\n', '  currency: Pounds sterling\n')));
+    assert.equal(far.message, '"Pounds sterling" is not an ISO 4217 currency code: use a code in capitals, such as EUR or USD.');
+    assert.equal(far.data, undefined, 'no fix offered when nothing is close');
+  });
+
   it('flags a date that does not exist', () => {
     const text = edit('    start: 2027-01-15\n', '    start: 2027-02-30\n');
     const d = schemaOnly(check(text));
