@@ -4,7 +4,7 @@
 import type { PNode } from './ast';
 import type { Finding, Span } from './diagnostics';
 import type { Located, PortfolioFile } from './file';
-import { allocate, currencyExponent, formatMoney, isCurrency, RateTable, sameRational, suggestCurrencyOrder, toMinorUnits, type Rational } from './money';
+import { agreeingInverse, allocate, currencyExponent, formatMoney, inverseRatesAgree, isCurrency, RateTable, rateDecimals, sameRational, suggestCurrencyOrder, toMinorUnits, type Rational } from './money';
 import { CURRENCY_PATTERN } from './schema';
 import type { AmountLiteral, InitiativeModel, LinksModel, OutcomeModel } from './model';
 import { WEIGHT_WHOLE } from './model';
@@ -266,6 +266,13 @@ export class SpendLedger {
         if (earlier && !sameRational(earlier.rate, declaration.rate)) {
           this.report(file, span, `Two different rates for ${declaration.currency} to ${base}: ${earlier.text} in ${where(earlier.file, earlier.span.chunk, earlier.span)} and ${text} here. Files checked together must agree; the first one is used.`,
             [{ path: earlier.file.path, span: earlier.span, message: `${declaration.currency} rate ${earlier.text} declared here` }]);
+          continue;
+        }
+        const opposite = earlier ? undefined : seen.get(`${base}>${declaration.currency}`);
+        if (opposite && !inverseRatesAgree(opposite.rate, declaration.rate)) {
+          const inverse = agreeingInverse(opposite.rate, rateDecimals(declaration.rate));
+          this.report(file, span, `Rates in opposite directions disagree: ${declaration.currency}: ${text} here (1 ${declaration.currency} = ${text} ${base}) and ${base}: ${opposite.text} in ${where(opposite.file, opposite.span.chunk, opposite.span)} (1 ${declaration.currency} = 1 / ${opposite.text} = ${inverse} ${base}). Files checked together must agree: write ${declaration.currency}: ${inverse} here, or declare the rate once; the first one is used both ways.`,
+            [{ path: opposite.file.path, span: opposite.span, message: `${base} rate ${opposite.text} declared here` }]);
           continue;
         }
         if (!earlier) {

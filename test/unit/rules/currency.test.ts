@@ -107,6 +107,34 @@ describe('rule currency', () => {
     assert.deepEqual(d.related?.map((r) => [r.path, r.range]), [['a.portfolio.yaml', rangeOf(a, '0.92')]]);
   });
 
+  it('fires when rates quoted in opposite directions disagree, and says which inverse agrees', () => {
+    const a = priced('provider', '420k USD', 'EUR', '{ USD: 0.92 }');
+    const usdFile = (rate: string) => yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata: { name: US file, currency: USD, rates: { EUR: ${rate} } }
+    `;
+    const b = usdFile('1.1');
+    const result = check({ 'a.portfolio.yaml': a, 'b.portfolio.yaml': b });
+    const d = only(result, 'currency', 'b.portfolio.yaml');
+    assert.deepEqual(d.range, rangeOf(b, '1.1'));
+    assert.match(d.message, /^Rates in opposite directions disagree: EUR: 1\.1 here \(1 EUR = 1\.1 USD\) and USD: 0\.92 in a\.portfolio\.yaml line \d+/);
+    assert.match(d.message, /1 EUR = 1 \/ 0\.92 = 1\.09 USD/);
+    assert.match(d.message, /write EUR: 1\.09 here/);
+    assert.deepEqual(d.related?.map((r) => [r.path, r.range]), [['a.portfolio.yaml', rangeOf(a, '0.92')]]);
+    // The first rate is used both ways: a USD summary converts EUR with 1 / 0.92, not 1.1.
+    const euros = priced('provider', '1000', 'EUR', '{ USD: 0.92 }');
+    const inUsd = check({ 'a.portfolio.yaml': euros, 'b.portfolio.yaml': b }, { currency: 'USD' });
+    assert.equal(inUsd.summary.totalSpend, 108696, 'EUR 1000 / 0.92 = USD 1086.96');
+    // Inverses that agree to the decimals they are written with are not flagged.
+    for (const rate of ['1.09', '1.087', '1.0870', '1.08695652']) {
+      assert.deepEqual(withCode(check({ 'a.portfolio.yaml': a, 'b.portfolio.yaml': usdFile(rate) }), 'currency'), [], rate);
+    }
+    for (const rate of ['1.08', '1.1', '1.086', '2']) {
+      assert.equal(withCode(check({ 'a.portfolio.yaml': a, 'b.portfolio.yaml': usdFile(rate) }), 'currency').length, 1, rate);
+    }
+  });
+
   it('is an error under every relationship model', () => {
     assertSeverityByModel('currency', (model) => priced(model));
   });
