@@ -155,6 +155,22 @@ describe('money', () => {
       assert.deepEqual(allocate(10, [700000, 300000]), [7, 3]);
     });
 
+    it('gives the cents left over to the largest remainders, not to the first entries (docs/format.md)', () => {
+      // 10 × 1/3 = 3.33 and 10 × 2/3 = 6.67: the cent left goes to the second, whose remainder is larger.
+      assert.deepEqual(allocate(10, [1, 2]), [3, 7]);
+      // 100 × 1/7, 2/7, 4/7 = 14.29, 28.57, 57.14: remainders 2, 4, 1 (in sevenths); two cents left.
+      assert.deepEqual(allocate(100, [1, 2, 4]), [14, 29, 57]);
+      assert.deepEqual(allocate(100, [4, 2, 1]), [57, 29, 14]);
+      // Equal remainders: the earlier entry first.
+      assert.deepEqual(allocate(2, [1, 1, 1]), [1, 1, 0]);
+      // The same beyond 2^53 (total × weights), where BigInt does the arithmetic.
+      const total = Number.MAX_SAFE_INTEGER; // 9007199254740991 = 3 × 3002399751580330 + 1
+      assert.deepEqual(allocate(total, [1, 2]), [3002399751580330, 6004799503160661]);
+      assert.deepEqual(allocate(total, [2, 1]), [6004799503160661, 3002399751580330]);
+      assert.deepEqual(allocate(total - 1, [1, 1, 1]), [3002399751580330, 3002399751580330, 3002399751580330]);
+      assert.deepEqual(allocate(total - 2, [1, 1, 1]), [3002399751580330, 3002399751580330, 3002399751580329]);
+    });
+
     it('always sums exactly to the total', () => {
       const weights = [[1, 1, 1], [1, 2, 3, 4, 5, 6, 7], [333333, 333333, 333334], [600000, 300000, 100000], [1, 0, 1], [7]];
       for (const total of [0, 1, 2, 5, 99, 100, 10000, 12345, 99999999, 2 ** 50]) {
