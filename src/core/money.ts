@@ -58,6 +58,9 @@ export function parseAmountText(text: string): { value: Decimal; currency?: stri
   return currency ? { value, currency } : { value };
 }
 
+/** How a number amount may be written: digits, optionally a decimal point and more digits. */
+export const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;
+
 /** A plain number from YAML, read from its source text when there is one (never via a float sum). */
 export function decimalFromNumber(value: number, source?: string): Decimal | undefined {
   // The source as written when it is a plain decimal (1.10, 2.5e6); else the number's own digits.
@@ -77,8 +80,9 @@ function decimalOf(text: string): Decimal | undefined {
 
 /** Minor units of `value` in a currency with `exponent` digits, or an error when not exact. */
 export function toMinorUnits(value: Decimal, exponent: number): { minor: number } | { error: 'precision' | 'too-large' } {
-  if (!Number.isSafeInteger(value.int)) return { error: 'too-large' };
   const shift = value.exp10 + exponent;
+  // Too many digits to be exact: when some are decimals the currency does not have, say that.
+  if (!Number.isSafeInteger(value.int)) return { error: shift < 0 ? 'precision' : 'too-large' };
   if (shift >= 0) {
     const minor = value.int * 10 ** shift;
     return Number.isSafeInteger(minor) ? { minor } : { error: 'too-large' };

@@ -85,6 +85,15 @@ describe('rule currency', () => {
     assert.match(d.message, /No currency is declared/);
   });
 
+  it('says "more decimals", not "too large", for an amount with more decimals than can be exact', () => {
+    for (const cost of ['0.1000000000000000000001', '"0.1000000000000000000001 EUR"', '1.000000000000000000001M']) {
+      const text = priced('provider', cost);
+      const d = only(check(text), 'currency');
+      assert.deepEqual(d.range, rangeOf(text, cost), cost);
+      assert.equal(d.message, 'This amount has more decimals than EUR has (2): round it to the cent.', cost);
+    }
+  });
+
   it('knows that JPY has no minor unit and KWD has three decimals', () => {
     const yen = priced('provider', '1500.5', 'JPY');
     assert.deepEqual(only(check(yen), 'currency').range, rangeOf(yen, '1500.5'));
