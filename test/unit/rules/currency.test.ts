@@ -78,6 +78,31 @@ describe('rule currency', () => {
     }
   });
 
+  it('fires at the amount that takes a total past 2^53 cents, instead of losing cents silently', () => {
+    // 40,000,000,000,000.00 is 4 × 10^15 cents: two add up exactly, the third passes 2^53 (9.007 × 10^15).
+    const initiative = (id: string) => `  - { id: ${id}, title: Big ${id}, outcomes: [customer-retention], cost: 40000B, owner: IT }\n`;
+    const text = priced('provider', '40000B') + initiative('second') + initiative('third');
+    const result = check(text);
+    const d = only(result, 'currency');
+    assert.deepEqual(d.range, rangeOf(text, '40000B', 3));
+    assert.equal(d.message, 'This amount takes the total spend past EUR 90,071,992,547,409.91, the most that can be added up exactly: totals from here on may be off by some cents. Check the digits and suffixes of the largest amounts.');
+    // Two of them are exact to the cent.
+    const two = check(priced('provider', '40000B') + initiative('second'));
+    assert.deepEqual(withCode(two, 'currency'), []);
+    assert.equal(two.summary.totalSpend, 8_000_000_000_000_000);
+    // The budget is summed across files the same way.
+    const budget = (name: string) => yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata: { name: ${name}, currency: EUR, budget: 60000B }
+    `;
+    const budgets = check({ 'a.portfolio.yaml': priced('provider', '1M'), 'b.portfolio.yaml': budget('B'), 'c.portfolio.yaml': budget('C') });
+    assert.match(only(budgets, 'currency', 'c.portfolio.yaml').message, /takes the total budget past EUR 90,071,992,547,409\.91/);
+    // capex plus opex, each exact, whose sum is not.
+    const split = priced('provider', '{ capex: 50000B, opex: 50000B }');
+    assert.match(only(check(split), 'currency').message, /too large to add up exactly/);
+  });
+
   it('fires once, at the first amount, when no currency is declared anywhere', () => {
     const text = priced('provider', '420k').replace('  currency: EUR\n', '');
     const d = only(check(text), 'currency');
