@@ -58,7 +58,7 @@ describe('rule goal-missed', () => {
     const text = quality('94.1');
     assert.deepEqual(only(check(text), 'goal-missed').range, rangeIn(text, 'actual: 94.1', '94.1'));
     assertClean(check(quality('97.2')));
-    assertClean(check(quality('97')), 'reaching the target exactly meets it');
+    assertClean(check(quality('97'))); // reaching the target exactly meets it
   });
 
   it('takes the direction from baseline to target when they differ, whatever the kind (docs/rules/goal-missed.md)', () => {
