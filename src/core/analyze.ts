@@ -1,9 +1,10 @@
 // The summary: how aligned the portfolio is, where the money goes, and how goals are doing.
 // Amounts are integer minor units of the summary currency (see toJsonSummary for major units).
+import { getValue } from './ast';
 import type { PortfolioDiagnostic } from './diagnostics';
 import type { PortfolioFile } from './file';
 import { goalStatus, type GoalStatus } from './goals';
-import type { UnlinkedReason } from './ledger';
+import type { InitiativeSpend, SpendLedger, UnlinkedReason } from './ledger';
 import { practicesFor, type Practice } from './practices';
 import type { RuleId } from './ruleIds';
 import type { Category, InitiativeType, RelationshipModel, Status } from './schema';
@@ -56,6 +57,8 @@ export interface InitiativeRow extends Location {
   /** Existing outcomes it serves. */
   outcomes: string[];
   reason?: UnlinkedReason;
+  /** Why its amount is not counted (spend 0 that is no real zero): unreadable or not convertible. */
+  uncounted?: string;
 }
 
 export interface GoalItem extends Location {
@@ -244,8 +247,21 @@ function initiativeRows({ ledger }: Analysis): InitiativeRow[] {
       if (model[key] !== undefined) (row as unknown as Record<string, unknown>)[key] = model[key];
     }
     if (entry.reason && entry.unlinked > 0) row.reason = entry.reason;
+    const uncounted = uncountedNote(ledger, entry);
+    if (uncounted) row.uncounted = uncounted;
     return row;
   });
+}
+
+/** Why the amount an initiative's spend comes from was left out, if it was: cost first, else actualCost. */
+function uncountedNote(ledger: SpendLedger, entry: InitiativeSpend): string | undefined {
+  const model = entry.item.model;
+  const node = model.node;
+  const field = model.cost || getValue(node, 'cost') != null ? 'cost' : model.actualCost || getValue(node, 'actualCost') != null ? 'actualCost' : undefined;
+  if (field === undefined || (field === 'cost' ? entry.cost : entry.actualCost) !== undefined) return undefined;
+  const literal = model[field];
+  if (!literal) return `${field} not counted: it is not a valid amount (see the schema problem)`;
+  return `${field} not counted: ${ledger.problemOf(literal) ?? 'it could not be converted'}`;
 }
 
 function goals(files: readonly PortfolioFile[], today: string): GoalItem[] {

@@ -4,7 +4,7 @@
 import type { PNode } from './ast';
 import type { Finding, Span } from './diagnostics';
 import type { Located, PortfolioFile } from './file';
-import { allocate, currencyExponent, formatMoney, isCurrency, RateTable, sameRational, suggestCurrencyOrder, toMinorUnits, type Rational } from './money';
+import { agreeingInverse, allocate, currencyExponent, formatMoney, inverseRatesAgree, isCurrency, RateTable, rateDecimals, sameRational, suggestCurrencyOrder, toMinorUnits, type Rational } from './money';
 import { CURRENCY_PATTERN } from './schema';
 import type { AmountLiteral, InitiativeModel, LinksModel, OutcomeModel } from './model';
 import { WEIGHT_WHOLE } from './model';
@@ -69,6 +69,8 @@ export class SpendLedger {
   readonly outcomeBudgets = new Map<OutcomeModel, number>();
   /** Amounts left out of the totals because they could not be converted. */
   unconverted = 0;
+  /** The sums already reported as past the exact limit. */
+  private readonly inexact = new Set<'spend' | 'budget'>();
   private readonly fileCurrency = new Map<PortfolioFile, string>();
   /** The declared rates as text: conversions made under other rates are not reused. */
   private ratesKey = '';
@@ -102,7 +104,10 @@ export class SpendLedger {
     const metadata = file.metadata;
     if (metadata?.model.budget) {
       const amount = this.toSummary(file, metadata.chunk, metadata.model.budget);
-      if (amount !== undefined) this.budget = (this.budget ?? 0) + amount;
+      if (amount !== undefined) {
+        this.budget = (this.budget ?? 0) + amount;
+        if (!Number.isSafeInteger(this.budget)) this.reportInexact(file, metadata.chunk, metadata.model.budget!.node, 'budget');
+      }
     }
     for (const { chunk, model } of file.outcomes) {
       const amount = this.toSummary(file, chunk, model.budget);
@@ -130,6 +135,8 @@ export class SpendLedger {
    */
   prepareReplace(file: PortfolioFile, removed: ReadonlyArray<Located<InitiativeModel>>, added: ReadonlyArray<Located<InitiativeModel>>): (() => void) | undefined {
     if (this.filtered || this.currency === NO_CURRENCY || removed.length !== added.length) return undefined;
+    // A total that might pass the exact limit is left to a new ledger, which reports it.
+    if (this.total + added.reduce((sum, item) => sum + this.largestSpend(file, item.model), 0) > Number.MAX_SAFE_INTEGER) return undefined;
     const places: number[] = [];
     let from = 0;
     for (let i = 0; i < removed.length; i++) {
@@ -153,6 +160,24 @@ export class SpendLedger {
         this.initiatives[place] = this.spendOf(file, item);
       }
     };
+  }
+
+  /** The most an initiative can add to the total: its cost plus its actual cost, converted. */
+  private largestSpend(file: PortfolioFile, model: InitiativeModel): number {
+    const minor = (literal: AmountLiteral | undefined) => (literal ? this.conversionOf(file, literal).minor ?? 0 : 0);
+    return minor(model.cost) + minor(model.actualCost);
+  }
+
+  /**
+   * A sum past 2^53 minor units can no longer be kept to the cent: said once, at the amount that
+   * took it there, rather than losing cents silently.
+   */
+  private reportInexact(file: PortfolioFile, chunk: Located<unknown>['chunk'], node: PNode, what: 'spend' | 'budget'): void {
+    if (this.inexact.has(what)) return;
+    this.inexact.add(what);
+    const limit = this.format(Number.MAX_SAFE_INTEGER);
+    this.report(file, { chunk, start: node.start, end: node.end },
+      `This amount takes the total ${what} past ${limit}, the most that can be added up exactly: totals from here on may be off by some cents. Check the digits and suffixes of the largest amounts.`);
   }
 
   /** Whether an initiative's amounts convert with no problem to report. */
@@ -216,12 +241,21 @@ export class SpendLedger {
         return { problem: { start: part.node.start, end: part.node.end, message } };
       }
       minor += result.minor;
+      if (!Number.isSafeInteger(minor)) return { problem: { start: literal.node.start, end: literal.node.end, message: 'This amount is too large to add up exactly: check its digits and suffix.' } };
     }
     const converted = this.rates.convert(minor, currency, this.currency);
+    if (converted !== undefined && !Number.isSafeInteger(converted)) {
+      return { problem: { start: literal.node.start, end: literal.node.end, message: `This amount is too large to add up exactly once converted to ${this.currency}: check its digits and suffix.` } };
+    }
     if (converted === undefined) {
       return { problem: { start: literal.node.start, end: literal.node.end, message: `No exchange rate from ${currency} to ${this.currency}, so this amount is left out of every total. Add rates: { ${currency}: <${this.currency} per ${currency}> } to metadata.` } };
     }
     return { minor: converted };
+  }
+
+  /** Why an amount this ledger met could not be counted, if it could not (the CSV's note). */
+  problemOf(literal: AmountLiteral): string | undefined {
+    return (literal.conversion as Conversion | undefined)?.problem?.message;
   }
 
   /** An amount already converted by this ledger, in summary minor units (hover uses it). */
@@ -268,6 +302,13 @@ export class SpendLedger {
             [{ path: earlier.file.path, span: earlier.span, message: `${declaration.currency} rate ${earlier.text} declared here` }]);
           continue;
         }
+        const opposite = earlier ? undefined : seen.get(`${base}>${declaration.currency}`);
+        if (opposite && !inverseRatesAgree(opposite.rate, declaration.rate)) {
+          const inverse = agreeingInverse(opposite.rate, rateDecimals(declaration.rate));
+          this.report(file, span, `Rates in opposite directions disagree: ${declaration.currency}: ${text} here (1 ${declaration.currency} = ${text} ${base}) and ${base}: ${opposite.text} in ${where(opposite.file, opposite.span.chunk, opposite.span)} (1 ${declaration.currency} = 1 / ${opposite.text} = ${inverse} ${base}). Files checked together must agree: write ${declaration.currency}: ${inverse} here, or declare the rate once; the first one is used both ways.`,
+            [{ path: opposite.file.path, span: opposite.span, message: `${base} rate ${opposite.text} declared here` }]);
+          continue;
+        }
         if (!earlier) {
           seen.set(key, { rate: declaration.rate, file, span, text });
           this.rates.add({ from: declaration.currency, to: base, rate: declaration.rate });
@@ -306,6 +347,10 @@ export class SpendLedger {
       item.spend = { known, entry };
     }
     this.add(entry);
+    if (!Number.isSafeInteger(this.total)) {
+      const node = (model.cost ?? model.actualCost)?.node ?? model.node;
+      this.reportInexact(file, item.chunk, node, 'spend');
+    }
     return entry;
   }
 

@@ -2,7 +2,7 @@
 // of the wrong type is left out (the schema check reports it) so that one typo does not hide
 // the rest of an item from the rules and the summary.
 import { fieldsOf, getPair, getValue, isMap, isScalar, isSeq, keyText, stringValue, type PNode, type PScalar } from './ast';
-import { decimalFromNumber, parseAmountText, rationalFromNumber, type Decimal, type Rational } from './money';
+import { decimalFromNumber, parseAmountText, PLAIN_DECIMAL, rationalFromNumber, type Decimal, type Rational } from './money';
 import { isRuleId, type RuleId } from './ruleIds';
 import {
   categories, DATE_PATTERN, initiativeTypes, measureKinds, outcomeKinds, PERCENT_PATTERN, PLAIN_AMOUNT_PATTERN, relationshipModels, severities, statuses,
@@ -168,12 +168,17 @@ export function isRealDate(value: string): boolean {
   return day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
 }
 
+/** A number amount written in plain decimals; 0x10, 1e3 and .5 are not (the schema check says so). */
+function amountNumber(value: number, source: string | undefined): Decimal | undefined {
+  return source === undefined || PLAIN_DECIMAL.test(source) ? decimalFromNumber(value, source) : undefined;
+}
+
 /** An amount in any accepted form; undefined when it is not one (the schema check says why). */
 export function readAmount(node: PNode | null | undefined): AmountLiteral | undefined {
   if (!node) return undefined;
   if (isScalar(node)) {
     if (typeof node.value === 'number' && node.value >= 0) {
-      const value = decimalFromNumber(node.value, node.source);
+      const value = amountNumber(node.value, node.source);
       return value ? amount(node, [{ value, node }]) : undefined;
     }
     if (typeof node.value !== 'string') return undefined;
@@ -186,7 +191,7 @@ export function readAmount(node: PNode | null | undefined): AmountLiteral | unde
   for (const label of ['capex', 'opex'] as const) {
     const part = getValue(node, label);
     if (!isScalar(part)) continue;
-    const value = typeof part.value === 'number' && part.value >= 0 ? decimalFromNumber(part.value, part.source)
+    const value = typeof part.value === 'number' && part.value >= 0 ? amountNumber(part.value, part.source)
       : typeof part.value === 'string' && PLAIN_AMOUNT_PATTERN.test(part.value) ? parseAmountText(part.value)?.value : undefined;
     if (value) parts.push({ value, node: part, label });
   }

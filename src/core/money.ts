@@ -58,6 +58,9 @@ export function parseAmountText(text: string): { value: Decimal; currency?: stri
   return currency ? { value, currency } : { value };
 }
 
+/** How a number amount may be written: digits, optionally a decimal point and more digits. */
+export const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;
+
 /** A plain number from YAML, read from its source text when there is one (never via a float sum). */
 export function decimalFromNumber(value: number, source?: string): Decimal | undefined {
   // The source as written when it is a plain decimal (1.10, 2.5e6); else the number's own digits.
@@ -77,8 +80,9 @@ function decimalOf(text: string): Decimal | undefined {
 
 /** Minor units of `value` in a currency with `exponent` digits, or an error when not exact. */
 export function toMinorUnits(value: Decimal, exponent: number): { minor: number } | { error: 'precision' | 'too-large' } {
-  if (!Number.isSafeInteger(value.int)) return { error: 'too-large' };
   const shift = value.exp10 + exponent;
+  // Too many digits to be exact: when some are decimals the currency does not have, say that.
+  if (!Number.isSafeInteger(value.int)) return { error: shift < 0 ? 'precision' : 'too-large' };
   if (shift >= 0) {
     const minor = value.int * 10 ** shift;
     return Number.isSafeInteger(minor) ? { minor } : { error: 'too-large' };
@@ -104,6 +108,40 @@ export function rationalFromNumber(value: number, source?: string): Rational | u
 
 export function sameRational(a: Rational, b: Rational): boolean {
   return a.num * b.den === b.num * a.den;
+}
+
+/** Digits after the decimal point of a rate as written ("1.10" has 2): its den is a power of 10. */
+export function rateDecimals(rate: Rational): number {
+  return rate.den.toString().length - 1;
+}
+
+/** 1 / `rate` rounded half up to `decimals` digits, as the integer count of 10^-decimals. */
+function roundedInverse(rate: Rational, decimals: number): bigint {
+  if (rate.num === 0n) return 0n;
+  return roundDivide(rate.den * 10n ** BigInt(decimals), rate.num);
+}
+
+/**
+ * Whether rates quoted in opposite directions (1 A = `a` B, 1 B = `b` A) agree: each is the
+ * inverse of the other rounded half up to the decimals it is written with. 0.92 and 1.087 agree
+ * (1 / 0.92 = 1.0869…, 1 / 1.087 = 0.9199…); 0.92 and 1.1 do not (1 / 1.1 = 0.909… is 0.91).
+ */
+export function inverseRatesAgree(a: Rational, b: Rational): boolean {
+  // A rate written with d decimals is its digits over 10^d, so b is b.num counts of 10^-d.
+  return roundedInverse(a, rateDecimals(b)) === b.num && roundedInverse(b, rateDecimals(a)) === a.num;
+}
+
+/** The shortest inverse of `rate`, with at least `decimals` digits, that agrees with it: "1.09" for 0.92. */
+export function agreeingInverse(rate: Rational, decimals: number): string {
+  for (let places = decimals; ; places++) {
+    const digits = roundedInverse(rate, places);
+    const agrees = digits > 0n && inverseRatesAgree(rate, { num: digits, den: 10n ** BigInt(places) });
+    // More digits always get there; the bound only keeps a pathological rate from looping long.
+    if (agrees || places >= decimals + 12) {
+      const text = digits.toString().padStart(places + 1, '0');
+      return places === 0 ? text : `${text.slice(0, -places)}.${text.slice(-places)}`;
+    }
+  }
 }
 
 /** Rounds num/den to the nearest integer, halves away from zero (amounts are never negative). */

@@ -3,6 +3,7 @@
 import type { core } from 'zod';
 import { isMap, isScalar, nodeAtPath, toPlain, type PNode, type PPair } from './ast';
 import type { Problem } from './diagnostics';
+import { decimalFromNumber, PLAIN_DECIMAL, suggestCurrencyOrder } from './money';
 import { ruleIds } from './ruleIds';
 import { InitiativeSchema, MeasureSchema, MetadataSchema, OutcomeSchema, PortfolioShellSchema } from './schema';
 import { closest, closestKey, listWords } from './suggest';
@@ -41,10 +42,55 @@ const PLACEHOLDERS: Record<string, string> = {
 export function validateItem(kind: ItemKind, node: PNode): Problem[] {
   const schema = kind === 'outcome' ? OutcomeSchema : InitiativeSchema;
   const result = schema.safeParse(toPlain(node));
-  if (result.success) return [];
-  const problems: Problem[] = [];
+  const problems = numberFormProblems(node);
+  if (result.success) return problems;
   for (const issue of result.error.issues) reportIssue(issue, [], kind, node, problems);
   return problems;
+}
+
+/** Amounts YAML reads as numbers but the format does not accept: 0x10, 0o20, 1.0e3, .5, 5. */
+function numberFormProblems(node: PNode | null | undefined): Problem[] {
+  if (!isMap(node)) return [];
+  const problems: Problem[] = [];
+  for (const pair of node.pairs) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!AMOUNT_FIELDS.has(key)) continue;
+    const parts = isMap(pair.value) ? pair.value.pairs.filter((p) => isScalar(p.key) && (p.key.value === 'capex' || p.key.value === 'opex')).map((p) => p.value) : [pair.value];
+    for (const part of parts) {
+      if (!isScalar(part) || typeof part.value !== 'number' || part.value < 0 || part.source === undefined || PLAIN_DECIMAL.test(part.source)) continue;
+      problems.push(numberFormProblem(part, part.source, part.value));
+    }
+  }
+  return problems;
+}
+
+function numberFormProblem(node: PNode, written: string, value: number): Problem {
+  const plain = decimalFromNumber(value);
+  // The same value in plain digits, where it is certain: 1.0e3 is 1000, .5 is 0.5; not for hex or octal.
+  const fix = /^0[xob]/i.test(written) || !plain || !Number.isFinite(value) ? undefined : plainDigits(written);
+  const form = /^0x/i.test(written) ? 'a hexadecimal number' : /^0o/i.test(written) ? 'an octal number'
+    : /e/i.test(written) ? 'written with an exponent' : 'not written in plain digits';
+  const message = `"${shown(written)}" is ${form}: write amounts in decimal digits${fix ? `, such as ${fix}` : ''}. ${AMOUNT_HELP}`;
+  const problem: Problem = { rule: 'schema', start: node.start, end: node.end, message };
+  if (fix) problem.data = { kind: 'replace', text: fix };
+  return problem;
+}
+
+/** "1.0e3" → "1000", ".5" → "0.5", "5." → "5", exactly from the text; undefined when it is not such a number. */
+function plainDigits(written: string): string | undefined {
+  const match = /^\+?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(written);
+  if (!match || (match[1] === '' && !match[2])) return undefined;
+  const whole = match[1] ?? '';
+  const fraction = match[2] ?? '';
+  const exponent = Number(match[3] ?? '0');
+  if (Math.abs(exponent) > 30) return undefined;
+  let digits = whole + fraction;
+  let point = whole.length + exponent;
+  if (point < 0) { digits = '0'.repeat(-point) + digits; point = 0; }
+  if (point > digits.length) digits += '0'.repeat(point - digits.length);
+  const int = digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
+  const frac = digits.slice(point).replace(/0+$/, '');
+  return frac ? `${int}.${frac}` : int;
 }
 
 export interface RootSection {
@@ -66,8 +112,9 @@ export function validateRoot(sections: readonly RootSection[], top: { start: num
     plain[key] = value;
   }
   const result = PortfolioShellSchema.safeParse(plain);
-  if (result.success) return [];
-  const out: Array<{ section: number; problem: Problem }> = [];
+  const metadata = sections.findIndex((s) => s.key === 'metadata');
+  const out: Array<{ section: number; problem: Problem }> = metadata < 0 ? [] : numberFormProblems(sections[metadata]!.pair.value).map((problem) => ({ section: metadata, problem }));
+  if (result.success) return out;
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
       for (const key of issue.keys) {
@@ -287,9 +334,20 @@ function formatProblem(root: PNode, path: Path, scope: Scope): Problem {
     return problem;
   }
   if (DATE_FIELDS.has(field)) return at(root, path, 'value', `"${field}" must be a real date written YYYY-MM-DD, such as 2027-03-31.`);
-  if (field === 'currency') return at(root, path, 'value', `"${field}" must be an ISO 4217 code in capitals, such as EUR or USD.`);
+  if (field === 'currency') return currencyProblem(root, path);
   if (parent === 'outcomes' && scope === 'initiative') return at(root, path, 'value', 'Invalid weight: write a percentage such as 60%, or a fraction such as 0.6.');
   return at(root, path, 'value', `"${field}" is not a valid id. ${ID_HELP}`);
+}
+
+/** A currency code that is not three capitals, quoted, with the closest real code when one is near. */
+function currencyProblem(root: PNode, path: Path): Problem {
+  const { node } = nodeAtPath(root, path);
+  const given = isScalar(node) && node.value !== null ? String(node.value) : '';
+  const suggestion = given.length > 0 && given.length <= 20 ? closest(given, suggestCurrencyOrder()) : undefined;
+  const tail = suggestion ? `: did you mean ${suggestion}?` : ': use a code in capitals, such as EUR or USD.';
+  const problem = at(root, path, 'value', `"${shown(given)}" is not an ISO 4217 currency code${tail}`);
+  if (suggestion) problem.data = { kind: 'replace', text: suggestion };
+  return problem;
 }
 
 /** Says what is wrong with an amount as written, and the corrected text where it is certain. */

@@ -265,10 +265,10 @@ describe('portfolio-align (CLI)', function () {
       const r = run(['report', '--format', 'csv', '--today', '2027-06-15'], files);
       assert.equal(r.status, 0, r.stderr);
       const rows = r.stdout.trimEnd().split('\r\n');
-      assert.equal(rows[0], 'id,title,category,type,owner,status,priority,spend_EUR,aligned_EUR,unlinked_EUR,outcomes,unlinked_reason,path,line');
+      assert.equal(rows[0], 'id,title,category,type,owner,status,priority,spend_EUR,aligned_EUR,unlinked_EUR,outcomes,unlinked_reason,path,line,note');
       assert.equal(rows.length, 1 + 4);
       const addon = rows.find((row) => row.startsWith('crm-addon,'))!;
-      assert.match(addon, /,1135\.80,1135\.80,0\.00,supply-chain-cost,,clean\.portfolio\.yaml,\d+$/);
+      assert.match(addon, /,1135\.80,1135\.80,0\.00,supply-chain-cost,,clean\.portfolio\.yaml,\d+,$/);
     });
 
     it('--format json', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
-  allocate, currencyExponent, formatDecimal, formatMoney, formatMoneyShort, isCurrency, parseAmountText, RateTable, toMajor, toMinorUnits, type Rational,
+  agreeingInverse, allocate, currencyCodes, currencyExponent, formatDecimal, formatMoney, formatMoneyShort, inverseRatesAgree, isCurrency, parseAmountText, rationalFromNumber,
+  RateTable, sameRational, toMajor, toMinorUnits, type Rational,
 } from '../../src/core/money';
 
 const rate = (text: string): Rational => {
@@ -155,6 +156,22 @@ describe('money', () => {
       assert.deepEqual(allocate(10, [700000, 300000]), [7, 3]);
     });
 
+    it('gives the cents left over to the largest remainders, not to the first entries (docs/format.md)', () => {
+      // 10 × 1/3 = 3.33 and 10 × 2/3 = 6.67: the cent left goes to the second, whose remainder is larger.
+      assert.deepEqual(allocate(10, [1, 2]), [3, 7]);
+      // 100 × 1/7, 2/7, 4/7 = 14.29, 28.57, 57.14: remainders 2, 4, 1 (in sevenths); two cents left.
+      assert.deepEqual(allocate(100, [1, 2, 4]), [14, 29, 57]);
+      assert.deepEqual(allocate(100, [4, 2, 1]), [57, 29, 14]);
+      // Equal remainders: the earlier entry first.
+      assert.deepEqual(allocate(2, [1, 1, 1]), [1, 1, 0]);
+      // The same beyond 2^53 (total × weights), where BigInt does the arithmetic.
+      const total = Number.MAX_SAFE_INTEGER; // 9007199254740991 = 3 × 3002399751580330 + 1
+      assert.deepEqual(allocate(total, [1, 2]), [3002399751580330, 6004799503160661]);
+      assert.deepEqual(allocate(total, [2, 1]), [6004799503160661, 3002399751580330]);
+      assert.deepEqual(allocate(total - 1, [1, 1, 1]), [3002399751580330, 3002399751580330, 3002399751580330]);
+      assert.deepEqual(allocate(total - 2, [1, 1, 1]), [3002399751580330, 3002399751580330, 3002399751580329]);
+    });
+
     it('always sums exactly to the total', () => {
       const weights = [[1, 1, 1], [1, 2, 3, 4, 5, 6, 7], [333333, 333333, 333334], [600000, 300000, 100000], [1, 0, 1], [7]];
       for (const total of [0, 1, 2, 5, 99, 100, 10000, 12345, 99999999, 2 ** 50]) {
@@ -170,6 +187,52 @@ describe('money', () => {
     it('gives nothing to a zero weight and nothing at all when every weight is zero', () => {
       assert.deepEqual(allocate(100, [1, 0, 1]), [50, 0, 50]);
       assert.deepEqual(allocate(100, [0, 0]), [0, 0]);
+    });
+  });
+
+  // Written to kill mutants that survived npm run test:mutation (docs/testing.md).
+  describe('edges the mutation run found untested', () => {
+    it('lists currency codes sorted', () => {
+      const codes = currencyCodes();
+      assert.deepEqual(codes, [...codes].sort());
+      assert.equal(codes[0], 'AED');
+    });
+
+    it('reads a rate from its source text, or from the number when the source is another spelling', () => {
+      assert.deepEqual(rationalFromNumber(0.92, '0.920'), { num: 920n, den: 1000n });
+      assert.deepEqual(rationalFromNumber(1500, '1.5e3'), { num: 1500n, den: 1n });
+      assert.deepEqual(rationalFromNumber(0.001, '1e-3'), { num: 1n, den: 1000n });
+      assert.equal(rationalFromNumber(-1, '-1'), undefined);
+    });
+
+    it('compares rates as values: 0.92 is 0.920, and not 0.95', () => {
+      assert.equal(sameRational(rate('0.92'), rate('0.920')), true);
+      assert.equal(sameRational(rate('0.92'), rate('0.95')), false);
+      assert.equal(sameRational(rate('2'), rate('0.5')), false);
+    });
+
+    it('checks inverse rates both ways and gives the shortest agreeing inverse', () => {
+      assert.equal(inverseRatesAgree(rate('0.92'), rate('1.09')), true);
+      assert.equal(inverseRatesAgree(rate('1.09'), rate('0.92')), true);
+      assert.equal(inverseRatesAgree(rate('0.92'), rate('1.1')), false, '1 / 1.1 rounds to 0.91');
+      assert.equal(inverseRatesAgree(rate('0.9'), rate('1.087')), false, '1 / 0.9 rounds to 1.111');
+      assert.equal(inverseRatesAgree(rate('0.5'), rate('2')), true);
+      assert.equal(agreeingInverse(rate('0.92'), 1), '1.09');
+      assert.equal(agreeingInverse(rate('0.5'), 0), '2');
+      assert.equal(agreeingInverse(rate('160'), 4), '0.00625', '0.0063 would give back 159');
+    });
+
+    it('gives all to a single positive weight and nothing to a single zero weight', () => {
+      assert.deepEqual(allocate(100, [3]), [100]);
+      assert.deepEqual(allocate(100, [0]), [0]);
+    });
+
+    it('formats negative amounts and short amounts at the unit boundaries', () => {
+      assert.equal(formatDecimal(-150, 'EUR'), '-1.50');
+      assert.equal(formatMoneyShort(100000, 'EUR'), 'EUR 1k');
+      assert.equal(formatMoneyShort(100000000000, 'EUR'), 'EUR 1B');
+      assert.equal(formatMoneyShort(150000000, 'EUR'), 'EUR 1.5M');
+      assert.equal(formatMoneyShort(123000000, 'EUR'), 'EUR 1.23M');
     });
   });
 

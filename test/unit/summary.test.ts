@@ -184,3 +184,39 @@ describe('summary currency', () => {
     assert.equal(summary.unconverted, 1);
   });
 });
+
+// Written to kill ledger.ts mutants that survived npm run test:mutation (docs/testing.md).
+describe('summary: splits below 100% and the summary currency', () => {
+  const file = (currency: string, links: string) => yaml`
+    apiVersion: portfolio/v1
+    kind: Portfolio
+    metadata: { name: Split, currency: ${currency}, brm: Dana Whitfield, rates: { USD: 1, EUR: 1, GBP: 1 } }
+    outcomes:
+      - { id: a, title: A, owner: COO, measures: [{ kind: cost, metric: M, target: 1 }] }
+      - { id: b, title: B, owner: COO, measures: [{ kind: cost, metric: M, target: 1 }] }
+    initiatives:
+      - { id: split, title: Split, outcomes: ${links}, cost: 100000, owner: IT }
+  `;
+
+  it('gives each outcome its weight below 100% and counts the rest as unlinked (docs/format.md)', () => {
+    const s = check(file('EUR', '{ a: 60%, b: 30% }')).summary;
+    assert.deepEqual(s.byOutcome.map((o) => [o.id, o.spend]), [['a', 6000000], ['b', 3000000]]);
+    assert.equal(s.unlinkedSpend, 1000000);
+    assert.deepEqual(s.unlinked.map((u) => [u.id, u.spend, u.reason]), [['split', 1000000, 'split-below-100']]);
+  });
+
+  it('splits in proportion above 100%, and a full split leaves nothing unlinked', () => {
+    const over = check(file('EUR', '{ a: 80%, b: 40% }')).summary;
+    assert.deepEqual(over.byOutcome.map((o) => [o.id, o.spend]), [['a', 6666667], ['b', 3333333]]);
+    assert.deepEqual(over.unlinked, []);
+    const full = check(file('EUR', '[a, b]')).summary;
+    assert.deepEqual(full.unlinked, []);
+    assert.equal(full.alignedSpend, 10000000);
+  });
+
+  it('uses the currency most files declare, not the first file', () => {
+    const files = { 'a.portfolio.yaml': file('EUR', '[a]'), 'b.portfolio.yaml': file('USD', '[a]').replace('id: split', 'id: split-b'), 'c.portfolio.yaml': file('USD', '[a]').replace('id: split', 'id: split-c') };
+    assert.equal(check(files).summary.currency, 'USD');
+    assert.equal(check({ 'a.portfolio.yaml': files['a.portfolio.yaml'], 'b.portfolio.yaml': files['b.portfolio.yaml'] }).summary.currency, 'EUR', 'a tie goes to the first file');
+  });
+});

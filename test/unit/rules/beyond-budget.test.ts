@@ -49,6 +49,16 @@ describe('rule beyond-budget', () => {
     assert.deepEqual(d.range, rangeIn(text, 'cost: 600k', '600k'));
   });
 
+  it('funds initiatives of the same priority in file order (docs/rules/beyond-budget.md)', () => {
+    for (const priority of ['priority: 1', 'priority: 7', '']) {
+      // Both 500k and 600k now have the same priority (or none): the first in the file is funded.
+      const text = budgeted().replace('    priority: 2\n', priority ? `    ${priority}\n` : '').replace('    priority: 1\n', priority ? `    ${priority}\n` : '');
+      const d = only(check(text), 'beyond-budget');
+      assert.deepEqual(d.range, rangeIn(text, 'cost: 600k', '600k'), priority || 'no priority');
+      assert.match(d.message, /use EUR 500,000\.00 of EUR 1,000,000\.00/);
+    }
+  });
+
   it('does not fire when the budget covers every initiative', () => {
     assertClean(check(budgeted('provider', '1.1M')));
   });

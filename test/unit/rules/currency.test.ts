@@ -78,11 +78,45 @@ describe('rule currency', () => {
     }
   });
 
+  it('fires at the amount that takes a total past 2^53 cents, instead of losing cents silently', () => {
+    // 40,000,000,000,000.00 is 4 × 10^15 cents: two add up exactly, the third passes 2^53 (9.007 × 10^15).
+    const initiative = (id: string) => `  - { id: ${id}, title: Big ${id}, outcomes: [customer-retention], cost: 40000B, owner: IT }\n`;
+    const text = priced('provider', '40000B') + initiative('second') + initiative('third');
+    const result = check(text);
+    const d = only(result, 'currency');
+    assert.deepEqual(d.range, rangeOf(text, '40000B', 3));
+    assert.equal(d.message, 'This amount takes the total spend past EUR 90,071,992,547,409.91, the most that can be added up exactly: totals from here on may be off by some cents. Check the digits and suffixes of the largest amounts.');
+    // Two of them are exact to the cent.
+    const two = check(priced('provider', '40000B') + initiative('second'));
+    assert.deepEqual(withCode(two, 'currency'), []);
+    assert.equal(two.summary.totalSpend, 8_000_000_000_000_000);
+    // The budget is summed across files the same way.
+    const budget = (name: string) => yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata: { name: ${name}, currency: EUR, budget: 60000B }
+    `;
+    const budgets = check({ 'a.portfolio.yaml': priced('provider', '1M'), 'b.portfolio.yaml': budget('B'), 'c.portfolio.yaml': budget('C') });
+    assert.match(only(budgets, 'currency', 'c.portfolio.yaml').message, /takes the total budget past EUR 90,071,992,547,409\.91/);
+    // capex plus opex, each exact, whose sum is not.
+    const split = priced('provider', '{ capex: 50000B, opex: 50000B }');
+    assert.match(only(check(split), 'currency').message, /too large to add up exactly/);
+  });
+
   it('fires once, at the first amount, when no currency is declared anywhere', () => {
     const text = priced('provider', '420k').replace('  currency: EUR\n', '');
     const d = only(check(text), 'currency');
     assert.deepEqual(d.range, rangeIn(text, 'cost: 420k', '420k'));
     assert.match(d.message, /No currency is declared/);
+  });
+
+  it('says "more decimals", not "too large", for an amount with more decimals than can be exact', () => {
+    for (const cost of ['0.1000000000000000000001', '"0.1000000000000000000001 EUR"', '1.000000000000000000001M']) {
+      const text = priced('provider', cost);
+      const d = only(check(text), 'currency');
+      assert.deepEqual(d.range, rangeOf(text, cost), cost);
+      assert.equal(d.message, 'This amount has more decimals than EUR has (2): round it to the cent.', cost);
+    }
   });
 
   it('knows that JPY has no minor unit and KWD has three decimals', () => {
@@ -105,6 +139,34 @@ describe('rule currency', () => {
     const d = only(result, 'currency', 'b.portfolio.yaml');
     assert.deepEqual(d.range, rangeOf(b, '0.95'));
     assert.deepEqual(d.related?.map((r) => [r.path, r.range]), [['a.portfolio.yaml', rangeOf(a, '0.92')]]);
+  });
+
+  it('fires when rates quoted in opposite directions disagree, and says which inverse agrees', () => {
+    const a = priced('provider', '420k USD', 'EUR', '{ USD: 0.92 }');
+    const usdFile = (rate: string) => yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata: { name: US file, currency: USD, rates: { EUR: ${rate} } }
+    `;
+    const b = usdFile('1.1');
+    const result = check({ 'a.portfolio.yaml': a, 'b.portfolio.yaml': b });
+    const d = only(result, 'currency', 'b.portfolio.yaml');
+    assert.deepEqual(d.range, rangeOf(b, '1.1'));
+    assert.match(d.message, /^Rates in opposite directions disagree: EUR: 1\.1 here \(1 EUR = 1\.1 USD\) and USD: 0\.92 in a\.portfolio\.yaml line \d+/);
+    assert.match(d.message, /1 EUR = 1 \/ 0\.92 = 1\.09 USD/);
+    assert.match(d.message, /write EUR: 1\.09 here/);
+    assert.deepEqual(d.related?.map((r) => [r.path, r.range]), [['a.portfolio.yaml', rangeOf(a, '0.92')]]);
+    // The first rate is used both ways: a USD summary converts EUR with 1 / 0.92, not 1.1.
+    const euros = priced('provider', '1000', 'EUR', '{ USD: 0.92 }');
+    const inUsd = check({ 'a.portfolio.yaml': euros, 'b.portfolio.yaml': b }, { currency: 'USD' });
+    assert.equal(inUsd.summary.totalSpend, 108696, 'EUR 1000 / 0.92 = USD 1086.96');
+    // Inverses that agree to the decimals they are written with are not flagged.
+    for (const rate of ['1.09', '1.087', '1.0870', '1.08695652']) {
+      assert.deepEqual(withCode(check({ 'a.portfolio.yaml': a, 'b.portfolio.yaml': usdFile(rate) }), 'currency'), [], rate);
+    }
+    for (const rate of ['1.08', '1.1', '1.086', '2']) {
+      assert.equal(withCode(check({ 'a.portfolio.yaml': a, 'b.portfolio.yaml': usdFile(rate) }), 'currency').length, 1, rate);
+    }
   });
 
   it('is an error under every relationship model', () => {

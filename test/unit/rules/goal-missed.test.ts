@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, withCode, yaml } from '../helpers';
 
 // TODAY is 2027-06-15. Cost per order should go from 12.40 down to 11.40.
 const goal = (model = 'provider', actual = '11.90', due = '2027-03-31') => yaml`
@@ -58,6 +58,35 @@ describe('rule goal-missed', () => {
     const text = quality('94.1');
     assert.deepEqual(only(check(text), 'goal-missed').range, rangeIn(text, 'actual: 94.1', '94.1'));
     assertClean(check(quality('97.2')));
+    assertClean(check(quality('97'))); // reaching the target exactly meets it
+  });
+
+  it('takes the direction from baseline to target when they differ, whatever the kind (docs/rules/goal-missed.md)', () => {
+    const measure = (kind: string, baseline: number, target: number, actual: number) => yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata: { name: Test portfolio, currency: EUR, brm: Dana Whitfield }
+      outcomes:
+        - id: plant-uptime
+          title: Plant uptime
+          owner: VP Manufacturing
+          measures:
+            - { kind: ${kind}, metric: M, baseline: ${baseline}, target: ${target}, actual: ${actual}, due: 2026-09-30 }
+      initiatives:
+        - { id: mes-upgrade, title: MES upgrade, outcomes: [plant-uptime], cost: 560k, owner: Plant IT }
+    `;
+    const missed = (text: string) => withCode(check(text), 'goal-missed').length === 1;
+    // A quality goal going down (defects from 10 to 5): lower is better.
+    assert.equal(missed(measure('quality', 10, 5, 4)), false, 'quality 4 meets a target of 5 going down');
+    assert.equal(missed(measure('quality', 10, 5, 6)), true, 'quality 6 misses a target of 5 going down');
+    // A cost goal going up (revenue per order from 5 to 10): higher is better.
+    assert.equal(missed(measure('cost', 5, 10, 12)), false, 'cost 12 meets a target of 10 going up');
+    assert.equal(missed(measure('cost', 5, 10, 8)), true, 'cost 8 misses a target of 10 going up');
+    assert.equal(missed(measure('time', 5, 10, 8)), true, 'time 8 misses a target of 10 going up');
+    // Baseline equal to target: the kind decides (cost and time down, quality up).
+    assert.equal(missed(measure('cost', 10, 10, 12)), true);
+    assert.equal(missed(measure('quality', 10, 10, 8)), true);
+    assert.equal(missed(measure('quality', 10, 10, 12)), false);
   });
 
   it('does not fire when the target is met', () => {

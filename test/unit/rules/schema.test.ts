@@ -133,6 +133,45 @@ describe('rule schema', () => {
     assert.deepEqual(d.data, { kind: 'replace', text: '1200000' });
   });
 
+  it('quotes a currency that is not three capitals and suggests the closest code', () => {
+    const text = edit('  currency: EUR\n', '  currency: EURO\n');
+    const d = schemaOnly(check(text));
+    assert.deepEqual(d.range, rangeIn(text, 'currency: EURO', 'EURO'));
+    assert.equal(d.message, '"EURO" is not an ISO 4217 currency code: did you mean EUR?');
+    assert.deepEqual(d.data, { kind: 'replace', text: 'EUR' });
+    const lower = schemaOnly(check(edit('  currency: EUR\n', '  currency: usd\n')));
+    assert.equal(lower.message, '"usd" is not an ISO 4217 currency code: did you mean USD?');
+    const far = schemaOnly(check(edit('  currency: EUR\n', '  currency: Pounds sterling\n')));
+    assert.equal(far.message, '"Pounds sterling" is not an ISO 4217 currency code: use a code in capitals, such as EUR or USD.');
+    assert.equal(far.data, undefined, 'no fix offered when nothing is close');
+  });
+
+  it('refuses amounts YAML reads as numbers but not in plain digits, naming the accepted forms', () => {
+    const cases: Array<[string, RegExp, string | undefined]> = [
+      ['0x10', /^"0x10" is a hexadecimal number: write amounts in decimal digits\. Write an amount as 1200000, 900k, 1\.2M or 2B/, undefined],
+      ['0o20', /^"0o20" is an octal number/, undefined],
+      ['1.0e3', /^"1\.0e3" is written with an exponent: write amounts in decimal digits, such as 1000\./, '1000'],
+      ['2.5e6', /such as 2500000\./, '2500000'],
+      ['.5', /^"\.5" is not written in plain digits: write amounts in decimal digits, such as 0\.5\./, '0.5'],
+    ];
+    for (const [written, message, fix] of cases) {
+      const text = edit('    cost: 1.2M\n', `    cost: ${written}\n`);
+      const result = check(text);
+      const d = schemaOnly(result);
+      assert.deepEqual(d.range, rangeIn(text, `cost: ${written}`, written), written);
+      assert.match(d.message, message, written);
+      assert.deepEqual(d.data, fix === undefined ? undefined : { kind: 'replace', text: fix }, written);
+      assert.equal(result.summary.totalSpend, 0, `${written} is not counted as an amount`);
+    }
+    // In capex/opex and in metadata.budget too.
+    const split = edit('    cost: 1.2M\n', '    cost: { capex: 1e3, opex: 300k }\n');
+    assert.match(schemaOnly(check(split)).message, /^"1e3" is written with an exponent/);
+    const budget = edit('  brm: Dana Whitfield\n', '  brm: Dana Whitfield\n  budget: 0x10\n');
+    assert.deepEqual(schemaOnly(check(budget)).range, rangeIn(budget, 'budget: 0x10', '0x10'));
+    // The plain forms stay valid.
+    for (const written of ['1200000', '1200000.50', '0.5', '900k']) assertClean(check(edit('    cost: 1.2M\n', `    cost: ${written}\n`)));
+  });
+
   it('flags a date that does not exist', () => {
     const text = edit('    start: 2027-01-15\n', '    start: 2027-02-30\n');
     const d = schemaOnly(check(text));
