@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { assertUsageError } from './cli/run';
 import { rangeOf, REPO_ROOT } from './helpers';
 
 const CLI = path.join(REPO_ROOT, 'dist/cli.js');
@@ -34,14 +35,6 @@ function run(args: string[], files: string[] | string = []): Run {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, dir };
 }
 
-function assertUsageError(r: Run, pattern: RegExp): void {
-  assert.equal(r.status, 2, r.stderr);
-  assert.equal(r.stdout, '');
-  const lines = r.stderr.trimEnd().split('\n');
-  assert.equal(lines.length, 1, `one line on stderr: ${JSON.stringify(r.stderr)}`);
-  assert.match(lines[0]!, /^portfolio-align: /);
-  assert.match(lines[0]!, pattern);
-}
 
 const TEXT_LINE = /^(\S+):(\d+):(\d+) {2}(error|warning|info) +(\S+) {2}(.+)$/;
 

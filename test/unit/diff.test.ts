@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { diffSnapshots, fingerprint, hasChanges, snapshotOf, type Snapshot, type SnapshotFinding } from '../../src/core/diff';
 import { Workspace } from '../../src/core/workspace';
+import { OUTCOMES } from './diffFixtures';
 import { TODAY, yaml } from './helpers';
 
 function snapshot(files: Record<string, string>): Snapshot {
@@ -11,28 +12,6 @@ function snapshot(files: Record<string, string>): Snapshot {
   return snapshotOf(workspace.files, result.files, result.summary, (p) => p);
 }
 
-const OUTCOMES = yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Diff test
-    currency: EUR
-    budget: 2M
-    brm: Dana
-  outcomes:
-    - id: cost
-      title: Cut cost
-      owner: COO
-      capability: Supply chain
-      measures:
-        - { kind: cost, metric: Cost per order, baseline: 12, target: 11 }
-    - id: growth
-      title: Grow
-      owner: CEO
-      capability: Sales
-      measures:
-        - { kind: revenue, metric: Revenue, baseline: 10, target: 11 }
-`;
 
 const BASE = OUTCOMES + yaml`
   initiatives:

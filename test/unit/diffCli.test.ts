@@ -6,33 +6,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { REPO_ROOT, yaml } from './helpers';
+import { assertUsageError } from './cli/run';
+import { OUTCOMES } from './diffFixtures';
+import { REPO_ROOT } from './helpers';
 
 const CLI = path.join(REPO_ROOT, 'dist/cli.js');
 const HEADER = 'apiVersion: portfolio/v1\nkind: Portfolio\n';
 
-const OUTCOMES = yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Diff test
-    currency: EUR
-    budget: 2M
-    brm: Dana
-  outcomes:
-    - id: cost
-      title: Cut cost
-      owner: COO
-      capability: Supply chain
-      measures:
-        - { kind: cost, metric: Cost per order, baseline: 12, target: 11 }
-    - id: growth
-      title: Grow
-      owner: CEO
-      capability: Sales
-      measures:
-        - { kind: revenue, metric: Revenue, baseline: 10, target: 11 }
-`;
 
 const initiative = (id: string, cost: string, outcome?: string) =>
   `  - id: ${id}\n    title: Initiative ${id.toUpperCase()}\n    category: grow\n${outcome ? `    outcomes: [${outcome}]\n` : ''}    cost: ${cost}\n    owner: Team ${id}\n`;
@@ -117,14 +97,6 @@ function run(args: string[], cwd: string, env: Record<string, string | undefined
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function assertUsageError(r: Run, pattern: RegExp): void {
-  assert.equal(r.status, 2, r.stderr);
-  assert.equal(r.stdout, '');
-  const lines = r.stderr.trimEnd().split('\n');
-  assert.equal(lines.length, 1, `one line on stderr: ${JSON.stringify(r.stderr)}`);
-  assert.match(lines[0]!, /^portfolio-align: /);
-  assert.match(lines[0]!, pattern);
-}
 
 const TODAY = ['--today', '2027-06-15'];
 const keys = (findings: Array<{ code: string; subject: string }>) => findings.map((f) => `${f.code} ${f.subject}`).sort();
