@@ -1,6 +1,7 @@
 // The commands behind the Getting Started walkthrough, the welcome view and the keybindings:
 // open the example portfolio, copy the CI workflow, link the initiative under the cursor.
 import * as vscode from 'vscode';
+import { openUntitledWith, untitledPortfolioUri } from './newFile';
 import { CI_WORKFLOW, CI_WORKFLOW_PATH } from '../core/ciWorkflow';
 import example from '../../examples/acme-it.portfolio.yaml';
 import type { PortfolioService } from './service';
@@ -9,10 +10,13 @@ export const OPEN_EXAMPLE_COMMAND = 'portfolioAlignment.openExample';
 export const COPY_CI_WORKFLOW_COMMAND = 'portfolioAlignment.copyCiWorkflow';
 export const LINK_AT_CURSOR_COMMAND = 'portfolioAlignment.linkInitiativeAtCursor';
 
-/** The example shipped in the bundle (examples/ is not packaged), as an untitled document. */
-async function openExample(): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: example });
-  return vscode.window.showTextDocument(document);
+/**
+ * The example shipped in the bundle (examples/ is not packaged), as an untitled
+ * acme-it.portfolio.yaml that belongs to no folder: it is checked on its own, never with the
+ * folder's portfolio, and Save suggests a portfolio name.
+ */
+function openExample(): Promise<vscode.TextEditor> {
+  return untitledPortfolioUri(undefined, 'acme-it').then((uri) => openUntitledWith(uri, example));
 }
 
 /** Copies the workflow to the clipboard and shows it, ready to save where the message says. */

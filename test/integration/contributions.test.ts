@@ -4,7 +4,7 @@
 // matcher (Node hosts: problems in the Problems view; the web host runs no process: no task).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, removeScenario, restoreFixtures, waitUntil, writeScenario } from './helpers';
+import { activateExtension, codeOf, removeScenario, restoreFixtures, waitUntil, writeScenario } from './helpers';
 
 interface Manifest {
   contributes: {
@@ -96,10 +96,13 @@ suite('Contributions', () => {
   });
 
   test('Open Example opens a portfolio that the extension validates', async () => {
-    await vscode.commands.executeCommand('portfolioAlignment.openExample');
-    // Found by its text: code-server may hand back a just-closed untitled document's editor first.
-    const document = await waitUntil(() => vscode.workspace.textDocuments.find((d) => d.isUntitled && !d.isClosed && /^apiVersion: portfolio\/v1/m.test(d.getText())), 'the example to open in an untitled document');
-    assert.match(document.getText(), /^kind: Portfolio/m);
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('portfolioAlignment.openExample');
+    const document = editor.document;
+    assert.ok(document.isUntitled, 'an untitled document');
+    assert.match(document.uri.path, /acme-it(-\d+)?\.portfolio\.yaml$/, 'named as a portfolio file, so Save suggests a portfolio name');
+    assert.match(document.getText(), /^apiVersion: portfolio\/v1\nkind: Portfolio/m);
+    // Alone, without the outcomes file beside it in examples/, its links point at nothing.
+    await waitUntil(() => (vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === 'unknown-outcome') ? true : undefined), 'the example to be validated');
   });
 
   test('the keybindings run commands that exist, on keys no default keybinding uses', async () => {
