@@ -151,7 +151,7 @@ suite('Import from Spreadsheet and the Excel export', () => {
     assert.ok(result.document.isDirty, 'the merge is an edit of the open document, left for the user to save');
     assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(existing)), EXISTING, 'nothing is written to disk');
     assert.match(text, /^# Kept by hand next to the finance sheet\.$/m);
-    assert.match(text, /- id: imp-a1 # the first one\n {4}title: 'Alpha: "one"'\n {4}outcomes: \[ imp-goal \] {3}# linked by hand/);
+    assert.match(text, /- id: imp-a1 # the first one\n {4}title: 'Alpha: "one"'\n {4}outcomes: \[ imp-goal \] # linked by hand/);
     assert.match(text, /- id: imp-gone\n/, 'an item the sheet no longer has is kept');
     assert.match(text, /- id: imp-a3\n {4}title: Gamma/, 'a new row is added');
     assert.doesNotMatch(text, /imp-a2/, 'the rejected row is not imported');
