@@ -34,9 +34,10 @@ const builds = [
     minify: true,
     banner: { js: '#!/usr/bin/env node\n' + nodeCjs.banner.js },
   },
-  // The spreadsheet libraries (SheetJS, csv-parse): loaded by the CLI only for import and
+  // The spreadsheet libraries (SheetJS, csv-parse), and for the editor the import's core: loaded by the CLI and
+  // the Node extension host only for import and
   // report --format xlsx, so they cost nothing to check.
-  { ...common, ...nodeCjs, entryPoints: ['src/cli/spreadsheet.ts'], outfile: 'dist/spreadsheet.js', minify: true },
+  { ...common, ...nodeCjs, entryPoints: ['src/spreadsheet/index.ts'], outfile: 'dist/spreadsheet.js', minify: true },
   {
     ...common,
     entryPoints: ['src/tools/generateSchema.ts'],

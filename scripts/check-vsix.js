@@ -74,7 +74,7 @@ function requiredFiles(manifest) {
     ['dist/web/extension.js', 'the extension for the web (vscode.dev)'],
     ['dist/web/engine.js', 'the validation worker of the web extension'],
     ['dist/cli.js', 'the portfolio-align command line'],
-    ['dist/spreadsheet.js', 'the spreadsheet libraries of portfolio-align import and report --format xlsx'],
+    ['dist/spreadsheet.js', 'the spreadsheet libraries of portfolio-align import and report --format xlsx, and of the editor\'s import and Excel export'],
     ['media/summary.js', 'the summary panel\'s page script'],
     ['media/summary.css', 'the summary panel\'s stylesheet'],
     ['media/icon.png', 'the icon'],

@@ -13,7 +13,7 @@ import { summarySheets } from '../core/report/sheets';
 import { plural } from '../core/suggest';
 import { Workspace } from '../core/workspace';
 import { displayPath, UsageError } from './discover';
-import type * as Spreadsheet from './spreadsheet';
+import type * as Spreadsheet from '../spreadsheet/index';
 import { writeOutput } from './writeFileAtomic';
 
 export interface ImportArgs {

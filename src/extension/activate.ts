@@ -5,6 +5,7 @@ import type { SummaryPanels } from '../webview/summary/summaryPanels';
 import { PortfolioCodeActions } from './codeActions';
 import { registerCommands } from './commands';
 import { registerGettingStarted } from './gettingStarted';
+import { SpreadsheetImport } from './importSpreadsheet';
 import type { Transport } from './engineClient';
 import { EngineNotices } from './engineNotices';
 import { registerLanguageFeatures, SELECTOR } from './languageFeatures';
@@ -59,6 +60,7 @@ export function activateExtension(context: vscode.ExtensionContext, createTransp
     unlinkedDecorations,
     ...registerGettingStarted(service),
     ...registerTasks(context, service),
+    new SpreadsheetImport(context.extensionUri),
   );
   service.start();
   const activateMs = performance.now() - started;

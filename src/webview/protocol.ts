@@ -18,8 +18,10 @@ export { STATUSES };
 
 export const SCOPES = ['folder', 'file'] as const;
 export type Scope = (typeof SCOPES)[number];
-export const EXPORT_FORMATS = ['md', 'csv', 'html'] as const;
+export const EXPORT_FORMATS = ['md', 'csv', 'html', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The formats written as text; xlsx is a binary workbook. */
+export type TextExportFormat = Exclude<ExportFormat, 'xlsx'>;
 
 /** Longest path, id or name a page message may carry: generous, but bounded. */
 const MAX_TEXT = 20_000;
@@ -145,6 +147,8 @@ const SummaryMessageSchema = strictObject({
   displayPaths: record(string(), string()),
   /** `initiatives` is sent empty: the view does not show it, and it is the bulk of a large portfolio. */
   summary: SummarySchema,
+  /** Why the Excel export cannot work in this extension host (the web one); absent when it can. */
+  excelUnavailable: optional(text()),
 });
 
 const StatusMessageSchema = strictObject({

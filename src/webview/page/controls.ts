@@ -15,6 +15,7 @@ const EXPORTS: Array<{ format: ExportFormat; label: string }> = [
   { format: 'md', label: 'Markdown' },
   { format: 'csv', label: 'CSV' },
   { format: 'html', label: 'HTML' },
+  { format: 'xlsx', label: 'Excel' },
 ];
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -50,6 +51,7 @@ export class Controls {
   /** The choices behind the <select> indexes, as last received. */
   private owners: string[] = [];
   private statuses: Array<NonNullable<Filters['status']>> = [];
+  private excelButton: HTMLButtonElement | undefined;
 
   constructor(private readonly events: ControlEvents) {
     this.root.setAttribute('aria-label', 'Summary options');
@@ -102,6 +104,7 @@ export class Controls {
       button.setAttribute('aria-label', `Export ${label}`);
       button.dataset.format = format;
       button.addEventListener('click', () => this.events.export(format));
+      if (format === 'xlsx') this.excelButton = button;
       group.append(button);
     }
     return group;
@@ -118,6 +121,11 @@ export class Controls {
     this.folderLabel.textContent = visibleText(message.folderName);
     this.fileLabel.textContent = message.file ? visibleText(message.file.name) : '(no portfolio file open)';
     this.fileRadio.disabled = message.file === null;
+    // The web extension host cannot write XLSX: the button stays, disabled, and says why.
+    if (this.excelButton) {
+      this.excelButton.disabled = message.excelUnavailable !== undefined;
+      this.excelButton.title = message.excelUnavailable ?? '';
+    }
     this.folderRadio.checked = message.scope === 'folder';
     this.fileRadio.checked = message.scope === 'file';
     // A chosen owner that no longer owns anything stays listed, so the choice is visible.

@@ -1,13 +1,14 @@
-// The summary as a file: Markdown, CSV or the standalone HTML report. Each is rendered by the same
+// The summary as a file: Markdown, CSV, the standalone HTML report or an Excel workbook. Each is rendered by the same
 // core function the command line uses (`portfolio-align report --format md|csv|html`), with the
 // same stylesheet, so an export from the panel is the report CI would write for the same files.
 import type { Summary } from '../../core/analyze';
 import { renderCsv } from '../../core/report/csv';
 import { renderStandaloneHtml } from '../../core/report/html';
 import { renderMarkdown } from '../../core/report/markdown';
+import { summarySheets, type ReportSheet } from '../../core/report/sheets';
 import type { Bands } from '../../core/report/view';
 import reportCss from '../../../media/summary.css';
-import type { ExportFormat } from '../protocol';
+import type { ExportFormat, TextExportFormat } from '../protocol';
 
 export interface ExportOptions {
   /** Paths as the report shows them: relative to the workspace folder, as the CLI run there. */
@@ -21,9 +22,21 @@ export const EXPORT_KINDS: Record<ExportFormat, { extension: string; label: stri
   md: { extension: 'md', label: 'Markdown' },
   csv: { extension: 'csv', label: 'CSV' },
   html: { extension: 'html', label: 'HTML' },
+  xlsx: { extension: 'xlsx', label: 'Excel' },
 };
 
-export function renderExport(format: ExportFormat, summary: Summary, options: ExportOptions): string {
+/** The sheets of the Excel export: report --format xlsx's, with paths as the report shows them. */
+export function exportSheets(summary: Summary, options: Pick<ExportOptions, 'displayPath'>): ReportSheet[] {
+  const shown = (path: string) => options.displayPath(path);
+  return summarySheets({
+    ...summary,
+    initiatives: summary.initiatives.map((row) => ({ ...row, path: shown(row.path) })),
+    byOutcome: summary.byOutcome.map((row) => ({ ...row, path: shown(row.path) })),
+    unlinked: summary.unlinked.map((row) => ({ ...row, path: shown(row.path) })),
+  });
+}
+
+export function renderExport(format: TextExportFormat, summary: Summary, options: ExportOptions): string {
   switch (format) {
     case 'md':
       return renderMarkdown(summary, options.filterNote ? { filterNote: options.filterNote } : {});

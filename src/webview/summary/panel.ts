@@ -9,7 +9,8 @@ import type { PortfolioDiagnostic } from '../../core/diagnostics';
 import type { SummaryFilter } from '../../engine/protocol';
 import { toRange } from '../../extension/convert';
 import type { PortfolioService } from '../../extension/service';
-import { EXPORT_KINDS, exportFileName, renderExport } from './exporter';
+import { loadSpreadsheetModule, spreadsheetUnavailable } from '../../extension/spreadsheetModule';
+import { EXPORT_KINDS, exportFileName, exportSheets, renderExport } from './exporter';
 import { summaryMessage } from './summaryMessage';
 import {
   NO_FILTERS, parsePageMessage,
@@ -35,6 +36,12 @@ export interface PanelTarget {
 
 export { webviewOptions } from './webviewHost';
 
+/** Tells the page why Excel cannot be exported here (the web extension host), so it disables it. */
+function excelNote(): { excelUnavailable?: string } {
+  const why = spreadsheetUnavailable();
+  return why ? { excelUnavailable: why } : {};
+}
+
 export class SummaryPanel implements vscode.Disposable {
   private target: PanelTarget;
   private readonly host: WebviewHost<HostMessage, PageMessage>;
@@ -50,7 +57,7 @@ export class SummaryPanel implements vscode.Disposable {
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly service: PortfolioService,
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
     target: PanelTarget,
     private readonly log: vscode.LogOutputChannel,
     /** Set by the in-editor tests only (ExtensionMode.Test). */
@@ -163,7 +170,7 @@ export class SummaryPanel implements vscode.Disposable {
       this.stale = false;
       const displayPaths: Record<string, string> = {};
       for (const file of files) displayPaths[file] = this.displayPath(file);
-      this.post(summaryMessage({
+      this.post({ ...summaryMessage({
         folder,
         folderName: this.folderName(),
         file: this.fileInfo(this.target.file),
@@ -174,7 +181,7 @@ export class SummaryPanel implements vscode.Disposable {
         bands: checked.settings.thresholds,
         pageSize: checked.settings.summaryPageSize,
         displayPaths,
-      }));
+      }), ...excelNote() });
     } catch (error) {
       if (generation !== this.generation) return;
       this.log.error(`Summary panel: ${(error as Error).message}`);
@@ -270,6 +277,11 @@ export class SummaryPanel implements vscode.Disposable {
   // ---- export ----
 
   private async exportWithDialog(format: ExportFormat): Promise<void> {
+    const unavailable = format === 'xlsx' ? spreadsheetUnavailable() : undefined;
+    if (unavailable) {
+      void vscode.window.showWarningMessage(unavailable);
+      return;
+    }
     const summary = await this.summary(this.filter());
     const kind = EXPORT_KINDS[format];
     const folderUri = this.service.workspaceFolderOf(this.target.folder)?.uri;
@@ -289,8 +301,16 @@ export class SummaryPanel implements vscode.Disposable {
    * Writes the summary as it is shown (scope and filters included) to a file, without the dialog:
    * the export command's last step, and what integration tests call.
    */
-  async writeExport(format: ExportFormat, target: vscode.Uri, summary?: Summary): Promise<string> {
+  async writeExport(format: ExportFormat, target: vscode.Uri, summary?: Summary): Promise<string | Uint8Array> {
     const shown = summary ?? await this.summary(this.filter());
+    if (format === 'xlsx') {
+      // The same sheets and writer as report --format xlsx, from the lazily loaded spreadsheet bundle.
+      const sheets = loadSpreadsheetModule(this.extensionUri);
+      if (sheets instanceof Error) throw sheets;
+      const bytes = new Uint8Array(sheets.writeXlsx(exportSheets(shown, { displayPath: (path) => this.displayPath(path) })));
+      await vscode.workspace.fs.writeFile(target, bytes);
+      return bytes;
+    }
     const settings = this.service.headline(this.target.folder)?.settings;
     const filterNote = describeFilters(this.target.scope, this.fileInfo(this.target.file)?.name, this.target.filters);
     const text = renderExport(format, shown, {
