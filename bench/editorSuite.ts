@@ -171,7 +171,8 @@ export async function run(): Promise<void> {
   console.log(`bench: key to squiggle ${squiggle.map((v) => v.toFixed(0)).join(', ')} ms`);
   const typed = await typing(portfolio, plain);
   console.log(`bench: typing ${JSON.stringify(typed)}`);
-  const pasteMs = await paste(portfolio, api);
+  // typeInto showed the documents again: the editor objects from before may be closed ones.
+  const pasteMs = await paste(await vscode.window.showTextDocument(portfolio.document, { preview: false }), api);
   console.log(`PORTFOLIO_EDITOR ${JSON.stringify({ delay, keyToSquiggle: squiggle, typing: typed, paste: pasteMs })}`);
   await vscode.commands.executeCommand('workbench.action.files.revert');
 }
