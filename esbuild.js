@@ -67,6 +67,7 @@ builds.push(
 builds.push(
   { ...common, entryPoints: ['bench/run.ts', 'bench/heap.ts'], outdir: 'dist/bench', platform: 'node', format: 'cjs', packages: 'external' },
   { ...common, entryPoints: ['bench/activationSuite.ts'], outfile: 'dist/bench/activation-suite.js', platform: 'node', format: 'cjs', packages: 'external' },
+  { ...common, entryPoints: ['bench/editorSuite.ts'], outfile: 'dist/bench/editor-suite.js', platform: 'node', format: 'cjs', packages: 'external' },
 );
 
 // The summary panel's page script: one self-contained file in media/, the only folder the webview

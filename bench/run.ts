@@ -10,6 +10,7 @@ import { Workspace } from '../src/core/workspace';
 import { EngineServer } from '../src/engine/server';
 import { generatePortfolio, outcomesYaml } from './generate';
 import { measureActivation } from './activation';
+import { measureEditor } from './editor';
 import { measureImport } from './import';
 import { yamlLanguageServerValidator } from './yamlLanguageServer';
 
@@ -277,6 +278,7 @@ async function main(): Promise<void> {
     ['heap', () => heap(10_000)],
     ['bundle', () => bundles()],
     ['activation', () => activation()],
+    ['editor', () => { rows.push(...measureEditor(root)); }],
     ['cli', () => cliProcess(10_000)],
     ['import', () => { rows.push(...measureImport(root)); }],
     ['history', () => historyProcess(500, 1_000)],

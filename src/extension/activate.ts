@@ -15,6 +15,7 @@ import { AlignmentStatusBar } from './statusBar';
 import { registerTestCommands } from './testCommands';
 import { registerTasks } from './tasks';
 import { UnlinkedSpendDecorations } from './unlinkedDecorations';
+import { CheckProgress } from './checkProgress';
 
 /** What the extension returns from activate(): used by its integration tests. */
 export interface PortfolioAlignmentApi {
@@ -32,6 +33,7 @@ export interface PortfolioAlignmentApi {
   activateMs: number;
   /** From the bundle's first statement to the end of activate(), including VS Code's own work between. */
   sinceLoadMs: number | undefined;
+  checkProgress: CheckProgress;
 }
 
 declare const __portfolioAlignmentLoadStart: number | undefined;
@@ -46,6 +48,7 @@ export function activateExtension(context: vscode.ExtensionContext, createTransp
   const engineNotices = new EngineNotices(service.engine, output, () => vscode.commands.executeCommand('portfolioAlignment.validateWorkspace'));
   const portfolioView = registerPortfolioView(service);
   const unlinkedDecorations = new UnlinkedSpendDecorations(service);
+  const checkProgress = new CheckProgress(service);
   context.subscriptions.push(
     output,
     service,
@@ -58,6 +61,7 @@ export function activateExtension(context: vscode.ExtensionContext, createTransp
     ...registerTestCommands(context, service),
     ...portfolioView.disposables,
     unlinkedDecorations,
+    checkProgress,
     ...registerGettingStarted(service),
     ...registerTasks(context, service),
     new SpreadsheetImport(context.extensionUri),
@@ -66,5 +70,5 @@ export function activateExtension(context: vscode.ExtensionContext, createTransp
   const activateMs = performance.now() - started;
   const sinceLoadMs = typeof __portfolioAlignmentLoadStart === 'number' ? performance.now() - __portfolioAlignmentLoadStart : undefined;
   output.info(`Activated in ${activateMs.toFixed(1)} ms${sinceLoadMs === undefined ? '' : ` (${sinceLoadMs.toFixed(1)} ms since the bundle started loading)`}`);
-  return { service, statusBar, summaryPanels: summary.panels, engineNotices, portfolioView, unlinkedDecorations, activateMs, sinceLoadMs };
+  return { service, statusBar, summaryPanels: summary.panels, engineNotices, portfolioView, unlinkedDecorations, checkProgress, activateMs, sinceLoadMs };
 }

@@ -32,6 +32,32 @@ function toSymbol(symbol: DocumentSymbol): vscode.DocumentSymbol {
   return result;
 }
 
+/**
+ * One answer per document version: the outline, breadcrumbs and sticky scroll each ask for the
+ * symbols after an edit, and on a large file each answer is thousands of symbols from the worker.
+ */
+class PerVersion<T> {
+  private readonly answers = new Map<string, { version: number; answer: Promise<T> }>();
+
+  get(document: vscode.TextDocument, compute: () => Promise<T>): Promise<T> {
+    const key = document.uri.toString();
+    const known = this.answers.get(key);
+    if (known && known.version === document.version) return known.answer;
+    const answer = compute();
+    this.answers.set(key, { version: document.version, answer });
+    // No answer (the engine did not have the file yet, or failed) is not kept: the next request asks again.
+    const drop = () => {
+      if (this.answers.get(key)?.answer === answer) this.answers.delete(key);
+    };
+    answer.then((value) => value === undefined && drop(), drop);
+    return answer;
+  }
+
+  forget(document: vscode.TextDocument): void {
+    this.answers.delete(document.uri.toString());
+  }
+}
+
 /** Runs a request against the engine for a portfolio document; other documents get nothing. */
 async function withFolder<T>(service: PortfolioService, document: vscode.TextDocument, run: (folder: string, path: string) => Promise<T>): Promise<T | undefined> {
   const folder = await service.prepare(document);
@@ -46,6 +72,7 @@ async function withFolder<T>(service: PortfolioService, document: vscode.TextDoc
 export function registerLanguageFeatures(service: PortfolioService): vscode.Disposable[] {
   const lensesChanged = new vscode.EventEmitter<void>();
   const lensBudget = new LensBudget(() => lensesChanged.fire());
+  const symbols = new PerVersion<vscode.DocumentSymbol[] | undefined>();
   return [
     lensesChanged,
     lensBudget,
@@ -96,9 +123,10 @@ export function registerLanguageFeatures(service: PortfolioService): vscode.Disp
         return toWorkspaceEdit(result.edits);
       },
     }),
+    vscode.workspace.onDidCloseTextDocument((document) => symbols.forget(document)),
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
-      provideDocumentSymbols: (document) => withFolder(service, document, async (folder, path) =>
-        (await service.request({ type: 'symbols', folder, path })).map(toSymbol)),
+      provideDocumentSymbols: (document) => symbols.get(document, () => withFolder(service, document, async (folder, path) =>
+        (await service.request({ type: 'symbols', folder, path })).map(toSymbol))),
     }, { label: 'Portfolio' }),
     vscode.languages.registerCodeLensProvider(SELECTOR, {
       onDidChangeCodeLenses: lensesChanged.event,

@@ -76,6 +76,9 @@ export class PortfolioService implements vscode.Disposable {
   private readonly onDidCheckEmitter = new vscode.EventEmitter<string>();
   /** Fires with a folder key after that folder's diagnostics and headline were updated, or a check of it failed. */
   readonly onDidCheck = this.onDidCheckEmitter.event;
+  private readonly onDidChangeCheckingEmitter = new vscode.EventEmitter<{ folder: string; checking: boolean }>();
+  /** Fires when a folder's check starts and when it ends or fails (checkProgress.ts shows progress). */
+  readonly onDidChangeChecking = this.onDidChangeCheckingEmitter.event;
   /** The engine, restarted when its worker dies (engineSupervisor.ts). */
   readonly engine: EngineSupervisor;
   /** Files the engine could not take, or was working on when it was given up on: a diagnostic says so. */
@@ -101,6 +104,7 @@ export class PortfolioService implements vscode.Disposable {
       { dispose: () => this.engine.dispose() },
       this.collection,
       this.onDidCheckEmitter,
+      this.onDidChangeCheckingEmitter,
       vscode.workspace.onDidOpenTextDocument((doc) => this.onOpen(doc)),
       vscode.workspace.onDidChangeTextDocument((event) => this.onChange(event)),
       vscode.workspace.onDidSaveTextDocument((doc) => this.onSave(doc)),
@@ -485,6 +489,7 @@ export class PortfolioService implements vscode.Disposable {
       return;
     }
     entry.checking = true;
+    this.onDidChangeCheckingEmitter.fire({ folder: entry.key, checking: true });
     try {
       do {
         entry.again = false;
@@ -505,6 +510,7 @@ export class PortfolioService implements vscode.Disposable {
       } while (entry.again);
     } finally {
       entry.checking = false;
+      this.onDidChangeCheckingEmitter.fire({ folder: entry.key, checking: false });
     }
   }
 
