@@ -11,12 +11,16 @@ export const COPY_CI_WORKFLOW_COMMAND = 'portfolioAlignment.copyCiWorkflow';
 export const LINK_AT_CURSOR_COMMAND = 'portfolioAlignment.linkInitiativeAtCursor';
 
 /**
- * The example shipped in the bundle (examples/ is not packaged), as an untitled
- * acme-it.portfolio.yaml that belongs to no folder: it is checked on its own, never with the
- * folder's portfolio, and Save suggests a portfolio name.
+ * The example shipped in the bundle (examples/ is not packaged), as an untitled document. In a Node
+ * host it is named acme-it.portfolio.yaml and belongs to no folder, so Save suggests a portfolio
+ * name; the web host cannot open a named untitled document outside a folder, so there it is
+ * an unnamed one.
  */
-function openExample(): Promise<vscode.TextEditor> {
-  return untitledPortfolioUri(undefined, 'acme-it').then((uri) => openUntitledWith(uri, example));
+async function openExample(): Promise<vscode.TextEditor> {
+  if (typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string') {
+    return openUntitledWith(await untitledPortfolioUri(undefined, 'acme-it'), example);
+  }
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'yaml', content: example }));
 }
 
 /** Copies the workflow to the clipboard and shows it, ready to save where the message says. */

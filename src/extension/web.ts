@@ -11,7 +11,7 @@ import { InProcessTransport } from './inProcessTransport';
 interface WebWorker {
   postMessage(message: unknown): void;
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
-  addEventListener(type: 'error' | 'messageerror', listener: (event: { message?: string }) => void): void;
+  addEventListener(type: 'error' | 'messageerror', listener: (event: { message?: string; preventDefault?(): void }) => void): void;
   terminate(): void;
 }
 declare const Worker: { new (url: string): WebWorker };
@@ -28,7 +28,12 @@ function webWorkerTransport(context: vscode.ExtensionContext): Transport {
     gone = true;
     for (const listener of deathListeners) listener(error);
   };
-  worker.addEventListener('error', (event) => die(new Error(`the web worker failed (${event.message || 'no message'})`)));
+  worker.addEventListener('error', (event) => {
+    // Handled here: without this the error (a script that failed to load, say) is also rethrown
+    // in the extension host as an uncaught one.
+    event.preventDefault?.();
+    die(new Error(`the web worker failed (${event.message || 'no message'})`));
+  });
   worker.addEventListener('messageerror', () => die(new Error('an answer of the web worker could not be read')));
   return {
     post: (message: RequestMessage) => worker.postMessage(message),
