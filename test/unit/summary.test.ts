@@ -3,8 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SpendLedger } from '../../src/core/ledger';
 import type { CheckResult } from '../../src/core/workspace';
-import { check, diagnostics, REPO_ROOT, rangeOf, yaml } from './helpers';
+import { analysisOf, check, diagnostics, REPO_ROOT, rangeOf, yaml } from './helpers';
 
 const OUTCOMES = 'fixtures/summary/outcomes.portfolio.yaml';
 const INITIATIVES = 'fixtures/summary/initiatives.portfolio.yaml';
@@ -218,5 +219,34 @@ describe('summary: splits below 100% and the summary currency', () => {
     const files = { 'a.portfolio.yaml': file('EUR', '[a]'), 'b.portfolio.yaml': file('USD', '[a]').replace('id: split', 'id: split-b'), 'c.portfolio.yaml': file('USD', '[a]').replace('id: split', 'id: split-c') };
     assert.equal(check(files).summary.currency, 'USD');
     assert.equal(check({ 'a.portfolio.yaml': files['a.portfolio.yaml'], 'b.portfolio.yaml': files['b.portfolio.yaml'] }).summary.currency, 'EUR', 'a tie goes to the first file');
+  });
+});
+
+describe('summary: the filters (a ledger that counts only some initiatives)', () => {
+  const text = yaml`
+    apiVersion: portfolio/v1
+    kind: Portfolio
+    metadata: { name: Filters, currency: EUR, brm: Dana Whitfield }
+    outcomes:
+      - { id: a, title: A, owner: COO, measures: [{ kind: cost, metric: M, target: 1 }] }
+    initiatives:
+      - { id: crm, title: CRM, outcomes: [a], cost: 1000, owner: Sales IT }
+      - { id: erp, title: ERP, cost: 300, owner: Finance IT }
+  `;
+
+  it('counts only the initiatives the filter accepts', () => {
+    const { files, index } = analysisOf({ 'a.portfolio.yaml': text });
+    const ledger = new SpendLedger(files, index, { include: (_file, item) => item.model.owner === 'Finance IT' });
+    assert.deepEqual(ledger.initiatives.map((e) => e.item.model.id?.value), ['erp']);
+    assert.deepEqual([ledger.total, ledger.aligned], [30000, 0]);
+  });
+
+  it('is never updated in place, even when the filter takes every initiative', () => {
+    const { files, index } = analysisOf({ 'a.portfolio.yaml': text });
+    const file = files[0]!;
+    const filtered = new SpendLedger(files, index, { include: () => true });
+    assert.equal(filtered.prepareReplace(file, file.initiatives, file.initiatives), undefined);
+    const whole = new SpendLedger(files, index);
+    assert.equal(typeof whole.prepareReplace(file, file.initiatives, file.initiatives), 'function');
   });
 });
