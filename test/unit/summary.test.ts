@@ -250,3 +250,70 @@ describe('summary: the filters (a ledger that counts only some initiatives)', ()
     assert.equal(typeof whole.prepareReplace(file, file.initiatives, file.initiatives), 'function');
   });
 });
+
+describe('summary: edges (ties, fallbacks, zero budgets, an empty portfolio)', () => {
+  // b-out has no title and a budget of 0; a-out has a capability; each gets 100.00 of spend.
+  const first = yaml`
+    apiVersion: portfolio/v1
+    kind: Portfolio
+    metadata: { currency: EUR, budget: 0 }
+    outcomes:
+      - { id: b-out, owner: COO, budget: 0, measures: [{ kind: cost, target: 1 }] }
+      - { id: a-out, title: A, capability: Sales, measures: [{ kind: time, metric: Days }] }
+    initiatives:
+      - { id: z-one, cost: 100, owner: IT, outcomes: [b-out] }
+      - { id: y-two, cost: 100, outcomes: [a-out] }
+      - { id: x-three, title: Three, cost: 50 }
+      - { id: w-four, title: Four, cost: 50, owner: Ops }
+      - { id: gone, title: Gone, cost: 10, status: cancelled }
+  `;
+  // The name, BRM and fiscal year come from the first file that has each: here the second.
+  const second = yaml`
+    apiVersion: portfolio/v1
+    kind: Portfolio
+    metadata: { name: Second, currency: EUR, brm: Dana Whitfield, fiscalYear: 2027 }
+  `;
+  const summary = () => check({ 'a.portfolio.yaml': first, 'b.portfolio.yaml': second }).summary;
+
+  it('breaks ties of equal spend by id, and puts "no capability" after a named one', () => {
+    const s = summary();
+    assert.deepEqual(s.byOutcome.map((o) => [o.id, o.spend]), [['a-out', 10000], ['b-out', 10000]]);
+    assert.deepEqual(s.byCapability, [{ capability: 'Sales', spend: 10000, outcomes: 1 }, { capability: null, spend: 10000, outcomes: 1 }]);
+    assert.deepEqual(s.unlinked.map((u) => [u.id, u.spend]), [['w-four', 5000], ['x-three', 5000]]);
+    assert.deepEqual(s.byOwner, [{ owner: null, spend: 15000, initiatives: 2 }, { owner: 'IT', spend: 10000, initiatives: 1 }, { owner: 'Ops', spend: 5000, initiatives: 1 }]);
+  });
+
+  it('falls back to the id for a title and to the kind for a metric, and counts the cancelled', () => {
+    const s = summary();
+    assert.deepEqual(s.initiatives.map((r) => [r.id, r.title]), [['z-one', 'z-one'], ['y-two', 'y-two'], ['x-three', 'Three'], ['w-four', 'Four']]);
+    assert.equal(s.byOutcome.find((o) => o.id === 'b-out')?.title, 'b-out');
+    assert.deepEqual(s.goals.map((g) => [g.outcome, g.outcomeTitle, g.metric, g.line]), [['b-out', 'b-out', 'cost', 5], ['a-out', 'A', 'Days', 6]]);
+    assert.deepEqual(s.counts, { files: 2, outcomes: 2, initiatives: 4, cancelled: 1 });
+    assert.deepEqual([s.name, s.brm, s.fiscalYear], ['Second', 'Dana Whitfield', 2027]);
+  });
+
+  it('gives a budget of zero but no share of it, for the portfolio and for an outcome', () => {
+    const s = summary();
+    assert.equal(s.budget, 0);
+    assert.ok(!('budgetUse' in s));
+    const outcome = s.byOutcome.find((o) => o.id === 'b-out')!;
+    assert.equal(outcome.budget, 0);
+    assert.ok(!('budgetUse' in outcome));
+  });
+
+  it('counts problems by severity and by rule, ties by rule name', () => {
+    const { problems } = summary();
+    assert.deepEqual([problems.errors, problems.warnings, problems.infos], [5, 3, 9]);
+    assert.deepEqual(problems.byRule.slice(0, 3), [{ rule: 'schema', count: 5 }, { rule: 'beyond-budget', count: 4 }, { rule: 'missing-owner', count: 4 }]);
+  });
+
+  it('has no score, shares or budget when nothing is spent', () => {
+    const s = check(yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata: { name: Empty, currency: EUR }
+    `).summary;
+    assert.deepEqual([s.totalSpend, s.alignmentScore, s.measuredShare, s.runShare], [0, null, null, null]);
+    assert.ok(!('budget' in s) && !('budgetUse' in s) && !('brm' in s) && !('fiscalYear' in s));
+  });
+});
