@@ -258,12 +258,12 @@ describe('summary: edges (ties, fallbacks, zero budgets, an empty portfolio)', (
     kind: Portfolio
     metadata: { currency: EUR, budget: 0 }
     outcomes:
-      - { id: b-out, owner: COO, budget: 0, measures: [{ kind: cost, target: 1 }] }
+      - { id: b-out, owner: COO, budget: 0, measures: [{ kind: cost, unit: EUR, baseline: 2, target: 1, actual: 1.5, due: 2027-12-31 }] }
       - { id: a-out, title: A, capability: Sales, measures: [{ kind: time, metric: Days }] }
     initiatives:
       - { id: z-one, cost: 100, owner: IT, outcomes: [b-out] }
       - { id: y-two, cost: 100, outcomes: [a-out] }
-      - { id: x-three, title: Three, cost: 50 }
+      - { id: x-three, title: Three, cost: 50, type: application, status: in-progress, priority: 2, category: grow }
       - { id: w-four, title: Four, cost: 50, owner: Ops }
       - { id: gone, title: Gone, cost: 10, status: cancelled }
   `;
@@ -290,6 +290,30 @@ describe('summary: edges (ties, fallbacks, zero budgets, an empty portfolio)', (
     assert.deepEqual(s.goals.map((g) => [g.outcome, g.outcomeTitle, g.metric, g.line]), [['b-out', 'b-out', 'cost', 5], ['a-out', 'A', 'Days', 6]]);
     assert.deepEqual(s.counts, { files: 2, outcomes: 2, initiatives: 4, cancelled: 1 });
     assert.deepEqual([s.name, s.brm, s.fiscalYear], ['Second', 'Dana Whitfield', 2027]);
+  });
+
+  it('gives every field of the rows, goals and outcomes', () => {
+    const s = summary();
+    const where = (line: number) => ({ path: 'a.portfolio.yaml', line });
+    assert.deepEqual(s.initiatives, [
+      { id: 'z-one', title: 'z-one', spend: 10000, aligned: 10000, unlinked: 0, outcomes: ['b-out'], ...where(8), owner: 'IT' },
+      { id: 'y-two', title: 'y-two', spend: 10000, aligned: 10000, unlinked: 0, outcomes: ['a-out'], ...where(9) },
+      { id: 'x-three', title: 'Three', spend: 5000, aligned: 0, unlinked: 5000, outcomes: [], ...where(10), category: 'grow', type: 'application', status: 'in-progress', priority: 2, reason: 'no-link' },
+      { id: 'w-four', title: 'Four', spend: 5000, aligned: 0, unlinked: 5000, outcomes: [], ...where(11), owner: 'Ops', reason: 'no-link' },
+    ]);
+    assert.deepEqual(s.unlinked, [
+      { id: 'w-four', title: 'Four', spend: 5000, reason: 'no-link', ...where(11), owner: 'Ops' },
+      { id: 'x-three', title: 'Three', spend: 5000, reason: 'no-link', ...where(10), type: 'application', status: 'in-progress' },
+    ]);
+    assert.deepEqual(s.goals, [
+      { outcome: 'b-out', outcomeTitle: 'b-out', metric: 'cost', status: 'on-track', ...where(5), kind: 'cost', unit: 'EUR', baseline: 2, target: 1, actual: 1.5, due: '2027-12-31' },
+      { outcome: 'a-out', outcomeTitle: 'A', metric: 'Days', status: 'not-measured', ...where(6), kind: 'time' },
+    ]);
+    assert.deepEqual(s.byOutcome, [
+      { id: 'a-out', title: 'A', kind: 'outcome', spend: 10000, initiatives: 1, measured: false, ...where(6), capability: 'Sales' },
+      { id: 'b-out', title: 'b-out', kind: 'outcome', spend: 10000, initiatives: 1, measured: true, ...where(5), owner: 'COO', budget: 0 },
+    ]);
+    assert.deepEqual([s.measuredSpend, s.byCategory, s.runBenchmark], [10000, { run: 0, grow: 5000, transform: 0, uncategorized: 25000 }, { low: 0.67, high: 0.72 }]);
   });
 
   it('gives a budget of zero but no share of it, for the portfolio and for an outcome', () => {
