@@ -252,14 +252,14 @@ describe('summary: the filters (a ledger that counts only some initiatives)', ()
 });
 
 describe('summary: edges (ties, fallbacks, zero budgets, an empty portfolio)', () => {
-  // b-out has no title and a budget of 0; a-out has a capability; each gets 100.00 of spend.
+  // b-out has no title and a budget of 0; a-out a capability and a budget of 200; each gets 100.00.
   const first = yaml`
     apiVersion: portfolio/v1
     kind: Portfolio
     metadata: { currency: EUR, budget: 0 }
     outcomes:
       - { id: b-out, owner: COO, budget: 0, measures: [{ kind: cost, unit: EUR, baseline: 2, target: 1, actual: 1.5, due: 2027-12-31 }] }
-      - { id: a-out, title: A, capability: Sales, measures: [{ kind: time, metric: Days }] }
+      - { id: a-out, title: A, capability: Sales, budget: 200, measures: [{ kind: time, metric: Days }] }
     initiatives:
       - { id: z-one, cost: 100, owner: IT, outcomes: [b-out] }
       - { id: y-two, cost: 100, outcomes: [a-out] }
@@ -310,7 +310,7 @@ describe('summary: edges (ties, fallbacks, zero budgets, an empty portfolio)', (
       { outcome: 'a-out', outcomeTitle: 'A', metric: 'Days', status: 'not-measured', ...where(6), kind: 'time' },
     ]);
     assert.deepEqual(s.byOutcome, [
-      { id: 'a-out', title: 'A', kind: 'outcome', spend: 10000, initiatives: 1, measured: false, ...where(6), capability: 'Sales' },
+      { id: 'a-out', title: 'A', kind: 'outcome', spend: 10000, initiatives: 1, measured: false, ...where(6), capability: 'Sales', budget: 20000, budgetUse: 0.5 },
       { id: 'b-out', title: 'b-out', kind: 'outcome', spend: 10000, initiatives: 1, measured: true, ...where(5), owner: 'COO', budget: 0 },
     ]);
     assert.deepEqual([s.measuredSpend, s.byCategory, s.runBenchmark], [10000, { run: 0, grow: 5000, transform: 0, uncategorized: 25000 }, { low: 0.67, high: 0.72 }]);
