@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
-  agreeingInverse, allocate, currencyCodes, currencyExponent, formatDecimal, formatMoney, formatMoneyShort, inverseRatesAgree, isCurrency, parseAmountText, rationalFromNumber,
-  RateTable, sameRational, toMajor, toMinorUnits, type Rational,
+  agreeingInverse, allocate, currencyCodes, currencyExponent, decimalFromNumber, formatDecimal, formatMoney, formatMoneyShort, inverseRatesAgree, isCurrency, parseAmountText,
+  rationalFromNumber, RateTable, sameRational, suggestCurrencyOrder, toMajor, toMinorUnits, type Rational,
 } from '../../src/core/money';
 
 const rate = (text: string): Rational => {
@@ -225,6 +225,30 @@ describe('money', () => {
     it('gives all to a single positive weight and nothing to a single zero weight', () => {
       assert.deepEqual(allocate(100, [3]), [100]);
       assert.deepEqual(allocate(100, [0]), [0]);
+    });
+
+    it('offers the common currencies first, in their order, then every other code once', () => {
+      const order = suggestCurrencyOrder();
+      assert.deepEqual(order.slice(0, 13), ['EUR', 'USD', 'GBP', 'CHF', 'JPY', 'CNY', 'SEK', 'NOK', 'DKK', 'PLN', 'CAD', 'AUD', 'INR']);
+      assert.deepEqual([...order].sort(), currencyCodes());
+    });
+
+    it('reads a number with an exponent, from its source or from the number alone', () => {
+      assert.deepEqual(decimalFromNumber(2500000, '2.5e6'), { int: 25, exp10: 5 });
+      assert.deepEqual(decimalFromNumber(1000, '1E+3'), { int: 1, exp10: 3 });
+      assert.deepEqual(decimalFromNumber(1.5e-7), { int: 15, exp10: -8 });
+      assert.deepEqual(decimalFromNumber(1e21), { int: 1, exp10: 21 });
+      assert.deepEqual(decimalFromNumber(12.25, '12.25'), { int: 1225, exp10: -2 });
+      assert.deepEqual(decimalFromNumber(1, '1.'), { int: 1, exp10: 0 });
+      assert.equal(decimalFromNumber(-1), undefined);
+      assert.equal(decimalFromNumber(Infinity, '.inf'), undefined);
+    });
+
+    it('gives a declared rate only in the direction it was declared', () => {
+      const table = new RateTable();
+      table.add({ from: 'USD', to: 'EUR', rate: rate('0.92') });
+      assert.deepEqual(table.get('USD', 'EUR'), rate('0.92'));
+      assert.equal(table.get('EUR', 'USD'), undefined);
     });
 
     it('formats negative amounts and short amounts at the unit boundaries', () => {

@@ -3,8 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SpendLedger } from '../../src/core/ledger';
 import type { CheckResult } from '../../src/core/workspace';
-import { check, diagnostics, REPO_ROOT, rangeOf, yaml } from './helpers';
+import { analysisOf, check, diagnostics, REPO_ROOT, rangeOf, yaml } from './helpers';
 
 const OUTCOMES = 'fixtures/summary/outcomes.portfolio.yaml';
 const INITIATIVES = 'fixtures/summary/initiatives.portfolio.yaml';
@@ -218,5 +219,125 @@ describe('summary: splits below 100% and the summary currency', () => {
     const files = { 'a.portfolio.yaml': file('EUR', '[a]'), 'b.portfolio.yaml': file('USD', '[a]').replace('id: split', 'id: split-b'), 'c.portfolio.yaml': file('USD', '[a]').replace('id: split', 'id: split-c') };
     assert.equal(check(files).summary.currency, 'USD');
     assert.equal(check({ 'a.portfolio.yaml': files['a.portfolio.yaml'], 'b.portfolio.yaml': files['b.portfolio.yaml'] }).summary.currency, 'EUR', 'a tie goes to the first file');
+  });
+});
+
+describe('summary: the filters (a ledger that counts only some initiatives)', () => {
+  const text = yaml`
+    apiVersion: portfolio/v1
+    kind: Portfolio
+    metadata: { name: Filters, currency: EUR, brm: Dana Whitfield }
+    outcomes:
+      - { id: a, title: A, owner: COO, measures: [{ kind: cost, metric: M, target: 1 }] }
+    initiatives:
+      - { id: crm, title: CRM, outcomes: [a], cost: 1000, owner: Sales IT }
+      - { id: erp, title: ERP, cost: 300, owner: Finance IT }
+  `;
+
+  it('counts only the initiatives the filter accepts', () => {
+    const { files, index } = analysisOf({ 'a.portfolio.yaml': text });
+    const ledger = new SpendLedger(files, index, { include: (_file, item) => item.model.owner === 'Finance IT' });
+    assert.deepEqual(ledger.initiatives.map((e) => e.item.model.id?.value), ['erp']);
+    assert.deepEqual([ledger.total, ledger.aligned], [30000, 0]);
+  });
+
+  it('is never updated in place, even when the filter takes every initiative', () => {
+    const { files, index } = analysisOf({ 'a.portfolio.yaml': text });
+    const file = files[0]!;
+    const filtered = new SpendLedger(files, index, { include: () => true });
+    assert.equal(filtered.prepareReplace(file, file.initiatives, file.initiatives), undefined);
+    const whole = new SpendLedger(files, index);
+    assert.equal(typeof whole.prepareReplace(file, file.initiatives, file.initiatives), 'function');
+  });
+});
+
+describe('summary: edges (ties, fallbacks, zero budgets, an empty portfolio)', () => {
+  // b-out has no title and a budget of 0; a-out a capability and a budget of 200; each gets 100.00.
+  const first = yaml`
+    apiVersion: portfolio/v1
+    kind: Portfolio
+    metadata: { currency: EUR, budget: 0 }
+    outcomes:
+      - { id: b-out, owner: COO, budget: 0, measures: [{ kind: cost, unit: EUR, baseline: 2, target: 1, actual: 1.5, due: 2027-12-31 }] }
+      - { id: a-out, title: A, capability: Sales, budget: 200, measures: [{ kind: time, metric: Days }] }
+    initiatives:
+      - { id: z-one, cost: 100, owner: IT, outcomes: [b-out] }
+      - { id: y-two, cost: 100, outcomes: [a-out] }
+      - { id: x-three, title: Three, cost: 50, type: application, status: in-progress, priority: 2, category: grow }
+      - { id: w-four, title: Four, cost: 50, owner: Ops }
+      - { id: gone, title: Gone, cost: 10, status: cancelled }
+  `;
+  // The name, BRM and fiscal year come from the first file that has each: here the second.
+  const second = yaml`
+    apiVersion: portfolio/v1
+    kind: Portfolio
+    metadata: { name: Second, currency: EUR, brm: Dana Whitfield, fiscalYear: 2027 }
+  `;
+  const summary = () => check({ 'a.portfolio.yaml': first, 'b.portfolio.yaml': second }).summary;
+
+  it('breaks ties of equal spend by id, and puts "no capability" after a named one', () => {
+    const s = summary();
+    assert.deepEqual(s.byOutcome.map((o) => [o.id, o.spend]), [['a-out', 10000], ['b-out', 10000]]);
+    assert.deepEqual(s.byCapability, [{ capability: 'Sales', spend: 10000, outcomes: 1 }, { capability: null, spend: 10000, outcomes: 1 }]);
+    assert.deepEqual(s.unlinked.map((u) => [u.id, u.spend]), [['w-four', 5000], ['x-three', 5000]]);
+    assert.deepEqual(s.byOwner, [{ owner: null, spend: 15000, initiatives: 2 }, { owner: 'IT', spend: 10000, initiatives: 1 }, { owner: 'Ops', spend: 5000, initiatives: 1 }]);
+  });
+
+  it('falls back to the id for a title and to the kind for a metric, and counts the cancelled', () => {
+    const s = summary();
+    assert.deepEqual(s.initiatives.map((r) => [r.id, r.title]), [['z-one', 'z-one'], ['y-two', 'y-two'], ['x-three', 'Three'], ['w-four', 'Four']]);
+    assert.equal(s.byOutcome.find((o) => o.id === 'b-out')?.title, 'b-out');
+    assert.deepEqual(s.goals.map((g) => [g.outcome, g.outcomeTitle, g.metric, g.line]), [['b-out', 'b-out', 'cost', 5], ['a-out', 'A', 'Days', 6]]);
+    assert.deepEqual(s.counts, { files: 2, outcomes: 2, initiatives: 4, cancelled: 1 });
+    assert.deepEqual([s.name, s.brm, s.fiscalYear], ['Second', 'Dana Whitfield', 2027]);
+  });
+
+  it('gives every field of the rows, goals and outcomes', () => {
+    const s = summary();
+    const where = (line: number) => ({ path: 'a.portfolio.yaml', line });
+    assert.deepEqual(s.initiatives, [
+      { id: 'z-one', title: 'z-one', spend: 10000, aligned: 10000, unlinked: 0, outcomes: ['b-out'], ...where(8), owner: 'IT' },
+      { id: 'y-two', title: 'y-two', spend: 10000, aligned: 10000, unlinked: 0, outcomes: ['a-out'], ...where(9) },
+      { id: 'x-three', title: 'Three', spend: 5000, aligned: 0, unlinked: 5000, outcomes: [], ...where(10), category: 'grow', type: 'application', status: 'in-progress', priority: 2, reason: 'no-link' },
+      { id: 'w-four', title: 'Four', spend: 5000, aligned: 0, unlinked: 5000, outcomes: [], ...where(11), owner: 'Ops', reason: 'no-link' },
+    ]);
+    assert.deepEqual(s.unlinked, [
+      { id: 'w-four', title: 'Four', spend: 5000, reason: 'no-link', ...where(11), owner: 'Ops' },
+      { id: 'x-three', title: 'Three', spend: 5000, reason: 'no-link', ...where(10), type: 'application', status: 'in-progress' },
+    ]);
+    assert.deepEqual(s.goals, [
+      { outcome: 'b-out', outcomeTitle: 'b-out', metric: 'cost', status: 'on-track', ...where(5), kind: 'cost', unit: 'EUR', baseline: 2, target: 1, actual: 1.5, due: '2027-12-31' },
+      { outcome: 'a-out', outcomeTitle: 'A', metric: 'Days', status: 'not-measured', ...where(6), kind: 'time' },
+    ]);
+    assert.deepEqual(s.byOutcome, [
+      { id: 'a-out', title: 'A', kind: 'outcome', spend: 10000, initiatives: 1, measured: false, ...where(6), capability: 'Sales', budget: 20000, budgetUse: 0.5 },
+      { id: 'b-out', title: 'b-out', kind: 'outcome', spend: 10000, initiatives: 1, measured: true, ...where(5), owner: 'COO', budget: 0 },
+    ]);
+    assert.deepEqual([s.measuredSpend, s.byCategory, s.runBenchmark], [10000, { run: 0, grow: 5000, transform: 0, uncategorized: 25000 }, { low: 0.67, high: 0.72 }]);
+  });
+
+  it('gives a budget of zero but no share of it, for the portfolio and for an outcome', () => {
+    const s = summary();
+    assert.equal(s.budget, 0);
+    assert.ok(!('budgetUse' in s));
+    const outcome = s.byOutcome.find((o) => o.id === 'b-out')!;
+    assert.equal(outcome.budget, 0);
+    assert.ok(!('budgetUse' in outcome));
+  });
+
+  it('counts problems by severity and by rule, ties by rule name', () => {
+    const { problems } = summary();
+    assert.deepEqual([problems.errors, problems.warnings, problems.infos], [5, 3, 9]);
+    assert.deepEqual(problems.byRule.slice(0, 3), [{ rule: 'schema', count: 5 }, { rule: 'beyond-budget', count: 4 }, { rule: 'missing-owner', count: 4 }]);
+  });
+
+  it('has no score, shares or budget when nothing is spent', () => {
+    const s = check(yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata: { name: Empty, currency: EUR }
+    `).summary;
+    assert.deepEqual([s.totalSpend, s.alignmentScore, s.measuredShare, s.runShare], [0, null, null, null]);
+    assert.ok(!('budget' in s) && !('budgetUse' in s) && !('brm' in s) && !('fiscalYear' in s));
   });
 });

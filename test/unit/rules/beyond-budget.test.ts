@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, yaml } from '../helpers';
+import type { InitiativeSpend } from '../../../src/core/ledger';
+import { fundingOrder } from '../../../src/core/rules/beyondBudget';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, withCode, yaml } from '../helpers';
 
 // Funded by priority, not file order: the 600k of priority 1 first, then 500k of priority 2,
 // which would take the total to 1.1M against a budget of 1M.
@@ -74,4 +76,36 @@ describe('rule beyond-budget', () => {
   it('follows metadata.rules, the caller rules (below the file) and forceRules (above it)', () => {
     assertOverrides('beyond-budget', budgeted(), 'info');
   });
+
+  it('says why in each case: alone over the budget, the budget used up, or the total it would take', () => {
+    // In file order: vendor-portal (priority 2) comes before wms-rollout (priority 1).
+    const message = (text: string) => withCode(check(text), 'beyond-budget').map((d) => d.message);
+    assert.deepEqual(message(budgeted('provider', '400k')), [
+      'Initiative "vendor-portal" is beyond the budget: initiatives of higher priority already use the whole budget of EUR 400,000.00. It is unfunded unless the budget grows or its priority rises.',
+      'Initiative "wms-rollout" is beyond the budget: its EUR 600,000.00 alone is more than the budget of EUR 400,000.00. It is unfunded unless the budget grows or its priority rises.',
+    ]);
+    assert.deepEqual(message(budgeted('provider', '600k')), [
+      'Initiative "vendor-portal" is beyond the budget: initiatives of higher priority already use the whole budget of EUR 600,000.00. It is unfunded unless the budget grows or its priority rises.',
+    ]);
+    assert.deepEqual(message(budgeted()), [
+      'Initiative "vendor-portal" is beyond the budget: initiatives of higher priority use EUR 600,000.00 of EUR 1,000,000.00, and its EUR 500,000.00 would take the total to EUR 1,100,000.00. It is unfunded unless the budget grows or its priority rises.',
+    ]);
+    assert.match(message(budgeted().replace('  - id: vendor-portal\n    title:', '  - title:'))[0]!, /^This initiative is beyond the budget: /);
+  });
+
+  it('does not fire at an initiative with no cost once the budget is used up', () => {
+    // wms-rollout's 600k alone passes the budget of 400k; vendor-portal costs nothing.
+    const text = budgeted('provider', '400k').replace('    cost: 500k\n', '');
+    const d = only(check(text), 'beyond-budget');
+    assert.deepEqual(d.range, rangeIn(text, 'cost: 600k', '600k'));
+  });
+
+  it('keeps file order among equal priorities however many initiatives there are', () => {
+    // Many entries with priorities in no order, so that the sort merges runs: ties still keep file order.
+    const entries = Array.from({ length: 300 }, (_, i) => ({ spend: 100, item: { model: { priority: (i * 7) % 5 || undefined } } })) as unknown as InitiativeSpend[];
+    const order = fundingOrder(entries).map((e) => entries.indexOf(e));
+    const expected = entries.map((_, i) => i).sort((a, b) => ((entries[a]!.item.model.priority ?? Infinity) - (entries[b]!.item.model.priority ?? Infinity)) || a - b);
+    assert.deepEqual(order, expected);
+  });
+
 });

@@ -57,6 +57,7 @@ describe('rule currency', () => {
     const text = priced('provider', '420k', 'EUR', '{ USX: 0.92 }');
     const d = only(check(text), 'currency');
     assert.deepEqual(d.range, rangeOf(text, 'USX'));
+    assert.equal(d.message, 'Unknown currency "USX" in rates: use an ISO 4217 code such as USD.');
   });
 
   it('fires at an amount with more decimals than the currency has', () => {
@@ -122,6 +123,7 @@ describe('rule currency', () => {
   it('knows that JPY has no minor unit and KWD has three decimals', () => {
     const yen = priced('provider', '1500.5', 'JPY');
     assert.deepEqual(only(check(yen), 'currency').range, rangeOf(yen, '1500.5'));
+    assert.equal(only(check(yen), 'currency').message, 'This amount has more decimals than JPY has (0): round it to the unit.');
     assertClean(check(priced('provider', '1500', 'JPY')));
     const dinar = priced('provider', '1.2345', 'KWD');
     assert.match(only(check(dinar), 'currency').message, /KWD has \(3\)/);
@@ -139,6 +141,8 @@ describe('rule currency', () => {
     const d = only(result, 'currency', 'b.portfolio.yaml');
     assert.deepEqual(d.range, rangeOf(b, '0.95'));
     assert.deepEqual(d.related?.map((r) => [r.path, r.range]), [['a.portfolio.yaml', rangeOf(a, '0.92')]]);
+    const line = rangeOf(a, '0.92').start.line + 1;
+    assert.equal(d.message, `Two different rates for USD to EUR: 0.92 in a.portfolio.yaml line ${line} and 0.95 here. Files checked together must agree; the first one is used.`);
   });
 
   it('fires when rates quoted in opposite directions disagree, and says which inverse agrees', () => {

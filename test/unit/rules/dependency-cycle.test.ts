@@ -42,6 +42,7 @@ describe('rule dependency-cycle', () => {
       rangeIn(text, 'dependsOn: [data-platform]', 'data-platform'),
     ]);
     assert.match(found[0]!.message, /data-platform → erp-upgrade → data-platform/);
+    assert.equal(found[0]!.message, 'Dependency cycle: data-platform → erp-upgrade → data-platform. None of these can start first; remove one of the dependencies.', 'the whole message');
     assert.match(found[1]!.message, /erp-upgrade → data-platform → erp-upgrade/);
   });
 

@@ -26,6 +26,7 @@ describe('rule metadata-conflict', () => {
     assert.equal(inA[0]!.severity, 'warning');
     assert.deepEqual(inA[0]!.range, rangeIn(a, 'name: Acme IT', 'name'));
     assert.match(inB[0]!.message, /metadata\.name is "IT portfolio FY2028" here, but "Acme IT" in a\.portfolio\.yaml: the summary uses "Acme IT" from a\.portfolio\.yaml/);
+    assert.equal(inB[0]!.message, 'metadata.name is "IT portfolio FY2028" here, but "Acme IT" in a.portfolio.yaml: the summary uses "Acme IT" from a.portfolio.yaml (the first file, by path, that declares it). Declare it in one file of the folder only, or give every file the same value.', 'the whole message');
     assert.equal(inB[0]!.related?.[0]?.path, A);
     assert.equal(result.summary.name, 'Acme IT', 'the message says what the summary does');
   });

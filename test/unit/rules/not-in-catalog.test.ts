@@ -38,6 +38,7 @@ describe('rule not-in-catalog', () => {
     assert.equal(d.severity, 'warning');
     assert.deepEqual(d.range, rangeIn(text, 'service: hostng', 'hostng'));
     assert.match(d.message, /Service "hostng" is not in the catalog/);
+    assert.equal(d.message, 'Service "hostng" is not in the catalog (erp, crm or hosting). Did you mean "hosting"?', 'the whole message');
     assert.match(d.message, /Did you mean "hosting"\?/);
   });
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, withCode, yaml } from '../helpers';
 
 // Linked spend: 850k + half of 500k = 1.1M against a budget of 1M.
 const overBudget = (model = 'provider', budget = '1M') => yaml`
@@ -55,4 +55,24 @@ describe('rule outcome-over-budget', () => {
   it('follows metadata.rules, the caller rules (below the file) and forceRules (above it)', () => {
     assertOverrides('outcome-over-budget', overBudget(), 'warning');
   });
+
+  it('says by how much and what share of the budget, and no share of a budget of zero', () => {
+    assert.equal(only(check(overBudget()), 'outcome-over-budget').message, 'Spend linked to "supply-chain-cost" is EUR 1,100,000.00, EUR 100,000.00 over its budget of EUR 1,000,000.00 (110% of it). Raise the budget or move spend elsewhere.');
+    assert.equal(only(check(overBudget('provider', '0')), 'outcome-over-budget').message, 'Spend linked to "supply-chain-cost" is EUR 1,100,000.00, EUR 1,100,000.00 over its budget of EUR 0.00. Raise the budget or move spend elsewhere.');
+    assert.match(only(check(overBudget('provider', '500k')), 'outcome-over-budget').message, /\(220% of it\)/);
+  });
+
+  it('fires only at the first definition of an outcome id, not at a duplicate', () => {
+    const duplicate = yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata: { name: Second file, currency: EUR }
+      outcomes:
+        - { id: supply-chain-cost, title: Again, owner: COO, budget: 1k, measures: [{ kind: cost, metric: M, target: 1 }] }
+    `;
+    const result = check({ 'a.portfolio.yaml': overBudget(), 'b.portfolio.yaml': duplicate });
+    assert.equal(withCode(result, 'outcome-over-budget').length, 1);
+    assert.equal(only(result, 'outcome-over-budget', 'a.portfolio.yaml').code, 'outcome-over-budget');
+  });
+
 });

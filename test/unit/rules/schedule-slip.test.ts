@@ -58,4 +58,10 @@ describe('rule schedule-slip', () => {
   it('follows metadata.rules, the caller rules (below the file) and forceRules (above it)', () => {
     assertOverrides('schedule-slip', slipping(), 'info');
   });
+
+  it('says when the initiative has no status at all', () => {
+    const text = slipping().replace('    status: in-progress\n', '');
+    assert.equal(only(check(text), 'schedule-slip').message, 'The planned end 2027-05-31 has passed and it has no status: mark it done, or move the end date to when it will finish.');
+  });
+
 });

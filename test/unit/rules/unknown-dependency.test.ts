@@ -36,6 +36,7 @@ describe('rule unknown-dependency', () => {
     assert.equal(d.severity, 'error');
     assert.deepEqual(d.range, rangeIn(text, 'dependsOn: [data-platfrom]', 'data-platfrom'));
     assert.match(d.message, /Unknown initiative "data-platfrom" in dependsOn: did you mean "data-platform"\?/);
+    assert.equal(d.message, 'Unknown initiative "data-platfrom" in dependsOn: did you mean "data-platform"?', 'the whole message');
   });
 
   it('does not fire when the dependency exists, in this file or another', () => {

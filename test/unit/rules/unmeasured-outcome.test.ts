@@ -29,6 +29,7 @@ describe('rule unmeasured-outcome', () => {
     assert.equal(d.severity, 'info');
     assert.deepEqual(d.range, rangeOf(text, 'new-market-launch', 1));
     assert.match(d.message, /has no measure/);
+    assert.equal(d.message, 'Outcome "new-market-launch" has no measure: add a measure with a baseline and a target so that progress can be shown.', 'the whole message');
   });
 
   it('fires for an outcome without a measures key', () => {
