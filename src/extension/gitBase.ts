@@ -25,6 +25,7 @@ export interface GitRepository {
 interface GitApi {
   readonly state?: 'uninitialized' | 'initialized';
   readonly onDidChangeState?: vscode.Event<'uninitialized' | 'initialized'>;
+  readonly onDidOpenRepository?: vscode.Event<GitRepository>;
   getRepository(uri: vscode.Uri): GitRepository | null;
 }
 interface GitExtension {
@@ -53,7 +54,7 @@ export async function gitAccess(folder: vscode.Uri | undefined): Promise<GitAcce
   if (!git?.enabled) return { reason: 'Git is turned off (the git.enabled setting): turn it on to compare with a branch or tag.' };
   const api = git.getAPI(1);
   await initialized(api);
-  const repository = api.getRepository(folder);
+  const repository = api.getRepository(folder) ?? (await opened(api, folder));
   return repository ? { repository } : { reason: 'This folder is not in a git repository: commit it to git to compare with a branch or tag.' };
 }
 
@@ -68,6 +69,23 @@ function initialized(api: GitApi): Promise<void> {
       clearTimeout(timer);
       listener.dispose();
       resolve();
+    }
+  });
+}
+
+/** The folder's repository if git opens it soon: when the editor starts, git opens them one by one. */
+function opened(api: GitApi, folder: vscode.Uri): Promise<GitRepository | null> {
+  if (!api.onDidOpenRepository) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => done(null), INITIALIZE_MS);
+    const listener = api.onDidOpenRepository!(() => {
+      const repository = api.getRepository(folder);
+      if (repository) done(repository);
+    });
+    function done(repository: GitRepository | null): void {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(repository);
     }
   });
 }

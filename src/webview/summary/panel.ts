@@ -208,8 +208,15 @@ export class SummaryPanel implements vscode.Disposable {
     return { compare, comparison: comparisonOf(diff, comparing.ref) };
   }
 
+  /** The folder's repository, kept once found; a reason is asked again (git may find it later). */
   private gitAccess(folder: string): Promise<GitAccess> {
-    if (this.access?.folder !== folder) this.access = { folder, access: gitAccess(this.service.workspaceFolderOf(folder)?.uri) };
+    if (this.access?.folder !== folder) {
+      const entry = { folder, access: gitAccess(this.service.workspaceFolderOf(folder)?.uri) };
+      this.access = entry;
+      void entry.access.then((access) => {
+        if ('reason' in access && this.access === entry) this.access = undefined;
+      });
+    }
     return this.access.access;
   }
 
