@@ -70,7 +70,8 @@ async function main() {
   process.once('SIGTERM', () => cleanup().finally(() => process.exit(143)));
   let outcome;
   try {
-    server = await h.startCodeServer({ tmp, workspace, port: await h.freePort(), verbose: VERBOSE });
+    // Git is on here (the harness turns it off elsewhere): the workspace is a repository for Compare with….
+    server = await h.startCodeServer({ tmp, workspace, port: await h.freePort(), verbose: VERBOSE, settings: { 'git.enabled': true } });
     h.log(`code-server ${h.CODE_SERVER_VERSION} on ${server.origin}, workspace ${workspace}`);
     // The workbench reads these as remote paths: the extension host sees them as plain file paths.
     const remote = (p) => `vscode-remote://${server.host}${p}`;

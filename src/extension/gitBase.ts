@@ -30,6 +30,7 @@ interface GitApi {
 }
 interface GitExtension {
   readonly enabled: boolean;
+  readonly onDidChangeEnablement?: vscode.Event<boolean>;
   getAPI(version: 1): GitApi;
 }
 
@@ -51,11 +52,28 @@ export async function gitAccess(folder: vscode.Uri | undefined): Promise<GitAcce
   } catch (error) {
     return { reason: `The Git extension could not start: ${(error as Error).message}` };
   }
-  if (!git?.enabled) return { reason: 'Git is turned off (the git.enabled setting): turn it on to compare with a branch or tag.' };
+  if (vscode.workspace.getConfiguration('git', folder).get<boolean>('enabled') === false) return { reason: 'Git is turned off (the git.enabled setting): turn it on to compare with a branch or tag.' };
+  if (!git?.enabled && !(await enabled(git))) return { reason: 'The Git extension found no git: install git to compare with a branch or tag.' };
   const api = git.getAPI(1);
   await initialized(api);
   const repository = api.getRepository(folder) ?? (await opened(api, folder));
   return repository ? { repository } : { reason: 'This folder is not in a git repository: commit it to git to compare with a branch or tag.' };
+}
+
+/** Git turns enabled once the extension has found the git executable, a moment after it starts. */
+function enabled(git: GitExtension | undefined): Promise<boolean> {
+  if (!git?.onDidChangeEnablement) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => done(false), INITIALIZE_MS);
+    const listener = git.onDidChangeEnablement!((on) => {
+      if (on) done(true);
+    });
+    function done(on: boolean): void {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(on);
+    }
+  });
 }
 
 function initialized(api: GitApi): Promise<void> {
