@@ -82,8 +82,9 @@ export function comparisonOf(diff: PortfolioDiff, ref: string): Comparison {
 
 /** A share change in percentage points, signed: `+2.1 pts`. */
 export function signedPoints(share: number): string {
-  const points = Math.round(share * 1000) / 10;
-  return `${points > 0 ? '+' : points < 0 ? '\u2212' : '\u00b1'}${Math.abs(points).toFixed(1)} pts`;
+  // The magnitude is rounded, so that a rise and a fall of the same size read the same.
+  const points = Math.round(Math.abs(share) * 1000) / 10;
+  return `${points === 0 ? '\u00b1' : share > 0 ? '+' : '\u2212'}${points.toFixed(1)} pts`;
 }
 
 /** A money change, signed and short: `+EUR 175k`. */
