@@ -12,6 +12,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
 const h = require('./lib/harness');
 
 const NAME = 'in-editor tests, code-server (Node extension host)';
@@ -20,11 +21,43 @@ const VERBOSE = !!process.env.VERBOSE;
 
 const started = Date.now();
 
+/**
+ * Makes the workspace copy a git repository for the panel's Compare with… test: the commit tagged
+ * `baseline` also holds legacy.portfolio.yaml (EUR 100k with no outcome), deleted since, so the
+ * working tree is the fixture as every other test expects it. Git runs without a shell.
+ */
+function commitBaseline(workspace) {
+  const git = (...args) => execFileSync('git', args, { cwd: workspace, stdio: ['ignore', 'ignore', 'pipe'] });
+  const legacy = path.join(workspace, 'legacy.portfolio.yaml');
+  fs.writeFileSync(legacy, [
+    'apiVersion: portfolio/v1',
+    'kind: Portfolio',
+    'metadata:',
+    '  name: Harness fixture',
+    '  currency: EUR',
+    'initiatives:',
+    '  - id: legacy-fax',
+    '    title: Fax server maintenance',
+    '    category: run',
+    '    type: infrastructure',
+    '    cost: 100k',
+    '    owner: Facilities IT',
+    '    status: active',
+    '',
+  ].join('\n'));
+  git('init', '-q', '-b', 'main');
+  git('-c', 'user.name=Portfolio Tests', '-c', 'user.email=tests@example.invalid', 'add', '-A');
+  git('-c', 'user.name=Portfolio Tests', '-c', 'user.email=tests@example.invalid', 'commit', '-q', '--no-gpg-sign', '-m', 'baseline');
+  git('tag', 'baseline');
+  fs.rmSync(legacy);
+}
+
 async function main() {
   // TESTS_ENTRY runs another suite with the same harness (npm run bench measures activation so).
   const [testsPath] = h.needBuilt(process.env.TESTS_ENTRY || 'dist/test/integration/index.node.js', 'dist/extension.js');
   const tmp = h.makeTempDir('code-server');
   const workspace = h.copyWorkspace(tmp);
+  commitBaseline(workspace);
   let server;
   let context;
   const cleanup = async () => {
@@ -37,7 +70,8 @@ async function main() {
   process.once('SIGTERM', () => cleanup().finally(() => process.exit(143)));
   let outcome;
   try {
-    server = await h.startCodeServer({ tmp, workspace, port: await h.freePort(), verbose: VERBOSE });
+    // Git is on here (the harness turns it off elsewhere): the workspace is a repository for Compare with….
+    server = await h.startCodeServer({ tmp, workspace, port: await h.freePort(), verbose: VERBOSE, settings: { 'git.enabled': true } });
     h.log(`code-server ${h.CODE_SERVER_VERSION} on ${server.origin}, workspace ${workspace}`);
     // The workbench reads these as remote paths: the extension host sees them as plain file paths.
     const remote = (p) => `vscode-remote://${server.host}${p}`;

@@ -2,6 +2,7 @@
 // host) or a web worker (browser host) so that parsing a large file never blocks the editor.
 import type { Summary } from '../core/analyze';
 import type { PortfolioDiagnostic } from '../core/diagnostics';
+import type { PortfolioDiff } from '../core/diff';
 import type { CompletionResult } from '../core/features/completion';
 import type { Fix } from '../core/features/fixes';
 import type { HoverResult } from '../core/features/hover';
@@ -61,7 +62,9 @@ export type Request =
   /** One page of the children of a node of the Portfolio view ('' for its top level). */
   | (InFolder & { type: 'portfolioTree'; node: string; offset?: number; limit?: number })
   /** The unlinked spend of one file's initiatives, for the end-of-line decoration. */
-  | (InFolder & { type: 'unlinkedMarks'; path: string });
+  | (InFolder & { type: 'unlinkedMarks'; path: string })
+  /** The folder's current analysis against other texts of its files (a git ref), checked alike. */
+  | (InFolder & { type: 'compare'; base: Array<{ path: string; text: string }> });
 
 export interface FileDiagnostics {
   path: string;
@@ -115,6 +118,7 @@ export interface ResultOf {
   ruleCatalog: Array<{ id: RuleId; title: string; description: string }>;
   portfolioTree: TreePage;
   unlinkedMarks: UnlinkedMark[];
+  compare: PortfolioDiff;
 }
 
 export interface RequestMessage {

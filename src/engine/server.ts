@@ -10,6 +10,7 @@ import { portfolioTree, unlinkedMarks } from '../core/features/portfolioTree';
 import { definition, prepareRename, references, rename } from '../core/features/navigation';
 import { documentSymbols } from '../core/features/symbols';
 import type { PortfolioDiagnostic } from '../core/diagnostics';
+import { diffSnapshots, snapshotOf, type PortfolioDiff } from '../core/diff';
 import { SpendLedger } from '../core/ledger';
 import { rules } from '../core/rules';
 import type { Position } from '../core/lineIndex';
@@ -151,6 +152,8 @@ export class EngineServer {
         return portfolioTree(this.analysis(state), request.node, { offset: request.offset, limit: request.limit });
       case 'unlinkedMarks':
         return unlinkedMarks(this.analysis(state), request.path);
+      case 'compare':
+        return this.compare(state, request.base);
     }
   }
 
@@ -184,6 +187,20 @@ export class EngineServer {
     };
     state.parseMs = 0;
     return result;
+  }
+
+  /** The base texts checked with the folder's settings, against the folder as it is now. */
+  private compare(state: FolderState, base: ReadonlyArray<{ path: string; text: string }>): PortfolioDiff {
+    const same = (path: string) => path;
+    const before = new Workspace();
+    for (const file of base) before.setFile(file.path, file.text);
+    const checked = before.check(this.options(state));
+    const analysis = this.analysis(state);
+    const diagnostics = analysis.files.map((file) => ({ path: file.path, diagnostics: analysis.diagnostics.get(file.path) ?? [] }));
+    return diffSnapshots(
+      snapshotOf(before.files, checked.files, checked.summary, same),
+      snapshotOf(analysis.files, diagnostics, analyze(analysis, analysis.diagnostics), same),
+    );
   }
 
   private summary(state: FolderState, filter: SummaryFilter | undefined): Summary {

@@ -8,6 +8,7 @@ import {
   optional, record, strictObject, string, type infer as Infer,
 } from 'zod/mini';
 import type { Summary } from '../core/analyze';
+import type { Comparison } from '../core/report/compareView';
 import { ruleIds } from '../core/ruleIds';
 import { categories as CATEGORIES, goalStatuses as GOAL_STATUSES, initiativeTypes as TYPES, outcomeKinds as OUTCOME_KINDS, relationshipModels as MODELS, statuses as STATUSES, unlinkedReasons as REASONS } from '../core/enums';
 import type { GoalStatus } from '../core/goals';
@@ -124,6 +125,28 @@ export const SummarySchema = object({
   }),
 });
 
+const ComparedInitiativeSchema = object({ id: string(), title: string(), path: nullable(string()), line: nullable(line()) });
+
+/** What changed since a git ref ("Compare with…"): see core/report/compareView.ts. */
+export const ComparisonSchema = object({
+  ref: string(),
+  currency: string(),
+  currencyChanged: boolean(),
+  delta: object({
+    alignmentScore: nullable(share()),
+    totalSpend: nullable(minor()),
+    unlinkedSpend: nullable(minor()),
+    measuredShare: nullable(share()),
+    budgetUse: nullable(share()),
+  }),
+  added: array(ComparedInitiativeSchema),
+  removed: array(ComparedInitiativeSchema),
+  changed: count(),
+  newFindings: array(object({ code: oneOf(ruleIds), severity: oneOf(['error', 'warning', 'info']), message: string(), path: string(), line: line() })),
+  fixedFindings: count(),
+  omitted: count(),
+});
+
 const FiltersSchema = object({ owner: nullable(text()), status: nullable(oneOf(STATUSES)) });
 export type Filters = Infer<typeof FiltersSchema>;
 export const NO_FILTERS: Filters = { owner: null, status: null };
@@ -149,6 +172,10 @@ const SummaryMessageSchema = strictObject({
   summary: SummarySchema,
   /** Why the Excel export cannot work in this extension host (the web one); absent when it can. */
   excelUnavailable: optional(text()),
+  /** Whether "Compare with…" can work here, and if not why (no git, no repository). */
+  compare: optional(object({ available: boolean(), reason: optional(string()) })),
+  /** The comparison with a git ref the user chose, until cleared. */
+  comparison: optional(ComparisonSchema),
 });
 
 const StatusMessageSchema = strictObject({
@@ -172,6 +199,9 @@ export const PageMessageSchema = discriminatedUnion('type', [
   strictObject({ type: literal('setFilter'), owner: nullable(text()), status: nullable(oneOf(STATUSES)) }),
   strictObject({ type: literal('export'), format: oneOf(EXPORT_FORMATS) }),
   strictObject({ type: literal('showProblems'), rule: oneOf(ruleIds) }),
+  /** Compare with a git ref: the host asks which (HEAD, a branch, a tag) unless given one. */
+  strictObject({ type: literal('compare'), ref: optional(text()) }),
+  strictObject({ type: literal('clearComparison') }),
   /** What the page shows after each render: the score and the ids in the unlinked table. */
   strictObject({ type: literal('rendered'), score: text(), unlinked: array(text()).check(maxLength(1000)) }),
 ]);
@@ -215,5 +245,6 @@ const checks: [
   Same<(typeof GOAL_STATUSES)[number], GoalStatus>,
   Same<(typeof REASONS)[number], UnlinkedReason>,
   Same<Infer<typeof SummarySchema>, Summary>,
-] = [true, true, true];
+  Same<Infer<typeof ComparisonSchema>, Comparison>,
+] = [true, true, true, true];
 void checks;

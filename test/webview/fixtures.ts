@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Summary } from '../../src/core/analyze';
+import type { PortfolioDiff } from '../../src/core/diff';
 import { DEFAULT_BANDS } from '../../src/core/report/view';
 import type { SummaryFilter } from '../../src/engine/protocol';
 import { EngineServer } from '../../src/engine/server';
@@ -147,6 +148,11 @@ export class Engine {
     this.server.handle({ type: 'configure', folder: portfolio.folder, settings: { today: TODAY, rules: {}, defaultModel: 'provider' } });
     for (const [version, file] of portfolio.files.entries()) this.server.handle({ type: 'update', folder: portfolio.folder, path: file.path, text: file.text, version: version + 1 });
     this.server.handle({ type: 'check', folder: portfolio.folder });
+  }
+
+  /** The engine's diff of other texts of the files (a git ref's) against these. */
+  compare(base: Array<{ path: string; text: string }>): PortfolioDiff {
+    return this.server.handle({ type: 'compare', folder: this.portfolio.folder, base });
   }
 
   summary(filter?: SummaryFilter): Summary {

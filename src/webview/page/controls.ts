@@ -9,6 +9,8 @@ export interface ControlEvents {
   scope(scope: Scope): void;
   filter(filters: Filters): void;
   export(format: ExportFormat): void;
+  compare(): void;
+  clearComparison(): void;
 }
 
 const EXPORTS: Array<{ format: ExportFormat; label: string }> = [
@@ -52,12 +54,16 @@ export class Controls {
   private owners: string[] = [];
   private statuses: Array<NonNullable<Filters['status']>> = [];
   private excelButton: HTMLButtonElement | undefined;
+  private readonly compareButton = element('button', 'secondary compare', 'Compare with…');
+  private readonly clearButton = element('button', 'secondary clear-comparison', 'Clear comparison');
+  /** Why Compare with… is off, or what it compares with: text, read with the button. */
+  private readonly compareNote = element('span', 'compare-note');
 
   constructor(private readonly events: ControlEvents) {
     this.root.setAttribute('aria-label', 'Summary options');
     // Nothing here submits: Enter in a control must not reload the page.
     this.root.addEventListener('submit', (event) => event.preventDefault());
-    this.root.append(this.scopeGroup(), labelled('owner-filter', 'Owner', this.owner), labelled('status-filter', 'Status', this.status), this.exportGroup());
+    this.root.append(this.scopeGroup(), labelled('owner-filter', 'Owner', this.owner), labelled('status-filter', 'Status', this.status), this.exportGroup(), this.compareGroup());
     this.owner.addEventListener('change', () => this.events.filter(this.filters()));
     this.status.addEventListener('change', () => this.events.filter(this.filters()));
   }
@@ -110,6 +116,20 @@ export class Controls {
     return group;
   }
 
+  private compareGroup(): HTMLElement {
+    const group = element('div', 'compare-group');
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-label', 'Compare with git');
+    this.compareNote.id = 'compare-note';
+    this.compareButton.setAttribute('aria-describedby', 'compare-note');
+    for (const button of [this.compareButton, this.clearButton]) button.type = 'button';
+    this.compareButton.addEventListener('click', () => this.events.compare());
+    this.clearButton.addEventListener('click', () => this.events.clearComparison());
+    this.clearButton.hidden = true;
+    group.append(this.compareButton, this.clearButton, this.compareNote);
+    return group;
+  }
+
   private filters(): Filters {
     const owner = this.owners[Number(this.owner.value)];
     const status = this.statuses[Number(this.status.value)];
@@ -135,6 +155,12 @@ export class Controls {
     if (message.filters.status !== null && !this.statuses.includes(message.filters.status)) this.statuses.push(message.filters.status);
     this.fill(this.owner, 'All owners', this.owners, message.filters.owner);
     this.fill(this.status, 'All statuses', this.statuses, message.filters.status);
+    const available = message.compare?.available ?? false;
+    this.compareButton.disabled = !available;
+    this.clearButton.hidden = !message.comparison;
+    this.compareNote.textContent = !available
+      ? visibleText(message.compare?.reason ?? 'Checking for git…')
+      : message.comparison ? `Comparing with ${visibleText(message.comparison.ref)}` : '';
   }
 
   private fill(select: HTMLSelectElement, all: string, choices: readonly string[], chosen: string | null): void {

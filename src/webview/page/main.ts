@@ -11,6 +11,17 @@ import { describeFilters } from '../describeFilters';
 import { Controls } from './controls';
 import { focusKey, restoreFocus } from './focus';
 import { renderNode } from './render';
+import { cardDeltas, comparisonSection, withCardDeltas, type Comparison } from '../../core/report/compareView';
+import type { VElement } from '../../core/report/view';
+
+/** The report with each card's change since the ref, and the changes listed after the cards. */
+function withComparison(report: VElement, comparison: Comparison, displayPath: (path: string) => string): VElement {
+  const view = withCardDeltas(report, cardDeltas(comparison), comparison.ref);
+  const children = [...(view.children ?? [])];
+  const headline = children.findIndex((c) => typeof c !== 'string' && c.attrs?.class === 'headline');
+  children.splice(headline + 1, 0, comparisonSection(comparison, displayPath));
+  return { ...view, children };
+}
 
 const vscode = acquireVsCodeApi();
 let state: PageState = parsePageState(vscode.getState()) ?? INITIAL_PAGE_STATE;
@@ -35,6 +46,8 @@ const controls = new Controls({
     request({ type: 'setFilter', owner: filters.owner, status: filters.status });
   },
   export: (format) => post({ type: 'export', format }),
+  compare: () => post({ type: 'compare' }),
+  clearComparison: () => request({ type: 'clearComparison' }),
 });
 app.append(controls.root, statusLine, reportRoot);
 
@@ -63,7 +76,7 @@ function showStatus(message: string, busy: boolean): void {
 function render(): void {
   if (!current) return;
   const message = current;
-  const view = buildReportView(message.summary, {
+  const report = buildReportView(message.summary, {
     interactive: true,
     pageSize: message.view.pageSize,
     pages: state.pages,
@@ -71,6 +84,8 @@ function render(): void {
     displayPath: (path) => (Object.hasOwn(message.displayPaths, path) ? message.displayPaths[path]! : path),
     filterNote: describeFilters(message.scope, message.file?.name, message.filters),
   });
+  const comparison = message.comparison;
+  const view = comparison ? withComparison(report, comparison, (path) => (Object.hasOwn(message.displayPaths, path) ? message.displayPaths[path]! : path)) : report;
   const focused = reportRoot.contains(document.activeElement) ? focusKey(document.activeElement) : undefined;
   const scrollY = pendingScroll ?? window.scrollY;
   pendingScroll = undefined;

@@ -19,6 +19,8 @@ import {
 import { describeFilters } from '../describeFilters';
 import type { SummaryTestProbe } from './testProbe';
 import { WebviewHost } from './webviewHost';
+import { baseTexts, gitAccess, refChoices, type GitAccess } from '../../extension/gitBase';
+import { comparisonOf, type Comparison } from '../../core/report/compareView';
 
 export { VIEW_TYPE } from '../viewType';
 /** Edits arrive as a burst of checks while typing: wait for a pause before asking again. */
@@ -50,6 +52,9 @@ export class SummaryPanel implements vscode.Disposable {
   private generation = 0;
   private disposed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** "Compare with…": the ref chosen and the folder's files at it, until cleared or retargeted. */
+  private comparing: { folder: string; ref: string; base: Array<{ path: string; text: string }> } | undefined;
+  private access: { folder: string; access: Promise<GitAccess> } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDidDisposeEmitter.event;
@@ -166,6 +171,7 @@ export class SummaryPanel implements vscode.Disposable {
       const base = await this.summary(scopeOnly);
       const filtered = this.target.filters.owner !== null || this.target.filters.status !== null;
       const shown = filtered ? await this.summary(this.filter()) : base;
+      const compare = await this.compareInfo(folder);
       if (generation !== this.generation || folder !== this.target.folder) return; // A newer update is on its way.
       this.stale = false;
       const displayPaths: Record<string, string> = {};
@@ -181,7 +187,7 @@ export class SummaryPanel implements vscode.Disposable {
         bands: checked.settings.thresholds,
         pageSize: checked.settings.summaryPageSize,
         displayPaths,
-      }), ...excelNote() });
+      }), ...excelNote() }, compare);
     } catch (error) {
       if (generation !== this.generation) return;
       this.log.error(`Summary panel: ${(error as Error).message}`);
@@ -199,7 +205,51 @@ export class SummaryPanel implements vscode.Disposable {
     return vscode.workspace.asRelativePath(vscode.Uri.parse(path), false);
   }
 
-  private post(message: HostMessage): void {
+  /** Whether the folder can be compared with a git ref, and the comparison if one was chosen. */
+  private async compareInfo(folder: string): Promise<{ compare: NonNullable<SummaryMessage['compare']>; comparison?: Comparison }> {
+    const access = await this.gitAccess(folder);
+    const compare = 'reason' in access ? { available: false, reason: access.reason } : { available: true };
+    const comparing = this.comparing?.folder === folder ? this.comparing : undefined;
+    if (!comparing) return { compare };
+    const diff = await this.service.request({ type: 'compare', folder, base: comparing.base });
+    return { compare, comparison: comparisonOf(diff, comparing.ref) };
+  }
+
+  /** The folder's repository, kept once found; a reason is asked again (git may find it later). */
+  private gitAccess(folder: string): Promise<GitAccess> {
+    if (this.access?.folder !== folder) {
+      const entry = { folder, access: gitAccess(this.service.workspaceFolderOf(folder)?.uri) };
+      this.access = entry;
+      void entry.access.then((access) => {
+        if ('reason' in access && this.access === entry) this.access = undefined;
+      });
+    }
+    return this.access.access;
+  }
+
+  /** Reads the folder's portfolio files at a ref (asked with a QuickPick unless given) and compares. */
+  async compareWith(ref?: string): Promise<void> {
+    const folder = this.target.folder;
+    const access = await this.gitAccess(folder);
+    if ('reason' in access) {
+      void vscode.window.showInformationMessage(access.reason);
+      return;
+    }
+    const chosen = ref ?? (await vscode.window.showQuickPick(refChoices(access.repository), { title: 'Compare the portfolio with…', placeHolder: 'HEAD, a branch or a tag' }))?.ref;
+    if (!chosen) return;
+    this.post({ type: 'status', message: `Reading the portfolio at ${chosen}…`, busy: true });
+    try {
+      const base = await baseTexts(access.repository, chosen, this.service.filesOf(folder));
+      this.comparing = { folder, ref: chosen, base };
+    } catch (error) {
+      this.log.warn(`Summary panel: compare with ${chosen}: ${(error as Error).message}`);
+      void vscode.window.showErrorMessage(`Portfolio Alignment: could not read ${chosen} from git: is it a branch, tag or commit of this repository? (${(error as Error).message.split('\n')[0]})`);
+    }
+    this.refresh(0);
+  }
+
+  private post(message: HostMessage, compare?: { compare: NonNullable<SummaryMessage['compare']>; comparison?: Comparison }): void {
+    if (compare && message.type === 'summary') message = { ...message, ...compare };
     if (message.type === 'summary') this.panel.title = `Alignment: ${message.folderName}`;
     this.host.post(message);
   }
@@ -230,6 +280,13 @@ export class SummaryPanel implements vscode.Disposable {
         return;
       case 'showProblems':
         await this.showProblems(message.rule);
+        return;
+      case 'compare':
+        await this.compareWith(message.ref);
+        return;
+      case 'clearComparison':
+        this.comparing = undefined;
+        this.refresh(0);
         return;
       case 'rendered':
         return; // What the page shows: only the tests' probe looks at it.
