@@ -20,7 +20,8 @@ function median(values: number[]): number {
 }
 
 export async function measureActivation(root: string, runs = 3): Promise<Activation | { error: string }> {
-  if (!fs.existsSync(path.join(root, '.vscode-test/code-server'))) return { error: 'code-server is not installed (npm run install:code-server)' };
+  if (!fs.existsSync(path.join(root, '.vscode-test/code-server')))
+    return { error: 'code-server is not installed (npm run install:code-server)' };
   const activate: number[] = [];
   const load: number[] = [];
   const sinceLoad: number[] = [];

@@ -64,7 +64,10 @@ async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
 }
 
 function errorsNear(uri: vscode.Uri, line: number): number {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.range.start.line >= line - 1 && d.range.start.line <= line + 1).length;
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.range.start.line >= line - 1 && d.range.start.line <= line + 1)
+    .length;
 }
 
 function lineOf(document: vscode.TextDocument, text: string): number {
@@ -128,7 +131,10 @@ async function typeInto(editor: vscode.TextEditor, line: number, how: { typeWork
   return elapsed;
 }
 
-async function typing(portfolio: vscode.TextEditor, plain: vscode.TextEditor): Promise<{ portfolio: number[]; plain: number[]; keystroke: string }> {
+async function typing(
+  portfolio: vscode.TextEditor,
+  plain: vscode.TextEditor,
+): Promise<{ portfolio: number[]; plain: number[]; keystroke: string }> {
   const line = lineOf(portfolio.document, '  - id: initiative-8000\n') + 1;
   const result = { portfolio: [] as number[], plain: [] as number[], keystroke: '' };
   const how: { typeWorks?: boolean } = {};
@@ -160,11 +166,18 @@ export async function run(): Promise<void> {
   const text = generatePortfolio({ initiatives: N });
   const portfolioUri = await write('bench-10k.portfolio.yaml', text);
   // The same text, not a portfolio: no apiVersion/kind of ours, a name no glob matches.
-  const plainUri = await write('bench-10k-plain.yaml', text.replace('apiVersion: portfolio/v1\nkind: Portfolio', 'apiVersion: inventory/v3\nkind: Inventory'));
+  const plainUri = await write(
+    'bench-10k-plain.yaml',
+    text.replace('apiVersion: portfolio/v1\nkind: Portfolio', 'apiVersion: inventory/v3\nkind: Inventory'),
+  );
   const delay = vscode.workspace.getConfiguration('portfolioAlignment', portfolioUri).get<number>('delay') ?? 250;
   const plain = await open(plainUri);
   const portfolio = await open(portfolioUri);
-  await whenDiagnostics(() => vscode.languages.getDiagnostics(portfolioUri).length > 0, 'the first diagnostics of the 10,000-initiative file', 180_000);
+  await whenDiagnostics(
+    () => vscode.languages.getDiagnostics(portfolioUri).length > 0,
+    'the first diagnostics of the 10,000-initiative file',
+    180_000,
+  );
   await until(() => /aligned/.test(api.statusBar.item.text), 'the first score', 180_000);
   await sleep(2_000);
   const squiggle = await keyToSquiggle(portfolio);

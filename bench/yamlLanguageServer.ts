@@ -11,7 +11,13 @@ export function yamlLanguageServerValidator(schemaPath: string): (text: string) 
     schemaRequestService: (uri: string) => Promise.reject(new Error(`no network: ${uri}`)),
     workspaceContext: { resolveRelativePath: (relativePath: string, resource: string) => new URL(relativePath, resource).href },
   });
-  service.configure({ validate: true, hover: false, completion: false, format: false, schemas: [{ uri: 'file:///portfolio.schema.json', fileMatch: ['*.portfolio.yaml'], schema }] });
+  service.configure({
+    validate: true,
+    hover: false,
+    completion: false,
+    format: false,
+    schemas: [{ uri: 'file:///portfolio.schema.json', fileMatch: ['*.portfolio.yaml'], schema }],
+  });
   let version = 0;
   return async (text: string) => {
     // A new version each time, so that nothing is served from the language server's cache.

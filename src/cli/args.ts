@@ -38,7 +38,8 @@ export interface ReportArgs extends CommonArgs {
   force: boolean;
 }
 
-export type Args = CheckArgs | ReportArgs | DiffArgs | HistoryArgs | ImportArgs | { command: 'help'; topic?: string } | { command: 'version' };
+export type Args =
+  CheckArgs | ReportArgs | DiffArgs | HistoryArgs | ImportArgs | { command: 'help'; topic?: string } | { command: 'version' };
 
 export const COMMON_OPTIONS = {
   today: { type: 'string' },
@@ -54,7 +55,9 @@ export function oneOf<T extends string>(name: string, value: string | undefined,
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   const suggestion = closest(value, allowed);
-  throw new UsageError(`--${name} must be ${listWords(allowed as unknown as string[])}, not "${value}"${suggestion ? ` (did you mean ${suggestion}?)` : ''}.`);
+  throw new UsageError(
+    `--${name} must be ${listWords(allowed as unknown as string[])}, not "${value}"${suggestion ? ` (did you mean ${suggestion}?)` : ''}.`,
+  );
 }
 
 export function localToday(now = new Date()): string {
@@ -66,7 +69,8 @@ function parseToday(value: string | undefined): string {
   if (value === undefined) return localToday();
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = match ? new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!)) : undefined;
-  if (!date || date.toISOString().slice(0, 10) !== value) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${value}".`);
+  if (!date || date.toISOString().slice(0, 10) !== value)
+    throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${value}".`);
   return value;
 }
 
@@ -88,7 +92,8 @@ function parseRules(values: string[] | undefined): Partial<Record<RuleId, Severi
 function parseMaxFileSize(value: string | undefined): number {
   if (value === undefined) return DEFAULT_MAX_FILE_SIZE;
   const bytes = parseSize(value);
-  if (bytes === undefined) throw new UsageError(`--max-file-size takes a size in bytes or with a unit (KB, MB, GB), such as 200MB, not "${value}".`);
+  if (bytes === undefined)
+    throw new UsageError(`--max-file-size takes a size in bytes or with a unit (KB, MB, GB), such as 200MB, not "${value}".`);
   return bytes;
 }
 
@@ -122,17 +127,26 @@ export function parseCommandLine(argv: string[]): Args {
   } catch (error) {
     if (error instanceof UsageError) throw error;
     // parseArgs errors: unknown option, missing value.
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}. Run portfolio-align ${command} --help for the options.`);
+    throw new UsageError(
+      `${(error as Error).message.replace(/\. To specify.*$/s, '')}. Run portfolio-align ${command} --help for the options.`,
+    );
   }
   const suggestion = closest(command, ['check', 'report', 'diff', 'history', 'import', 'help']);
-  throw new UsageError(`Unknown command "${command}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Commands: check, report, diff, history, import, help.`);
+  throw new UsageError(
+    `Unknown command "${command}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Commands: check, report, diff, history, import, help.`,
+  );
 }
 
 function parseCheck(argv: string[]): Args {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { ...COMMON_OPTIONS, format: { type: 'string', short: 'f' }, 'fail-on': { type: 'string' }, 'min-alignment': { type: 'string' } },
+    options: {
+      ...COMMON_OPTIONS,
+      format: { type: 'string', short: 'f' },
+      'fail-on': { type: 'string' },
+      'min-alignment': { type: 'string' },
+    },
   });
   if (values.help) return { command: 'help', topic: 'check' };
   const args: CheckArgs = {
@@ -144,7 +158,8 @@ function parseCheck(argv: string[]): Args {
   const min = values['min-alignment'];
   if (min !== undefined) {
     const number = Number(min.replace(/%$/, ''));
-    if (min.trim() === '' || !Number.isFinite(number) || number < 0 || number > 100) throw new UsageError(`--min-alignment takes a percentage from 0 to 100, such as 80, not "${min}".`);
+    if (min.trim() === '' || !Number.isFinite(number) || number < 0 || number > 100)
+      throw new UsageError(`--min-alignment takes a percentage from 0 to 100, such as 80, not "${min}".`);
     args.minAlignment = number;
   }
   return args;
@@ -164,7 +179,8 @@ function parseReport(argv: string[]): Args {
     force: values.force === true,
   };
   if (values.out !== undefined) args.out = values.out;
-  if (args.format === 'xlsx' && args.out === undefined) throw new UsageError('--format xlsx writes a binary file: give it --out FILE.xlsx.');
+  if (args.format === 'xlsx' && args.out === undefined)
+    throw new UsageError('--format xlsx writes a binary file: give it --out FILE.xlsx.');
   return args;
 }
 

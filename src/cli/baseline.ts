@@ -19,7 +19,22 @@ export interface BaselineSide {
 
 export function baselineJson(side: BaselineSide): string {
   const { summary, initiatives, findings, unparsed } = side.snapshot;
-  return JSON.stringify({ kind: BASELINE_KIND, version: BASELINE_VERSION, ref: side.ref, commit: side.commit, summary: toJsonSummary(summary), initiatives, findings, unparsed }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        kind: BASELINE_KIND,
+        version: BASELINE_VERSION,
+        ref: side.ref,
+        commit: side.commit,
+        summary: toJsonSummary(summary),
+        initiatives,
+        findings,
+        unparsed,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 /** Whether --base names a baseline file (an existing *.json file) rather than a git ref. */
@@ -36,13 +51,25 @@ export function readBaseline(file: string, cwd: string): BaselineSide {
     data = JSON.parse(fs.readFileSync(path.resolve(cwd, file), 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`Cannot read the baseline ${file}: ${code ?? 'it is not JSON'}. Write one with portfolio-align diff --save-baseline ${file}.`);
+    throw new UsageError(
+      `Cannot read the baseline ${file}: ${code ?? 'it is not JSON'}. Write one with portfolio-align diff --save-baseline ${file}.`,
+    );
   }
   const record = data as Record<string, unknown>;
-  if (!record || typeof record !== 'object' || record.kind !== BASELINE_KIND || typeof record.summary !== 'object' || typeof record.initiatives !== 'object' || !Array.isArray(record.findings)) {
+  if (
+    !record ||
+    typeof record !== 'object' ||
+    record.kind !== BASELINE_KIND ||
+    typeof record.summary !== 'object' ||
+    typeof record.initiatives !== 'object' ||
+    !Array.isArray(record.findings)
+  ) {
     throw new UsageError(`${file} is not a portfolio-align baseline: write one with portfolio-align diff --save-baseline ${file}.`);
   }
-  if (record.version !== BASELINE_VERSION) throw new UsageError(`${file} is a version ${String(record.version)} baseline; this portfolio-align reads version ${BASELINE_VERSION}: write it again with --save-baseline.`);
+  if (record.version !== BASELINE_VERSION)
+    throw new UsageError(
+      `${file} is a version ${String(record.version)} baseline; this portfolio-align reads version ${BASELINE_VERSION}: write it again with --save-baseline.`,
+    );
   const summary = fromJsonSummary(record.summary as Record<string, unknown>, file);
   return {
     ref: typeof record.ref === 'string' ? record.ref : null,
@@ -79,10 +106,20 @@ function fromJsonSummary(json: Record<string, unknown>, file: string): Summary {
     measuredSpend: minor(json.measuredSpend),
     budget: optionalMinor(json.budget),
     budgetUse: optional(json.budgetUse),
-    byOutcome: list(json.byOutcome).map((o) => ({ ...o, spend: minor(o.spend), budget: optionalMinor(o.budget), budgetUse: optional(o.budgetUse) })),
+    byOutcome: list(json.byOutcome).map((o) => ({
+      ...o,
+      spend: minor(o.spend),
+      budget: optionalMinor(o.budget),
+      budgetUse: optional(o.budgetUse),
+    })),
     byCapability: list(json.byCapability).map((c) => ({ ...c, spend: minor(c.spend) })),
     byOwner: list(json.byOwner).map((o) => ({ ...o, spend: minor(o.spend) })),
-    byCategory: { run: minor(category.run), grow: minor(category.grow), transform: minor(category.transform), uncategorized: minor(category.uncategorized) },
+    byCategory: {
+      run: minor(category.run),
+      grow: minor(category.grow),
+      transform: minor(category.transform),
+      uncategorized: minor(category.uncategorized),
+    },
     unlinked: list(json.unlinked).map((u) => ({ ...u, spend: minor(u.spend) })),
     initiatives: [],
   };

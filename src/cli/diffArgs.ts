@@ -63,17 +63,21 @@ export function parseDiff(argv: string[]): DiffArgs | { command: 'help'; topic: 
   if (values.base !== undefined) args.base = values.base;
   if (values.head !== undefined) args.head = values.head;
   if (args.base === undefined && values['save-baseline'] === undefined) {
-    throw new UsageError('diff needs --base <git-ref> (such as --base origin/main) or --base <baseline.json>; or --save-baseline <file> to write one.');
+    throw new UsageError(
+      'diff needs --base <git-ref> (such as --base origin/main) or --base <baseline.json>; or --save-baseline <file> to write one.',
+    );
   }
   const limit = values['max-unlinked-increase'];
   if (limit !== undefined) {
-    if (!parseAmountText(limit.trim())) throw new UsageError(`--max-unlinked-increase takes an amount such as 50000, 50k or 1.5M, not "${limit}".`);
+    if (!parseAmountText(limit.trim()))
+      throw new UsageError(`--max-unlinked-increase takes an amount such as 50000, 50k or 1.5M, not "${limit}".`);
     args.maxUnlinkedIncrease = limit.trim();
   }
   const delta = values['min-alignment-delta'];
   if (delta !== undefined) {
     const number = Number(delta.replace(/(pts?|points?|%)$/, '').trim());
-    if (delta.trim() === '' || !Number.isFinite(number) || Math.abs(number) > 100) throw new UsageError(`--min-alignment-delta takes percentage points from -100 to 100, such as -2 or 0, not "${delta}".`);
+    if (delta.trim() === '' || !Number.isFinite(number) || Math.abs(number) > 100)
+      throw new UsageError(`--min-alignment-delta takes percentage points from -100 to 100, such as -2 or 0, not "${delta}".`);
     args.minAlignmentDelta = number;
   }
   if (values['summary-file'] !== undefined) args.summaryFile = values['summary-file'];

@@ -39,11 +39,20 @@ const SEVERITY_RANK = { info: 1, warning: 2, error: 3 } as const;
 const FAIL_RANK = { info: 1, warning: 2, error: 3, never: 4 } as const;
 
 export function checkOptionsOf(args: CommonArgs): CheckOptions {
-  return { today: args.today, forceRules: args.rules, ...(args.model ? { defaultModel: args.model } : {}), ...(args.currency ? { currency: args.currency } : {}) };
+  return {
+    today: args.today,
+    forceRules: args.rules,
+    ...(args.model ? { defaultModel: args.model } : {}),
+    ...(args.currency ? { currency: args.currency } : {}),
+  };
 }
 
 /** Checks a set of texts as one portfolio and keeps what a diff needs of the result. */
-export function checkTexts(files: ReadonlyArray<{ path: string; text: string }>, options: CheckOptions, display: (p: string) => string): Side['snapshot'] {
+export function checkTexts(
+  files: ReadonlyArray<{ path: string; text: string }>,
+  options: CheckOptions,
+  display: (p: string) => string,
+): Side['snapshot'] {
   const workspace = new Workspace();
   for (const file of files) workspace.setFile(file.path, file.text);
   const result = workspace.check(options);
@@ -87,7 +96,15 @@ interface GitContext {
   blobs: BlobReader;
 }
 
-async function gitSide(git: GitContext, ref: string, option: string, args: DiffArgs, cwd: string, options: CheckOptions, display: (p: string) => string): Promise<Side> {
+async function gitSide(
+  git: GitContext,
+  ref: string,
+  option: string,
+  args: DiffArgs,
+  cwd: string,
+  options: CheckOptions,
+  display: (p: string) => string,
+): Promise<Side> {
   const commit = await resolveCommit(git.root, ref, option);
   const scopes = scopesOf(args.paths, cwd, git.root);
   const tree = await listTree(git.root, commit, prefixesOf(scopes));
@@ -98,14 +115,21 @@ async function gitSide(git: GitContext, ref: string, option: string, args: DiffA
 /** The amount of --max-unlinked-increase in minor units of the summary currency. */
 function unlinkedLimit(text: string, currency: string): number {
   const amount = parseAmountText(text)!;
-  if (amount.currency && amount.currency !== currency) throw new UsageError(`--max-unlinked-increase is in ${amount.currency} but the summary is in ${currency}: give the amount in ${currency} (or set --currency).`);
+  if (amount.currency && amount.currency !== currency)
+    throw new UsageError(
+      `--max-unlinked-increase is in ${amount.currency} but the summary is in ${currency}: give the amount in ${currency} (or set --currency).`,
+    );
   const minor = toMinorUnits(amount.value, currencyExponent(currency));
-  if ('error' in minor) throw new UsageError(`--max-unlinked-increase ${text} does not fit ${currency} (${currencyExponent(currency)} decimals).`);
+  if ('error' in minor)
+    throw new UsageError(`--max-unlinked-increase ${text} does not fit ${currency} (${currencyExponent(currency)} decimals).`);
   return minor.minor;
 }
 
 /** The gates that fail, each as one line saying why. */
-export function failedGates(diff: PortfolioDiff, args: Pick<DiffArgs, 'failOnNew' | 'maxUnlinkedIncrease' | 'minAlignmentDelta'>): string[] {
+export function failedGates(
+  diff: PortfolioDiff,
+  args: Pick<DiffArgs, 'failOnNew' | 'maxUnlinkedIncrease' | 'minAlignmentDelta'>,
+): string[] {
   const failed: string[] = [];
   const worst = diff.findings.new.reduce((rank, f) => Math.max(rank, SEVERITY_RANK[f.severity]), 0);
   if (worst >= FAIL_RANK[args.failOnNew]) {
@@ -115,7 +139,10 @@ export function failedGates(diff: PortfolioDiff, args: Pick<DiffArgs, 'failOnNew
   const currency = diff.head.summary.currency;
   if (args.maxUnlinkedIncrease !== undefined && diff.delta.unlinkedSpend !== null) {
     const limit = unlinkedLimit(args.maxUnlinkedIncrease, currency);
-    if (diff.delta.unlinkedSpend > limit) failed.push(`Unlinked spend grew by ${formatMoney(diff.delta.unlinkedSpend, currency)}, more than --max-unlinked-increase ${formatMoney(limit, currency)}.`);
+    if (diff.delta.unlinkedSpend > limit)
+      failed.push(
+        `Unlinked spend grew by ${formatMoney(diff.delta.unlinkedSpend, currency)}, more than --max-unlinked-increase ${formatMoney(limit, currency)}.`,
+      );
   }
   const score = diff.delta.alignmentScore;
   // Rounded to 9 decimals, as check's --min-alignment: 0.57 - 0.5 is not exactly 0.07.
@@ -138,7 +165,10 @@ export async function runDiff(args: DiffArgs, io: DiffIo, version: string): Prom
       const root = await repositoryRoot(startFolder(args.paths, cwd));
       git = { root, blobs: new BlobReader(root) };
     }
-    const head = args.head !== undefined ? await gitSide(git!, args.head, '--head', args, cwd, options, display) : await workingTreeSide(args, cwd, options, display);
+    const head =
+      args.head !== undefined
+        ? await gitSide(git!, args.head, '--head', args, cwd, options, display)
+        : await workingTreeSide(args, cwd, options, display);
     if (args.saveBaseline !== undefined) {
       writeOutput(args.saveBaseline, baselineJson(head), { force: true, cwd, option: '--save-baseline' });
       io.err(`Wrote baseline of ${head.label} (${head.files} file${head.files === 1 ? '' : 's'}) to ${args.saveBaseline}\n`);
@@ -152,7 +182,9 @@ export async function runDiff(args: DiffArgs, io: DiffIo, version: string): Prom
       base = await gitSide(git!, args.base, '--base', args, cwd, options, display);
     }
     if (base.files === 0 && head.files === 0) {
-      throw new UsageError(`No portfolio files in ${args.paths.length > 0 ? args.paths.join(', ') : 'the current folder'} at ${base.label} or in ${head.label} (portfolio files are named *.portfolio.yaml or start with apiVersion: portfolio/v1).`);
+      throw new UsageError(
+        `No portfolio files in ${args.paths.length > 0 ? args.paths.join(', ') : 'the current folder'} at ${base.label} or in ${head.label} (portfolio files are named *.portfolio.yaml or start with apiVersion: portfolio/v1).`,
+      );
     }
     const diff = diffSnapshots(base.snapshot, head.snapshot);
     writeOutputs(diff, base, head, args, io, cwd, version);
@@ -174,7 +206,10 @@ function writeOutputs(diff: PortfolioDiff, base: Side, head: Side, args: DiffArg
     case 'sarif': {
       const byPath = new Map<string, typeof diff.findings.new>();
       for (const f of diff.findings.new) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
-      const files = [...byPath].map(([p, list]) => ({ path: p, diagnostics: list.map(({ code, severity, message, range }) => ({ code, severity, message, range })) }));
+      const files = [...byPath].map(([p, list]) => ({
+        path: p,
+        diagnostics: list.map(({ code, severity, message, range }) => ({ code, severity, message, range })),
+      }));
       io.out(formatSarif({ files, summary: diff.head.summary }, (p) => p, version, pathToFileURL(cwd + path.sep).href) + '\n');
       break;
     }
@@ -192,7 +227,9 @@ function writeOutputs(diff: PortfolioDiff, base: Side, head: Side, args: DiffArg
     try {
       fs.appendFileSync(io.env.GITHUB_STEP_SUMMARY, markdown());
     } catch (error) {
-      throw new UsageError(`Cannot append to GITHUB_STEP_SUMMARY (${io.env.GITHUB_STEP_SUMMARY}): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new UsageError(
+        `Cannot append to GITHUB_STEP_SUMMARY (${io.env.GITHUB_STEP_SUMMARY}): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
     }
   }
 }

@@ -105,11 +105,20 @@ export async function discover(inputs: string[], cwd: string): Promise<string[]>
       continue;
     }
     if (!isDynamicPattern(input)) throw new UsageError(`No such file or folder: ${input}`);
-    const matches = await glob(input, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+    const matches = await glob(input, {
+      cwd,
+      absolute: true,
+      onlyFiles: true,
+      followSymbolicLinks: true,
+      ignore: ['**/node_modules/**', '**/.git/**'],
+    });
     // A pattern such as '**/*.yaml' also matches CI workflows and the like: keep portfolios only,
     // and regular files only, as a folder search does.
     const portfolios = matches.filter((m) => YAML_NAME.test(m) && statOf(m)?.isFile() === true && isPortfolioFile(m));
-    if (portfolios.length === 0) throw new UsageError(`No portfolio file matches ${input} (portfolio files are named *.portfolio.yaml or start with apiVersion: portfolio/v1).`);
+    if (portfolios.length === 0)
+      throw new UsageError(
+        `No portfolio file matches ${input} (portfolio files are named *.portfolio.yaml or start with apiVersion: portfolio/v1).`,
+      );
     portfolios.forEach((f) => found.push(path.resolve(f)));
   }
   return onePathPerFile(found);

@@ -14,7 +14,10 @@ interface GitOutput {
 }
 
 class GitFailure extends Error {
-  constructor(readonly stderr: string, readonly code: number | string | undefined) {
+  constructor(
+    readonly stderr: string,
+    readonly code: number | string | undefined,
+  ) {
     super(stderr.trim() || `git exited with ${code}`);
   }
 }
@@ -46,7 +49,9 @@ export async function repositoryRoot(dir: string, otherwise = 'or compare with a
     return path.resolve(stdout.toString('utf8').trim());
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`${dir} is not in a git repository: run portfolio-align inside a clone of the repository that holds the portfolio files, ${otherwise}.`);
+    throw new UsageError(
+      `${dir} is not in a git repository: run portfolio-align inside a clone of the repository that holds the portfolio files, ${otherwise}.`,
+    );
   }
 }
 
@@ -68,9 +73,13 @@ export async function resolveCommit(root: string, ref: string, option: string): 
     if (error instanceof UsageError) throw error;
   }
   if (await isShallow(root)) {
-    throw new UsageError(`${option} ${ref} is not in this shallow clone: fetch it (git fetch --depth=1 origin ${ref}, or git fetch --unshallow), or check out with fetch-depth: 0.`);
+    throw new UsageError(
+      `${option} ${ref} is not in this shallow clone: fetch it (git fetch --depth=1 origin ${ref}, or git fetch --unshallow), or check out with fetch-depth: 0.`,
+    );
   }
-  throw new UsageError(`Unknown git ref ${ref} for ${option}: name a branch, tag or commit of ${root} (git fetch origin ${ref} if it is only on the remote).`);
+  throw new UsageError(
+    `Unknown git ref ${ref} for ${option}: name a branch, tag or commit of ${root} (git fetch origin ${ref} if it is only on the remote).`,
+  );
 }
 
 async function isShallow(root: string): Promise<boolean> {
@@ -174,10 +183,14 @@ export interface LogEntry {
 export async function logTouching(root: string, commit: string, prefixes: readonly string[]): Promise<LogEntry[]> {
   const scoped = prefixes.includes('') ? [] : prefixes;
   const { stdout } = await runGit(['log', '--first-parent', '--reverse', '--format=%H %cI', commit, '--', ...scoped], root);
-  return stdout.toString('utf8').split('\n').filter(Boolean).map((line) => {
-    const [hash, date] = line.split(' ');
-    return { commit: hash!, date: date! };
-  });
+  return stdout
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [hash, date] = line.split(' ');
+      return { commit: hash!, date: date! };
+    });
 }
 
 /** Tags that point (through annotated tags) at commits, with the commit and its date. */
@@ -190,7 +203,13 @@ export async function listTags(root: string): Promise<Array<LogEntry & { tag: st
   }
   if (tags.length === 0) return [];
   const { stdout: dates } = await runGit(['show', '-s', '--format=%H %cI', ...new Set(tags.map((t) => t.commit)), '--'], root);
-  const dateOf = new Map(dates.toString('utf8').split('\n').filter(Boolean).map((l) => l.split(' ') as [string, string]));
+  const dateOf = new Map(
+    dates
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(' ') as [string, string]),
+  );
   return tags.filter((t) => dateOf.has(t.commit)).map((t) => ({ ...t, date: dateOf.get(t.commit)! }));
 }
 
@@ -228,7 +247,23 @@ export interface LogWithTree extends LogEntry {
  */
 export async function logWithTrees(root: string, commit: string, prefixes: readonly string[]): Promise<LogWithTree[]> {
   const scoped = prefixes.includes('') ? [] : prefixes;
-  const { stdout } = await runGit(['log', '--first-parent', '-m', '--reverse', '--raw', '-z', '--no-abbrev', '--no-renames', '--format=%x01%H %cI', commit, '--', ...scoped], root);
+  const { stdout } = await runGit(
+    [
+      'log',
+      '--first-parent',
+      '-m',
+      '--reverse',
+      '--raw',
+      '-z',
+      '--no-abbrev',
+      '--no-renames',
+      '--format=%x01%H %cI',
+      commit,
+      '--',
+      ...scoped,
+    ],
+    root,
+  );
   const state = new Map<string, string>();
   const out: LogWithTree[] = [];
   for (const record of stdout.toString('utf8').split('\u0001')) {
@@ -243,7 +278,11 @@ export async function logWithTrees(root: string, commit: string, prefixes: reado
       if (status === 'D' || !newMode!.startsWith('100')) state.delete(file);
       else state.set(file, blob!);
     }
-    out.push({ commit: hash!, date: date!, tree: [...state].map(([path, blob]) => ({ path, blob })).sort((a, b) => (a.path < b.path ? -1 : 1)) });
+    out.push({
+      commit: hash!,
+      date: date!,
+      tree: [...state].map(([path, blob]) => ({ path, blob })).sort((a, b) => (a.path < b.path ? -1 : 1)),
+    });
   }
   return out;
 }

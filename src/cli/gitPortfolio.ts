@@ -27,7 +27,9 @@ export function scopesOf(inputs: readonly string[], cwd: string, root: string): 
     const dynamic = !fs.existsSync(path.resolve(cwd, input)) && isDynamicPattern(input);
     const relative = path.relative(root, path.resolve(cwd, input)).split(path.sep).join('/');
     if (relative === '..' || relative.startsWith('../') || path.isAbsolute(relative)) {
-      throw new UsageError(`${input} is outside the git repository ${root}: give paths inside it, or run portfolio-align from the repository that holds them.`);
+      throw new UsageError(
+        `${input} is outside the git repository ${root}: give paths inside it, or run portfolio-align from the repository that holds them.`,
+      );
     }
     if (dynamic) {
       const segments = relative.split('/');
@@ -36,7 +38,9 @@ export function scopesOf(inputs: readonly string[], cwd: string, root: string): 
       const pattern = globToRegExp(relative);
       return { prefix, exact: false, matches: (file: string) => pattern.test(file) && !skipped(file, prefix) };
     }
-    const isFolder = relative === '' || (fs.existsSync(path.resolve(cwd, input)) ? fs.statSync(path.resolve(cwd, input)).isDirectory() : !YAML_NAME.test(relative));
+    const isFolder =
+      relative === '' ||
+      (fs.existsSync(path.resolve(cwd, input)) ? fs.statSync(path.resolve(cwd, input)).isDirectory() : !YAML_NAME.test(relative));
     if (!isFolder) return { prefix: relative, exact: true, matches: (file: string) => file === relative };
     const under = relative === '' ? '' : relative + '/';
     return { prefix: relative, exact: false, matches: (file: string) => file.startsWith(under) && !skipped(file, relative) };
@@ -73,7 +77,13 @@ export function globToRegExp(glob: string): RegExp {
       const close = glob.indexOf(']', i + 1);
       if (close < 0) out += '\\[';
       else {
-        out += '[' + glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+        out +=
+          '[' +
+          glob
+            .slice(i + 1, close)
+            .replace(/^!/, '^')
+            .replace(/\\/g, '\\\\') +
+          ']';
         i = close;
       }
     } else out += c.replace(/[.+^$()|\\]/g, '\\$&');
@@ -109,7 +119,12 @@ export function isPortfolio(file: TreeFile & { named: boolean }, text: string): 
 }
 
 /** The portfolio files of a tree, with their text, read through one blob reader. */
-export async function readPortfolioFiles(tree: readonly TreeFile[], scopes: readonly Scope[], blobs: BlobReader, root: string): Promise<Array<{ path: string; text: string }>> {
+export async function readPortfolioFiles(
+  tree: readonly TreeFile[],
+  scopes: readonly Scope[],
+  blobs: BlobReader,
+  root: string,
+): Promise<Array<{ path: string; text: string }>> {
   const files = candidates(tree, scopes);
   const texts = await Promise.all(files.map((f) => blobs.read(f.blob)));
   const out: Array<{ path: string; text: string }> = [];

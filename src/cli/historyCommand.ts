@@ -14,7 +14,19 @@ import type { HistoryArgs, HistoryEvery } from './diffArgs';
 import { displayPath, UsageError } from './discover';
 import { withDisplayPaths } from './format/json';
 import { formatHistoryCsv, formatHistoryHtml, formatHistoryText } from './format/history';
-import { BlobReader, checkRef, commitDate, listTags, listTree, logWithTrees, repositoryRoot, resolveCommit, revList, type LogEntry, type TreeFile } from './git';
+import {
+  BlobReader,
+  checkRef,
+  commitDate,
+  listTags,
+  listTree,
+  logWithTrees,
+  repositoryRoot,
+  resolveCommit,
+  revList,
+  type LogEntry,
+  type TreeFile,
+} from './git';
 import { candidates, isPortfolio, prefixesOf, scopesOf, type Scope } from './gitPortfolio';
 
 export const HISTORY_JSON_VERSION = 1;
@@ -84,7 +96,14 @@ async function pointsToRead(args: HistoryArgs, root: string, tip: string, prefix
 }
 
 /** The summaries of the points, reading each distinct blob once and checking each distinct set once. */
-async function summaries(points: PointToRead[], args: HistoryArgs, root: string, scopes: Scope[], prefixes: string[], cwd: string): Promise<HistoryPoint[]> {
+async function summaries(
+  points: PointToRead[],
+  args: HistoryArgs,
+  root: string,
+  scopes: Scope[],
+  prefixes: string[],
+  cwd: string,
+): Promise<HistoryPoint[]> {
   const blobs = new BlobReader(root);
   try {
     const options = checkOptionsOf(args);
@@ -117,7 +136,12 @@ async function summaries(points: PointToRead[], args: HistoryArgs, root: string,
   }
 }
 
-async function portfolioFiles(tree: readonly TreeFile[], scopes: Scope[], blobs: BlobReader, known: Map<string, boolean>): Promise<TreeFile[]> {
+async function portfolioFiles(
+  tree: readonly TreeFile[],
+  scopes: Scope[],
+  blobs: BlobReader,
+  known: Map<string, boolean>,
+): Promise<TreeFile[]> {
   const out: TreeFile[] = [];
   for (const file of candidates(tree, scopes)) {
     let portfolio = known.get(file.blob + (file.named ? '!' : ''));
@@ -131,7 +155,13 @@ async function portfolioFiles(tree: readonly TreeFile[], scopes: Scope[], blobs:
 }
 
 /** Brings the workspace to a set of files: only the files whose blob changed are read and set. */
-async function load(workspace: Workspace, loaded: Map<string, string>, files: readonly TreeFile[], blobs: BlobReader, root: string): Promise<void> {
+async function load(
+  workspace: Workspace,
+  loaded: Map<string, string>,
+  files: readonly TreeFile[],
+  blobs: BlobReader,
+  root: string,
+): Promise<void> {
   const wanted = new Map(files.map((f) => [path.join(root, ...f.path.split('/')), f.blob]));
   for (const [file] of loaded) {
     if (!wanted.has(file)) {
@@ -162,7 +192,21 @@ export function changeBetween(before: string, after: string): TextChange {
 }
 
 export function historyJson(points: readonly HistoryPoint[]): string {
-  return JSON.stringify({ version: HISTORY_JSON_VERSION, points: points.map((p) => ({ commit: p.commit, date: p.date, ...(p.tag ? { tag: p.tag } : {}), summary: toJsonSummary(p.summary) })) }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        version: HISTORY_JSON_VERSION,
+        points: points.map((p) => ({
+          commit: p.commit,
+          date: p.date,
+          ...(p.tag ? { tag: p.tag } : {}),
+          summary: toJsonSummary(p.summary),
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 export async function runHistory(args: HistoryArgs, io: HistoryIo): Promise<number> {
@@ -175,14 +219,23 @@ export async function runHistory(args: HistoryArgs, io: HistoryIo): Promise<numb
   const tip = await resolveCommit(root, args.ref, '--ref');
   const points = await summaries(await pointsToRead(args, root, tip, prefixes), args, root, scopes, prefixes, cwd);
   if (points.length === 0 && args.since === undefined) {
-    throw new UsageError(`No ${args.every === 'tag' ? 'tag' : 'commit'} of ${args.ref} has portfolio files under ${args.paths.length > 0 ? args.paths.join(', ') : 'the current folder'}.`);
+    throw new UsageError(
+      `No ${args.every === 'tag' ? 'tag' : 'commit'} of ${args.ref} has portfolio files under ${args.paths.length > 0 ? args.paths.join(', ') : 'the current folder'}.`,
+    );
   }
   let text: string;
   switch (args.format) {
-    case 'json': text = historyJson(points); break;
-    case 'csv': text = formatHistoryCsv(points); break;
-    case 'html': text = formatHistoryHtml(points); break;
-    default: text = formatHistoryText(points);
+    case 'json':
+      text = historyJson(points);
+      break;
+    case 'csv':
+      text = formatHistoryCsv(points);
+      break;
+    case 'html':
+      text = formatHistoryHtml(points);
+      break;
+    default:
+      text = formatHistoryText(points);
   }
   if (args.out === undefined) io.out(text);
   else {

@@ -57,27 +57,47 @@ export function parseImport(argv: string[]): ImportArgs | { command: 'help'; top
     args: argv,
     allowPositionals: true,
     options: {
-      map: { type: 'string' }, sheet: { type: 'string' }, out: { type: 'string', short: 'o' }, update: { type: 'string' },
-      force: { type: 'boolean' }, strict: { type: 'boolean' }, prune: { type: 'boolean' }, 'guess-map': { type: 'boolean' },
+      map: { type: 'string' },
+      sheet: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      update: { type: 'string' },
+      force: { type: 'boolean' },
+      strict: { type: 'boolean' },
+      prune: { type: 'boolean' },
+      'guess-map': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return { command: 'help', topic: 'import' };
-  if (positionals.length !== 1) throw new UsageError(`import takes one spreadsheet (a .csv or .xlsx file)${positionals.length > 1 ? `, not ${positionals.length}` : ''}: portfolio-align import SOURCE.csv --map MAP.yaml`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      `import takes one spreadsheet (a .csv or .xlsx file)${positionals.length > 1 ? `, not ${positionals.length}` : ''}: portfolio-align import SOURCE.csv --map MAP.yaml`,
+    );
   const args: ImportArgs = {
-    command: 'import', source: positionals[0]!, force: values.force === true, strict: values.strict === true,
-    prune: values.prune === true, guessMap: values['guess-map'] === true,
+    command: 'import',
+    source: positionals[0]!,
+    force: values.force === true,
+    strict: values.strict === true,
+    prune: values.prune === true,
+    guessMap: values['guess-map'] === true,
   };
   for (const key of ['map', 'sheet', 'out', 'update'] as const) if (values[key] !== undefined) args[key] = values[key];
-  if (!args.guessMap && args.map === undefined) throw new UsageError('import needs --map MAP.yaml (start from one guessed from the sheet: portfolio-align import SOURCE --guess-map > SOURCE.map.yaml).');
-  if (args.prune && args.update === undefined) throw new UsageError('--prune deletes items the sheet no longer has from the --update file: give --update too.');
+  if (!args.guessMap && args.map === undefined)
+    throw new UsageError(
+      'import needs --map MAP.yaml (start from one guessed from the sheet: portfolio-align import SOURCE --guess-map > SOURCE.map.yaml).',
+    );
+  if (args.prune && args.update === undefined)
+    throw new UsageError('--prune deletes items the sheet no longer has from the --update file: give --update too.');
   return args;
 }
 
 /** The spreadsheet libraries, loaded on first use from the bundle beside this one. */
 export function loadSpreadsheet(): typeof Spreadsheet {
   const file = path.join(__dirname, 'spreadsheet.js');
-  if (!fs.existsSync(file)) throw new UsageError(`${file} is missing (the spreadsheet libraries of import and report --format xlsx): install portfolio-align again.`);
+  if (!fs.existsSync(file))
+    throw new UsageError(
+      `${file} is missing (the spreadsheet libraries of import and report --format xlsx): install portfolio-align again.`,
+    );
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle loaded at run time, on first use
   return require(file) as typeof Spreadsheet;
 }
@@ -92,7 +112,10 @@ function readWorkbook(sheets: typeof Spreadsheet, file: string, io: Io): Spreads
   let buffer: Buffer;
   try {
     const size = fs.statSync(file).size;
-    if (size > sheets.LIMITS.fileBytes) throw new UsageError(`${shown} is larger than ${sheets.LIMITS.fileBytes / 1024 / 1024} MB, more than an import takes: split it into smaller files.`);
+    if (size > sheets.LIMITS.fileBytes)
+      throw new UsageError(
+        `${shown} is larger than ${sheets.LIMITS.fileBytes / 1024 / 1024} MB, more than an import takes: split it into smaller files.`,
+      );
     buffer = fs.readFileSync(file);
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -135,16 +158,21 @@ function ownFindings(text: string): string[] {
   const workspace = new Workspace();
   workspace.setFile('import.portfolio.yaml', text);
   const result = workspace.check({ today: '2000-01-01' });
-  return result.files.flatMap((f) => f.diagnostics).filter((d) => d.code === 'yaml-syntax' || d.code === 'schema').map((d) => `line ${d.range.start.line + 1}: ${d.message}`);
+  return result.files
+    .flatMap((f) => f.diagnostics)
+    .filter((d) => d.code === 'yaml-syntax' || d.code === 'schema')
+    .map((d) => `line ${d.range.start.line + 1}: ${d.message}`);
 }
 
 function describeMerge(label: string, merge: TableMerge, target: string): string[] {
   const lines = [`${label}: ${merge.updated.length} updated, ${merge.added.length} added, ${merge.unchanged} unchanged.`];
   if (merge.missing.length > 0) {
     const list = merge.missing.slice(0, 20).join(', ') + (merge.missing.length > 20 ? `, and ${merge.missing.length - 20} more` : '');
-    lines.push(merge.pruned
-      ? `Deleted ${plural(merge.missing.length, label.toLowerCase().replace(/s$/, ''))} the sheet no longer has (--prune): ${list}.`
-      : `${plural(merge.missing.length, label.toLowerCase().replace(/s$/, ''))} in ${target} the sheet no longer has (kept; --prune deletes them): ${list}.`);
+    lines.push(
+      merge.pruned
+        ? `Deleted ${plural(merge.missing.length, label.toLowerCase().replace(/s$/, ''))} the sheet no longer has (--prune): ${list}.`
+        : `${plural(merge.missing.length, label.toLowerCase().replace(/s$/, ''))} in ${target} the sheet no longer has (kept; --prune deletes them): ${list}.`,
+    );
   }
   return lines;
 }
@@ -194,9 +222,12 @@ export async function runImport(args: ImportArgs, io: Io): Promise<number> {
   const rejected = [...(result.outcomes?.rejected ?? []), ...result.initiatives.rejected];
   const rejectedRows = new Set(rejected.map((r) => `${r.table}\n${r.row}`)).size;
   for (const rejection of rejected) io.err(`${formatRejection(rejection)}\n`);
-  if (outFile !== undefined && inputs.includes(outFile)) throw new UsageError(`--out ${args.out} is an input of this import: write the portfolio to another file.`);
+  if (outFile !== undefined && inputs.includes(outFile))
+    throw new UsageError(`--out ${args.out} is an input of this import: write the portfolio to another file.`);
   if (args.strict && rejectedRows > 0) {
-    io.err(`Nothing written: ${plural(rejectedRows, 'row')} rejected, and --strict refuses the whole import. Fix the rows above and import again.\n`);
+    io.err(
+      `Nothing written: ${plural(rejectedRows, 'row')} rejected, and --strict refuses the whole import. Fix the rows above and import again.\n`,
+    );
     return 1;
   }
 
@@ -205,13 +236,16 @@ export async function runImport(args: ImportArgs, io: Io): Promise<number> {
   if (args.update !== undefined) {
     const updateFile = path.resolve(io.cwd, args.update);
     const updateShown = displayPath(updateFile, io.cwd);
-    if (outFile !== undefined && outFile === updateFile && !args.force) throw new UsageError(`--out ${args.out} is the --update file: add --force to replace it with the updated portfolio.`);
+    if (outFile !== undefined && outFile === updateFile && !args.force)
+      throw new UsageError(`--out ${args.out} is the --update file: add --force to replace it with the updated portfolio.`);
     let existing: string;
     try {
       existing = fs.readFileSync(updateFile, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(code === 'ENOENT' ? `No such file to update: ${updateShown}` : `Cannot read ${updateShown}: ${code ?? (error as Error).message}`);
+      throw new UsageError(
+        code === 'ENOENT' ? `No such file to update: ${updateShown}` : `Cannot read ${updateShown}: ${code ?? (error as Error).message}`,
+      );
     }
     const rejectedIds = new Set(rejected.flatMap((r) => (r.id !== undefined ? [r.id] : [])));
     try {
@@ -235,9 +269,12 @@ export async function runImport(args: ImportArgs, io: Io): Promise<number> {
     const findings = ownFindings(text);
     if (findings.length > 0) throw new Error(`the imported YAML does not pass check: ${findings.slice(0, 5).join('; ')}`);
     const outcomeCount = result.outcomes?.items.length ?? 0;
-    summary.push(`Imported ${plural(result.initiatives.items.length, 'initiative')}${outcomeCount > 0 ? ` and ${plural(outcomeCount, 'outcome')}` : ''} from ${sourceShown}.`);
+    summary.push(
+      `Imported ${plural(result.initiatives.items.length, 'initiative')}${outcomeCount > 0 ? ` and ${plural(outcomeCount, 'outcome')}` : ''} from ${sourceShown}.`,
+    );
   }
-  if (rejectedRows > 0) summary.push(`${plural(rejectedRows, 'row')} rejected (listed above): fix them in the sheet or the map and import again.`);
+  if (rejectedRows > 0)
+    summary.push(`${plural(rejectedRows, 'row')} rejected (listed above): fix them in the sheet or the map and import again.`);
 
   if (outFile === undefined) io.out(text);
   else {

@@ -36,7 +36,9 @@ interface Io {
 async function checkFiles(args: CommonArgs, io: Io): Promise<{ result: CheckResult; display: (p: string) => string; files: string[] }> {
   const files = await discover(args.paths, io.cwd);
   if (files.length === 0) {
-    throw new UsageError(`No portfolio files found in ${args.paths.length > 0 ? args.paths.join(', ') : 'the current folder'} (looked for *.portfolio.yaml, *.portfolio.yml and YAML files starting with apiVersion: portfolio/v1).`);
+    throw new UsageError(
+      `No portfolio files found in ${args.paths.length > 0 ? args.paths.join(', ') : 'the current folder'} (looked for *.portfolio.yaml, *.portfolio.yml and YAML files starting with apiVersion: portfolio/v1).`,
+    );
   }
   const workspace = new Workspace();
   for (const file of files) {
@@ -44,7 +46,12 @@ async function checkFiles(args: CommonArgs, io: Io): Promise<{ result: CheckResu
     if ('text' in input) workspace.setFile(file, input.text);
     else workspace.setUnreadableFile(file, input.unreadable);
   }
-  const options = { today: args.today, forceRules: args.rules, ...(args.model ? { defaultModel: args.model } : {}), ...(args.currency ? { currency: args.currency } : {}) };
+  const options = {
+    today: args.today,
+    forceRules: args.rules,
+    ...(args.model ? { defaultModel: args.model } : {}),
+    ...(args.currency ? { currency: args.currency } : {}),
+  };
   const shown = new Map<string, string>();
   const display = (p: string) => shown.get(p) ?? shown.set(p, displayPath(p, io.cwd)).get(p)!;
   return { result: workspace.check(options), display, files };
@@ -53,7 +60,8 @@ async function checkFiles(args: CommonArgs, io: Io): Promise<{ result: CheckResu
 async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const { result, display } = await checkFiles(args, io);
   if (args.format === 'json') io.out(terminalJson(formatJson(result, display)) + '\n');
-  else if (args.format === 'sarif') io.out(terminalJson(formatSarif(result, display, VERSION, pathToFileURL(io.cwd + path.sep).href)) + '\n');
+  else if (args.format === 'sarif')
+    io.out(terminalJson(formatSarif(result, display, VERSION, pathToFileURL(io.cwd + path.sep).href)) + '\n');
   else {
     const paint = painter(args.color);
     const lines = result.files.flatMap((f) => f.diagnostics.map((d) => formatDiagnosticLine(display(f.path), d, paint)));
@@ -79,10 +87,17 @@ async function runReport(args: ReportArgs, io: Io): Promise<number> {
   if (args.format === 'xlsx') return writeXlsxReport(summary, args, io, files);
   let text: string;
   switch (args.format) {
-    case 'html': text = renderStandaloneHtml(summary, { css: reportCss }); break;
-    case 'csv': text = renderCsv(summary); break;
-    case 'json': text = JSON.stringify({ version: JSON_CONTRACT_VERSION, summary: toJsonSummary(summary) }, null, 2) + '\n'; break;
-    default: text = renderMarkdown(summary);
+    case 'html':
+      text = renderStandaloneHtml(summary, { css: reportCss });
+      break;
+    case 'csv':
+      text = renderCsv(summary);
+      break;
+    case 'json':
+      text = JSON.stringify({ version: JSON_CONTRACT_VERSION, summary: toJsonSummary(summary) }, null, 2) + '\n';
+      break;
+    default:
+      text = renderMarkdown(summary);
   }
   if (args.out === undefined) {
     io.out(args.format === 'json' ? terminalJson(text) : terminalText(text));
@@ -123,7 +138,9 @@ export async function main(argv: string[], terminal: Io): Promise<number> {
     }
     // One line, never a stack trace: what failed, and where to report it.
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    io.err(`portfolio-align: internal error: ${terminalLine(message).replace(/\.$/, "")}. Please report it at https://github.com/portfolio-alignment/portfolio-alignment/issues with the command you ran.\n`);
+    io.err(
+      `portfolio-align: internal error: ${terminalLine(message).replace(/\.$/, '')}. Please report it at https://github.com/portfolio-alignment/portfolio-alignment/issues with the command you ran.\n`,
+    );
     return 2;
   }
 }

@@ -43,7 +43,9 @@ function notRegular(shown: string, stat: fs.Stats): UsageError {
 /** `size` in bytes when known (a file that grew while being read has none). */
 function tooLarge(shown: string, size: number | undefined, limit: number): UsageError {
   const enough = Math.max(1, Math.ceil((size ?? limit * 2) / 1e6));
-  return new UsageError(`${shown} is ${size === undefined ? `over ${formatSize(limit)}` : formatSize(size)}, over the limit of ${formatSize(limit)} per file: if it really is a portfolio that large, raise the limit, such as --max-file-size ${enough}MB.`);
+  return new UsageError(
+    `${shown} is ${size === undefined ? `over ${formatSize(limit)}` : formatSize(size)}, over the limit of ${formatSize(limit)} per file: if it really is a portfolio that large, raise the limit, such as --max-file-size ${enough}MB.`,
+  );
 }
 
 /** Reads to the end, or undefined once more than `limit` bytes came (a file that grew since it was measured). */
@@ -85,7 +87,9 @@ export function readInputFile(file: string, shown: string, limit: number): Input
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`Cannot read ${shown}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'it no longer exists' : code ?? (error as Error).message}`);
+    throw new UsageError(
+      `Cannot read ${shown}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'it no longer exists' : (code ?? (error as Error).message)}`,
+    );
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }

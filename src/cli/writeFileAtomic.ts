@@ -32,15 +32,23 @@ function resolveTarget(absolute: string): string {
 function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
-    case 'ENOSPC': return 'the disk is full';
-    case 'EDQUOT': return 'the disk quota is used up';
-    case 'EFBIG': return 'the file is larger than this system allows';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
+    case 'EFBIG':
+      return 'the file is larger than this system allows';
     case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    case 'EROFS': return 'the disk is read-only';
-    case 'ENOENT': return 'its folder does not exist';
-    case 'ENOTDIR': return 'a part of its path is not a folder';
-    default: return code ?? (error as Error).message;
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'ENOENT':
+      return 'its folder does not exist';
+    case 'ENOTDIR':
+      return 'a part of its path is not a folder';
+    default:
+      return code ?? (error as Error).message;
   }
 }
 
@@ -53,9 +61,13 @@ function checkTarget(target: string, resolved: string, options: WriteOutputOptio
   } catch {
     stat = undefined;
   }
-  if (stat?.isDirectory()) throw new UsageError(`${target} is a folder: give ${option} a file name, such as ${target.replace(/[\\/]+$/, '') || '.'}/report.md.`);
+  if (stat?.isDirectory())
+    throw new UsageError(`${target} is a folder: give ${option} a file name, such as ${target.replace(/[\\/]+$/, '') || '.'}/report.md.`);
   const inputs = new Set((options.inputs ?? []).map((input) => realPathOf(input) ?? path.resolve(input)));
-  if (inputs.has(resolved)) throw new UsageError(`${target} is one of the portfolio files being read: write to another file, so that the portfolio is not overwritten.`);
+  if (inputs.has(resolved))
+    throw new UsageError(
+      `${target} is one of the portfolio files being read: write to another file, so that the portfolio is not overwritten.`,
+    );
   if (stat && !stat.isFile()) throw new UsageError(`${target} exists and is not a regular file: give ${option} the name of a file.`);
   if (stat && !options.force) throw new UsageError(`${target} already exists: add --force to overwrite it.`);
   const folder = path.dirname(resolved);

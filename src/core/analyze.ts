@@ -202,7 +202,9 @@ function capabilitySpend(byOutcome: OutcomeSpend[]): Summary['byCapability'] {
     entry.outcomes++;
     map.set(key, entry);
   }
-  return [...map].map(([capability, v]) => ({ capability, ...v })).sort((a, b) => b.spend - a.spend || compareText(a.capability ?? '\uffff', b.capability ?? '\uffff'));
+  return [...map]
+    .map(([capability, v]) => ({ capability, ...v }))
+    .sort((a, b) => b.spend - a.spend || compareText(a.capability ?? '\uffff', b.capability ?? '\uffff'));
 }
 
 function ownerSpend({ ledger }: Analysis): Summary['byOwner'] {
@@ -214,7 +216,9 @@ function ownerSpend({ ledger }: Analysis): Summary['byOwner'] {
     value.initiatives++;
     map.set(key, value);
   }
-  return [...map].map(([owner, v]) => ({ owner, ...v })).sort((a, b) => b.spend - a.spend || compareText(a.owner ?? '\uffff', b.owner ?? '\uffff'));
+  return [...map]
+    .map(([owner, v]) => ({ owner, ...v }))
+    .sort((a, b) => b.spend - a.spend || compareText(a.owner ?? '\uffff', b.owner ?? '\uffff'));
 }
 
 function unlinkedItems(rows: InitiativeRow[]): UnlinkedItem[] {
@@ -257,7 +261,12 @@ function initiativeRows({ ledger }: Analysis): InitiativeRow[] {
 function uncountedNote(ledger: SpendLedger, entry: InitiativeSpend): string | undefined {
   const model = entry.item.model;
   const node = model.node;
-  const field = model.cost || getValue(node, 'cost') != null ? 'cost' : model.actualCost || getValue(node, 'actualCost') != null ? 'actualCost' : undefined;
+  const field =
+    model.cost || getValue(node, 'cost') != null
+      ? 'cost'
+      : model.actualCost || getValue(node, 'actualCost') != null
+        ? 'actualCost'
+        : undefined;
   if (field === undefined || (field === 'cost' ? entry.cost : entry.actualCost) !== undefined) return undefined;
   const literal = model[field];
   if (!literal) return `${field} not counted: it is not a valid amount (see the schema problem)`;
@@ -298,7 +307,10 @@ function problemCounts(diagnostics: Map<string, PortfolioDiagnostic[]>): Summary
       byRule.set(d.code, (byRule.get(d.code) ?? 0) + 1);
     }
   }
-  return { ...counts, byRule: [...byRule].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || compareText(a.rule, b.rule)) };
+  return {
+    ...counts,
+    byRule: [...byRule].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || compareText(a.rule, b.rule)),
+  };
 }
 
 function compareText(a: string, b: string): number {

@@ -38,7 +38,12 @@ export function isSafeChunk(text: string): boolean {
 }
 
 /** Calls `visit(start, contentStart, end, next)` for each line that is not blank or a comment. */
-function scanLines(text: string, from: number, to: number, visit: (start: number, first: number, end: number, next: number) => boolean): boolean {
+function scanLines(
+  text: string,
+  from: number,
+  to: number,
+  visit: (start: number, first: number, end: number, next: number) => boolean,
+): boolean {
   let start = from;
   while (start < to) {
     let newline = text.indexOf('\n', start);
@@ -70,7 +75,7 @@ export function planChunks(text: string): SectionSlice[] | null {
     const indent = first - start;
     if (indent === 0) {
       const c = text.charCodeAt(first);
-      if (c === DASH && text.startsWith('---', first) || text.startsWith('...', first) || c === 37 /* % */) {
+      if ((c === DASH && text.startsWith('---', first)) || text.startsWith('...', first) || c === 37 /* % */) {
         // Only a single leading '---' is harmless; it stays in the first chunk.
         return !seenContent && end - first === 3 && text.startsWith('---', first);
       }

@@ -232,11 +232,17 @@ class Builder {
         items.push(this.scalar(value).node);
         return;
       }
-      if (!key || !isFlatScalar(key) || !sep || sep[0]?.type !== 'map-value-ind' || sep.slice(1).some((token) => token.type !== 'space')) notPlain();
+      if (!key || !isFlatScalar(key) || !sep || sep[0]?.type !== 'map-value-ind' || sep.slice(1).some((token) => token.type !== 'space'))
+        notPlain();
       const keyNode = this.scalar(key).node;
       if (pairs.some((pair) => sameKey(pair.key, keyNode))) notPlain();
       const built = this.scalar(value);
-      pairs.push({ key: keyNode, value: built.node, start: keyNode.start, end: built.node.end > keyNode.end ? built.node.end : keyNode.end });
+      pairs.push({
+        key: keyNode,
+        value: built.node,
+        start: keyNode.start,
+        end: built.node.end > keyNode.end ? built.node.end : keyNode.end,
+      });
     });
     const [close, ...rest] = collection.end;
     if (close?.source !== (isMap ? '}' : ']')) notPlain();

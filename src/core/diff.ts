@@ -151,7 +151,12 @@ function subjectFinder(file: PortfolioFile): (range: Range) => string | undefine
   const extents: ItemExtent[] = [];
   const add = (kind: string, item: { chunk: { base: number }; model: { node: PNode; id?: { value: string } } }) => {
     const id = item.model.id?.value;
-    if (id !== undefined) extents.push({ start: item.chunk.base + item.model.node.start, end: item.chunk.base + item.model.node.end, subject: `${kind}:${id}` });
+    if (id !== undefined)
+      extents.push({
+        start: item.chunk.base + item.model.node.start,
+        end: item.chunk.base + item.model.node.end,
+        subject: `${kind}:${id}`,
+      });
   };
   for (const item of file.outcomes) add('outcome', item);
   for (const item of file.initiatives) add('initiative', item);
@@ -200,7 +205,13 @@ export function hasChanges(diff: PortfolioDiff): boolean {
   const money = [d.totalSpend, d.alignedSpend, d.unlinkedSpend, d.budget].some((v) => v !== 0);
   const shares = [d.alignmentScore, d.measuredShare, d.budgetUse].some((v) => v !== null && v !== 0);
   const scoreAppeared = (diff.base.summary.alignmentScore === null) !== (diff.head.summary.alignmentScore === null);
-  const lists = diff.initiatives.added.length + diff.initiatives.removed.length + diff.initiatives.changed.length + diff.findings.new.length + diff.findings.fixed.length + diff.outcomes.length;
+  const lists =
+    diff.initiatives.added.length +
+    diff.initiatives.removed.length +
+    diff.initiatives.changed.length +
+    diff.findings.new.length +
+    diff.findings.fixed.length +
+    diff.outcomes.length;
   return diff.currencyChanged || money || shares || scoreAppeared || lists > 0;
 }
 
@@ -244,13 +255,36 @@ function outcomeChanges(before: Summary, after: Summary): OutcomeChange[] {
     const common = { id: o.id, title: o.title, spendAfter: o.spend, budgetUseAfter: o.budgetUse ?? null, initiativesAfter: o.initiatives };
     if (!b) {
       changes.push({ ...common, change: 'added', spendBefore: null, budgetUseBefore: null, initiativesBefore: null });
-    } else if (b.spend !== o.spend || b.initiatives !== o.initiatives || b.title !== o.title || (b.budgetUse ?? null) !== (o.budgetUse ?? null) || b.measured !== o.measured || before.currency !== after.currency) {
-      changes.push({ ...common, change: 'changed', spendBefore: b.spend, budgetUseBefore: b.budgetUse ?? null, initiativesBefore: b.initiatives });
+    } else if (
+      b.spend !== o.spend ||
+      b.initiatives !== o.initiatives ||
+      b.title !== o.title ||
+      (b.budgetUse ?? null) !== (o.budgetUse ?? null) ||
+      b.measured !== o.measured ||
+      before.currency !== after.currency
+    ) {
+      changes.push({
+        ...common,
+        change: 'changed',
+        spendBefore: b.spend,
+        budgetUseBefore: b.budgetUse ?? null,
+        initiativesBefore: b.initiatives,
+      });
     }
   }
   for (const b of before.byOutcome) {
     if (seen.has(b.id)) continue;
-    changes.push({ id: b.id, title: b.title, change: 'removed', spendBefore: b.spend, spendAfter: null, budgetUseBefore: b.budgetUse ?? null, budgetUseAfter: null, initiativesBefore: b.initiatives, initiativesAfter: null });
+    changes.push({
+      id: b.id,
+      title: b.title,
+      change: 'removed',
+      spendBefore: b.spend,
+      spendAfter: null,
+      budgetUseBefore: b.budgetUse ?? null,
+      budgetUseAfter: null,
+      initiativesBefore: b.initiatives,
+      initiativesAfter: null,
+    });
   }
   return changes;
 }
@@ -280,7 +314,8 @@ function unlinkedChanges(before: Summary, after: Summary): PortfolioDiff['unlink
   }
   const titles = new Map(before.unlinked.map((u) => [u.id, u.title]));
   for (const [id, was] of old) if (!now.has(id) && was > 0) reduced.push({ id, title: titles.get(id) ?? id, before: was, after: 0 });
-  const bySize = (a: UnlinkedChange, b: UnlinkedChange) => Math.abs(b.after - b.before) - Math.abs(a.after - a.before) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const bySize = (a: UnlinkedChange, b: UnlinkedChange) =>
+    Math.abs(b.after - b.before) - Math.abs(a.after - a.before) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return { added: added.sort(bySize), reduced: reduced.sort(bySize) };
 }
 
@@ -326,6 +361,11 @@ function findingChanges(before: readonly SnapshotFinding[], after: readonly Snap
     for (const f of leftAfter.slice(paired)) fresh.push(f);
     for (const f of leftBefore.slice(paired)) fixed.push(f);
   }
-  const inOrder = (a: SnapshotFinding, b: SnapshotFinding) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const inOrder = (a: SnapshotFinding, b: SnapshotFinding) =>
+    a.path < b.path
+      ? -1
+      : a.path > b.path
+        ? 1
+        : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
   return { new: fresh.sort(inOrder), fixed: fixed.sort(inOrder) };
 }

@@ -33,7 +33,12 @@ export class PortfolioFile {
   findings: Finding[] = [];
   private builtLines: LineIndex | undefined;
 
-  constructor(readonly path: string, public text: string, public parsed: ParsedFile, private makeLines: () => LineIndex) {}
+  constructor(
+    readonly path: string,
+    public text: string,
+    public parsed: ParsedFile,
+    private makeLines: () => LineIndex,
+  ) {}
 
   get lines(): LineIndex {
     this.builtLines ??= this.makeLines();
@@ -112,7 +117,12 @@ export function editPortfolioFile(previous: PortfolioFile, change: TextChange, o
 function fileFrom(path: string, parsed: ParsedFile, makeLines: () => LineIndex): PortfolioFile {
   const file = new PortfolioFile(path, parsed.text, parsed, makeLines);
   const report = (chunk: Chunk, problem: Problem) => {
-    const finding: Finding = { rule: problem.rule, path, span: { chunk, start: problem.start, end: problem.end }, message: problem.message };
+    const finding: Finding = {
+      rule: problem.rule,
+      path,
+      span: { chunk, start: problem.start, end: problem.end },
+      message: problem.message,
+    };
     if (problem.data) finding.data = problem.data;
     file.findings.push(finding);
   };
@@ -125,7 +135,13 @@ function fileFrom(path: string, parsed: ParsedFile, makeLines: () => LineIndex):
   return file;
 }
 
-function readItems<T>(items: ItemEntry[], kind: ItemKind, memo: WeakMap<PNode, ItemRead<T>>, read: (node: PNode) => T, report: (chunk: Chunk, problem: Problem) => void): Array<Located<T>> {
+function readItems<T>(
+  items: ItemEntry[],
+  kind: ItemKind,
+  memo: WeakMap<PNode, ItemRead<T>>,
+  read: (node: PNode) => T,
+  report: (chunk: Chunk, problem: Problem) => void,
+): Array<Located<T>> {
   const out: Array<Located<T>> = [];
   for (const entry of items) {
     // Kept with the entry: an item whose chunk did not change is not read again.
@@ -156,16 +172,29 @@ function hiddenBySyntaxError(chunk: Chunk, node: PNode, problem: Problem): boole
 function checkRoot(file: PortfolioFile, report: (chunk: Chunk, problem: Problem) => void): void {
   const { parsed } = file;
   const top: Chunk = parsed.rootChunk ?? { base: 0, parse: { text: file.text, root: null, problems: [], safe: true } };
-  const firstLine = { start: 0, end: Math.max(0, Math.min(file.text.indexOf('\n') === -1 ? file.text.length : file.text.indexOf('\n'), 200)) };
+  const firstLine = {
+    start: 0,
+    end: Math.max(0, Math.min(file.text.indexOf('\n') === -1 ? file.text.length : file.text.indexOf('\n'), 200)),
+  };
   if (parsed.rootShape === 'empty') {
     if (top.parse.problems.length === 0) {
-      report(top, { rule: 'schema', ...firstLine, message: 'This file holds no portfolio: start it with apiVersion: portfolio/v1 and kind: Portfolio.', data: { kind: 'add-field', field: 'apiVersion', placeholder: 'portfolio/v1' } });
+      report(top, {
+        rule: 'schema',
+        ...firstLine,
+        message: 'This file holds no portfolio: start it with apiVersion: portfolio/v1 and kind: Portfolio.',
+        data: { kind: 'add-field', field: 'apiVersion', placeholder: 'portfolio/v1' },
+      });
     }
     return;
   }
   if (parsed.rootShape === 'other') {
     const root = top.parse.root!;
-    report(top, { rule: 'schema', start: root.start, end: Math.min(root.end, root.start + 200), message: `A portfolio file is a mapping with the keys apiVersion, kind, metadata, outcomes and initiatives, not ${root.kind === 'seq' ? 'a list' : 'a single value'}.` });
+    report(top, {
+      rule: 'schema',
+      start: root.start,
+      end: Math.min(root.end, root.start + 200),
+      message: `A portfolio file is a mapping with the keys apiVersion, kind, metadata, outcomes and initiatives, not ${root.kind === 'seq' ? 'a list' : 'a single value'}.`,
+    });
     return;
   }
   const seen = new Map<string, number>();
@@ -173,7 +202,12 @@ function checkRoot(file: PortfolioFile, report: (chunk: Chunk, problem: Problem)
     const key = keyText(section.pair);
     if (key === undefined) return;
     if (parsed.chunked && seen.has(key)) {
-      report(section.chunk, { rule: 'yaml-syntax', start: section.pair.key.start, end: section.pair.key.end, message: `YAML: Map keys must be unique. Remove or rename one of the two "${key}" keys: only one of them can be read.` });
+      report(section.chunk, {
+        rule: 'yaml-syntax',
+        start: section.pair.key.start,
+        end: section.pair.key.end,
+        message: `YAML: Map keys must be unique. Remove or rename one of the two "${key}" keys: only one of them can be read.`,
+      });
     }
     if (!seen.has(key)) seen.set(key, index);
   });
@@ -199,4 +233,3 @@ function metadataOf(chunk: Chunk, pair: PPair): Located<MetadataModel> {
   }
   return known;
 }
-

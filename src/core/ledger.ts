@@ -4,7 +4,20 @@
 import type { PNode } from './ast';
 import type { Finding, Span } from './diagnostics';
 import type { Located, PortfolioFile } from './file';
-import { agreeingInverse, allocate, currencyExponent, formatMoney, inverseRatesAgree, isCurrency, RateTable, rateDecimals, sameRational, suggestCurrencyOrder, toMinorUnits, type Rational } from './money';
+import {
+  agreeingInverse,
+  allocate,
+  currencyExponent,
+  formatMoney,
+  inverseRatesAgree,
+  isCurrency,
+  RateTable,
+  rateDecimals,
+  sameRational,
+  suggestCurrencyOrder,
+  toMinorUnits,
+  type Rational,
+} from './money';
 import { CURRENCY_PATTERN } from './schema';
 import type { AmountLiteral, InitiativeModel, LinksModel, OutcomeModel } from './model';
 import { WEIGHT_WHOLE } from './model';
@@ -79,7 +92,11 @@ export class SpendLedger {
   /** Counts only some initiatives (the summary's filters). */
   private readonly filtered: boolean;
 
-  constructor(readonly files: readonly PortfolioFile[], readonly index: WorkspaceIndex, options: LedgerOptions = {}) {
+  constructor(
+    readonly files: readonly PortfolioFile[],
+    readonly index: WorkspaceIndex,
+    options: LedgerOptions = {},
+  ) {
     this.filtered = options.include !== undefined;
     this.currency = options.currency ?? pickCurrency(files);
     for (const file of files) this.fileCurrency.set(file, this.declaredCurrency(file) ?? this.currency);
@@ -133,7 +150,11 @@ export class SpendLedger {
    * status that changes between cancelled and not, an amount that cannot be converted). The
    * index must be updated first; outcomes, metadata and every other file must be unchanged.
    */
-  prepareReplace(file: PortfolioFile, removed: ReadonlyArray<Located<InitiativeModel>>, added: ReadonlyArray<Located<InitiativeModel>>): (() => void) | undefined {
+  prepareReplace(
+    file: PortfolioFile,
+    removed: ReadonlyArray<Located<InitiativeModel>>,
+    added: ReadonlyArray<Located<InitiativeModel>>,
+  ): (() => void) | undefined {
     if (this.filtered || this.currency === NO_CURRENCY || removed.length !== added.length) return undefined;
     // A total that might pass the exact limit is left to a new ledger, which reports it.
     if (this.total + added.reduce((sum, item) => sum + this.largestSpend(file, item.model), 0) > Number.MAX_SAFE_INTEGER) return undefined;
@@ -164,7 +185,7 @@ export class SpendLedger {
 
   /** The most an initiative can add to the total: its cost plus its actual cost, converted. */
   private largestSpend(file: PortfolioFile, model: InitiativeModel): number {
-    const minor = (literal: AmountLiteral | undefined) => (literal ? this.conversionOf(file, literal).minor ?? 0 : 0);
+    const minor = (literal: AmountLiteral | undefined) => (literal ? (this.conversionOf(file, literal).minor ?? 0) : 0);
     return minor(model.cost) + minor(model.actualCost);
   }
 
@@ -176,13 +197,19 @@ export class SpendLedger {
     if (this.inexact.has(what)) return;
     this.inexact.add(what);
     const limit = this.format(Number.MAX_SAFE_INTEGER);
-    this.report(file, { chunk, start: node.start, end: node.end },
-      `This amount takes the total ${what} past ${limit}, the most that can be added up exactly: totals from here on may be off by some cents. Check the digits and suffixes of the largest amounts.`);
+    this.report(
+      file,
+      { chunk, start: node.start, end: node.end },
+      `This amount takes the total ${what} past ${limit}, the most that can be added up exactly: totals from here on may be off by some cents. Check the digits and suffixes of the largest amounts.`,
+    );
   }
 
   /** Whether an initiative's amounts convert with no problem to report. */
   private convertsCleanly(file: PortfolioFile, model: InitiativeModel): boolean {
-    return !(model.cost && this.conversionOf(file, model.cost).problem) && !(model.actualCost && this.conversionOf(file, model.actualCost).problem);
+    return (
+      !(model.cost && this.conversionOf(file, model.cost).problem) &&
+      !(model.actualCost && this.conversionOf(file, model.actualCost).problem)
+    );
   }
 
   /** An amount of `file` in summary minor units; reports why when it cannot be read or converted. */
@@ -229,26 +256,52 @@ export class SpendLedger {
       if (!literal.currency) return {};
       const suggestion = closest(currency, suggestCurrencyOrder());
       const node = literal.currencyNode!;
-      return { problem: { start: node.start, end: node.end, message: `Unknown currency "${currency}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Use an ISO 4217 code such as EUR or USD.` } };
+      return {
+        problem: {
+          start: node.start,
+          end: node.end,
+          message: `Unknown currency "${currency}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Use an ISO 4217 code such as EUR or USD.`,
+        },
+      };
     }
     let minor = 0;
     for (const part of literal.parts) {
       const result = toMinorUnits(part.value, currencyExponent(currency));
       if ('error' in result) {
-        const message = result.error === 'precision'
-          ? `This amount has more decimals than ${currency} has (${currencyExponent(currency)}): round it to the ${currencyExponent(currency) === 0 ? 'unit' : 'cent'}.`
-          : 'This amount is too large to add up exactly: check its digits and suffix.';
+        const message =
+          result.error === 'precision'
+            ? `This amount has more decimals than ${currency} has (${currencyExponent(currency)}): round it to the ${currencyExponent(currency) === 0 ? 'unit' : 'cent'}.`
+            : 'This amount is too large to add up exactly: check its digits and suffix.';
         return { problem: { start: part.node.start, end: part.node.end, message } };
       }
       minor += result.minor;
-      if (!Number.isSafeInteger(minor)) return { problem: { start: literal.node.start, end: literal.node.end, message: 'This amount is too large to add up exactly: check its digits and suffix.' } };
+      if (!Number.isSafeInteger(minor))
+        return {
+          problem: {
+            start: literal.node.start,
+            end: literal.node.end,
+            message: 'This amount is too large to add up exactly: check its digits and suffix.',
+          },
+        };
     }
     const converted = this.rates.convert(minor, currency, this.currency);
     if (converted !== undefined && !Number.isSafeInteger(converted)) {
-      return { problem: { start: literal.node.start, end: literal.node.end, message: `This amount is too large to add up exactly once converted to ${this.currency}: check its digits and suffix.` } };
+      return {
+        problem: {
+          start: literal.node.start,
+          end: literal.node.end,
+          message: `This amount is too large to add up exactly once converted to ${this.currency}: check its digits and suffix.`,
+        },
+      };
     }
     if (converted === undefined) {
-      return { problem: { start: literal.node.start, end: literal.node.end, message: `No exchange rate from ${currency} to ${this.currency}, so this amount is left out of every total. Add rates: { ${currency}: <${this.currency} per ${currency}> } to metadata.` } };
+      return {
+        problem: {
+          start: literal.node.start,
+          end: literal.node.end,
+          message: `No exchange rate from ${currency} to ${this.currency}, so this amount is left out of every total. Add rates: { ${currency}: <${this.currency} per ${currency}> } to metadata.`,
+        },
+      };
     }
     return { minor: converted };
   }
@@ -284,29 +337,45 @@ export class SpendLedger {
       // A code that is not three capitals is the schema check's to report.
       if (code && CURRENCY_PATTERN.test(code.value) && !isCurrency(code.value)) {
         const suggestion = closest(code.value, suggestCurrencyOrder());
-        this.report(file, { chunk, start: code.node.start, end: code.node.end }, `Unknown currency "${code.value}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Use an ISO 4217 code such as EUR or USD.`);
+        this.report(
+          file,
+          { chunk, start: code.node.start, end: code.node.end },
+          `Unknown currency "${code.value}"${suggestion ? `: did you mean ${suggestion}?` : '.'} Use an ISO 4217 code such as EUR or USD.`,
+        );
       }
       const base = this.currencyOf(file);
       for (const declaration of metadata.model.rates) {
         const span = { chunk, start: declaration.valueNode.start, end: declaration.valueNode.end };
         if (!isCurrency(declaration.currency)) {
           if (!CURRENCY_PATTERN.test(declaration.currency)) continue;
-          this.report(file, { chunk, start: declaration.keyNode.start, end: declaration.keyNode.end }, `Unknown currency "${declaration.currency}" in rates: use an ISO 4217 code such as USD.`);
+          this.report(
+            file,
+            { chunk, start: declaration.keyNode.start, end: declaration.keyNode.end },
+            `Unknown currency "${declaration.currency}" in rates: use an ISO 4217 code such as USD.`,
+          );
           continue;
         }
         const key = `${declaration.currency}>${base}`;
         const text = chunk.parse.text.slice(declaration.valueNode.start, declaration.valueNode.end);
         const earlier = seen.get(key);
         if (earlier && !sameRational(earlier.rate, declaration.rate)) {
-          this.report(file, span, `Two different rates for ${declaration.currency} to ${base}: ${earlier.text} in ${where(earlier.file, earlier.span.chunk, earlier.span)} and ${text} here. Files checked together must agree; the first one is used.`,
-            [{ path: earlier.file.path, span: earlier.span, message: `${declaration.currency} rate ${earlier.text} declared here` }]);
+          this.report(
+            file,
+            span,
+            `Two different rates for ${declaration.currency} to ${base}: ${earlier.text} in ${where(earlier.file, earlier.span.chunk, earlier.span)} and ${text} here. Files checked together must agree; the first one is used.`,
+            [{ path: earlier.file.path, span: earlier.span, message: `${declaration.currency} rate ${earlier.text} declared here` }],
+          );
           continue;
         }
         const opposite = earlier ? undefined : seen.get(`${base}>${declaration.currency}`);
         if (opposite && !inverseRatesAgree(opposite.rate, declaration.rate)) {
           const inverse = agreeingInverse(opposite.rate, rateDecimals(declaration.rate));
-          this.report(file, span, `Rates in opposite directions disagree: ${declaration.currency}: ${text} here (1 ${declaration.currency} = ${text} ${base}) and ${base}: ${opposite.text} in ${where(opposite.file, opposite.span.chunk, opposite.span)} (1 ${declaration.currency} = 1 / ${opposite.text} = ${inverse} ${base}). Files checked together must agree: write ${declaration.currency}: ${inverse} here, or declare the rate once; the first one is used both ways.`,
-            [{ path: opposite.file.path, span: opposite.span, message: `${base} rate ${opposite.text} declared here` }]);
+          this.report(
+            file,
+            span,
+            `Rates in opposite directions disagree: ${declaration.currency}: ${text} here (1 ${declaration.currency} = ${text} ${base}) and ${base}: ${opposite.text} in ${where(opposite.file, opposite.span.chunk, opposite.span)} (1 ${declaration.currency} = 1 / ${opposite.text} = ${inverse} ${base}). Files checked together must agree: write ${declaration.currency}: ${inverse} here, or declare the rate once; the first one is used both ways.`,
+            [{ path: opposite.file.path, span: opposite.span, message: `${base} rate ${opposite.text} declared here` }],
+          );
           continue;
         }
         if (!earlier) {
@@ -325,8 +394,11 @@ export class SpendLedger {
     const first = file.initiatives.find((i) => i.model.cost && !i.model.cost.currency);
     if (!first) return;
     const node: PNode = first.model.cost!.node;
-    this.report(file, { chunk: first.chunk, start: node.start, end: node.end },
-      'No currency is declared for this amount: add currency: EUR (or your ISO 4217 code) to metadata, or write the code after the amount ("1.2M EUR").');
+    this.report(
+      file,
+      { chunk: first.chunk, start: node.start, end: node.end },
+      'No currency is declared for this amount: add currency: EUR (or your ISO 4217 code) to metadata, or write the code after the amount ("1.2M EUR").',
+    );
   }
 
   private spendOf(file: PortfolioFile, item: Located<InitiativeModel>): InitiativeSpend {
@@ -337,12 +409,27 @@ export class SpendLedger {
     // The entry of an unchanged item is reused when its amounts and resolved links are the same.
     const previous = item.spend as { known: number; entry: InitiativeSpend } | undefined;
     let entry: InitiativeSpend;
-    if (previous && previous.known === known && previous.entry.file === file && previous.entry.cost === cost && previous.entry.actualCost === actualCost) {
+    if (
+      previous &&
+      previous.known === known &&
+      previous.entry.file === file &&
+      previous.entry.cost === cost &&
+      previous.entry.actualCost === actualCost
+    ) {
       entry = previous.entry;
     } else {
-      const spend = cost ?? (model.cost ? 0 : actualCost ?? 0);
+      const spend = cost ?? (model.cost ? 0 : (actualCost ?? 0));
       // Every field set here, in one order: one object shape for all entries keeps this loop fast.
-      entry = { file, item, cost, actualCost, spend, allocations: model.links.form === 'none' ? NO_ALLOCATIONS : [], unlinked: 0, reason: undefined };
+      entry = {
+        file,
+        item,
+        cost,
+        actualCost,
+        spend,
+        allocations: model.links.form === 'none' ? NO_ALLOCATIONS : [],
+        unlinked: 0,
+        reason: undefined,
+      };
       this.allocate(entry);
       item.spend = { known, entry };
     }

@@ -26,7 +26,10 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   private readonly starts: Float64Array;
 
-  constructor(private readonly text: string, starts?: Float64Array) {
+  constructor(
+    private readonly text: string,
+    starts?: Float64Array,
+  ) {
     if (starts) {
       this.starts = starts;
       return;

@@ -5,8 +5,22 @@ import { fieldsOf, getPair, getValue, isMap, isScalar, isSeq, keyText, stringVal
 import { decimalFromNumber, parseAmountText, PLAIN_DECIMAL, rationalFromNumber, type Decimal, type Rational } from './money';
 import { isRuleId, type RuleId } from './ruleIds';
 import {
-  categories, DATE_PATTERN, initiativeTypes, measureKinds, outcomeKinds, PERCENT_PATTERN, PLAIN_AMOUNT_PATTERN, relationshipModels, severities, statuses,
-  type Category, type InitiativeType, type MeasureKind, type RelationshipModel, type Severity, type Status,
+  categories,
+  DATE_PATTERN,
+  initiativeTypes,
+  measureKinds,
+  outcomeKinds,
+  PERCENT_PATTERN,
+  PLAIN_AMOUNT_PATTERN,
+  relationshipModels,
+  severities,
+  statuses,
+  type Category,
+  type InitiativeType,
+  type MeasureKind,
+  type RelationshipModel,
+  type Severity,
+  type Status,
 } from './schema';
 
 /** An amount as written, before its currency is known: one part, or capex and opex parts. */
@@ -164,7 +178,7 @@ export function isRealDate(value: string): boolean {
   const month = Number(value.slice(5, 7));
   const day = Number(value.slice(8, 10));
   if (month < 1 || month > 12 || day < 1) return false;
-  const leap = month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
 }
 
@@ -191,8 +205,12 @@ export function readAmount(node: PNode | null | undefined): AmountLiteral | unde
   for (const label of ['capex', 'opex'] as const) {
     const part = getValue(node, label);
     if (!isScalar(part)) continue;
-    const value = typeof part.value === 'number' && part.value >= 0 ? amountNumber(part.value, part.source)
-      : typeof part.value === 'string' && PLAIN_AMOUNT_PATTERN.test(part.value) ? parseAmountText(part.value)?.value : undefined;
+    const value =
+      typeof part.value === 'number' && part.value >= 0
+        ? amountNumber(part.value, part.source)
+        : typeof part.value === 'string' && PLAIN_AMOUNT_PATTERN.test(part.value)
+          ? parseAmountText(part.value)?.value
+          : undefined;
     if (value) parts.push({ value, node: part, label });
   }
   if (parts.length === 0) return undefined;
@@ -248,7 +266,15 @@ function readWeight(node: PNode | null): number | undefined {
 }
 
 export function readLinks(item: PNode, pair = isMap(item) ? getPair(item, 'outcomes') : undefined): LinksModel {
-  const links: LinksModel = { form: 'none', keyNode: undefined, valueNode: undefined, entries: [], weightSum: 0, invalidWeight: false, split: undefined };
+  const links: LinksModel = {
+    form: 'none',
+    keyNode: undefined,
+    valueNode: undefined,
+    entries: [],
+    weightSum: 0,
+    invalidWeight: false,
+    split: undefined,
+  };
   if (!pair) return links;
   links.keyNode = pair.key;
   const value = pair.value;

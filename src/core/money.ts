@@ -15,7 +15,12 @@ const EXPONENT_2 =
   'XXX';
 
 const exponents = new Map<string, number>();
-for (const [list, exponent] of [[EXPONENT_0, 0], [EXPONENT_2, 2], [EXPONENT_3, 3], [EXPONENT_4, 4]] as const) {
+for (const [list, exponent] of [
+  [EXPONENT_0, 0],
+  [EXPONENT_2, 2],
+  [EXPONENT_3, 3],
+  [EXPONENT_4, 4],
+] as const) {
   for (const code of list.split(' ')) exponents.set(code, exponent);
 }
 
@@ -222,7 +227,8 @@ export function allocate(total: number, weights: readonly number[]): number[] {
   const remainders = big.map((w) => (totalBig * w) % sum);
   let rest = totalBig - parts.reduce((a, b) => a + b, 0n);
   // Largest remainder first; ties go to the earlier entry, so the result is deterministic.
-  const order = remainders.map((remainder, index) => ({ index, remainder }))
+  const order = remainders
+    .map((remainder, index) => ({ index, remainder }))
     .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
   for (const { index } of order) {
     if (rest <= 0n) break;
@@ -271,7 +277,11 @@ export function formatMoney(minor: number, currency: string): string {
 export function formatMoneyShort(minor: number, currency: string): string {
   const major = minor / 10 ** currencyExponent(currency);
   const abs = Math.abs(major);
-  const units: Array<[number, string]> = [[1e9, 'B'], [1e6, 'M'], [1e3, 'k']];
+  const units: Array<[number, string]> = [
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'k'],
+  ];
   for (const [size, suffix] of units) {
     if (abs >= size) return `${currency} ${trimZeros((major / size).toFixed(2))}${suffix}`;
   }

@@ -1,6 +1,20 @@
 // YAML text to the light syntax tree of ast.ts, chunk by chunk (see chunks.ts), with a cache of
 // parsed chunks keyed by their text so that re-parsing after an edit only parses what changed.
-import { Composer, Parser, YAMLParseError, isAlias, visit, type Alias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
+import {
+  Composer,
+  Parser,
+  YAMLParseError,
+  isAlias,
+  visit,
+  type Alias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Document,
+  type Node as YamlNode,
+  type YAMLError,
+} from 'yaml';
 import type { PNode, PPair, PMap, PSeq } from './ast';
 import type { FixData } from './diagnostics';
 import { keyText } from './ast';
@@ -103,7 +117,10 @@ export interface ParseOptions {
 class ChunkReader {
   readonly used: ChunkCache = new Map();
 
-  constructor(private readonly reuse: ChunkCache | undefined, private readonly composeItems = false) {}
+  constructor(
+    private readonly reuse: ChunkCache | undefined,
+    private readonly composeItems = false,
+  ) {}
 
   read(text: string, start: number, end: number, role?: ItemRole): Chunk {
     const slice = text.slice(start, end);
@@ -231,7 +248,16 @@ function entriesOf(chunk: Chunk): ItemEntry[] {
 }
 
 function assembleWhole(text: string, chunk: Chunk): ParsedFile {
-  const file: ParsedFile = { text, chunks: [chunk], chunked: false, rootShape: 'empty', rootChunk: chunk, sections: [], outcomeItems: [], initiativeItems: [] };
+  const file: ParsedFile = {
+    text,
+    chunks: [chunk],
+    chunked: false,
+    rootShape: 'empty',
+    rootChunk: chunk,
+    sections: [],
+    outcomeItems: [],
+    initiativeItems: [],
+  };
   const root = chunk.parse.root;
   if (root === null || (root.kind === 'scalar' && root.value === null)) return file;
   if (root.kind !== 'map') {
@@ -254,7 +280,16 @@ function addSection(file: ParsedFile, pair: PPair, chunk: Chunk): void {
 
 /** Sections from section chunks, and the items of each list from its item chunks. */
 function assemble(text: string, chunks: Chunk[]): ParsedFile {
-  const file: ParsedFile = { text, chunks, chunked: true, rootShape: 'map', rootChunk: chunks[0], sections: [], outcomeItems: [], initiativeItems: [] };
+  const file: ParsedFile = {
+    text,
+    chunks,
+    chunked: true,
+    rootShape: 'map',
+    rootChunk: chunks[0],
+    sections: [],
+    outcomeItems: [],
+    initiativeItems: [],
+  };
   for (const chunk of chunks) {
     const root = chunk.parse.root;
     if (chunk.role) {
@@ -304,7 +339,14 @@ function parsePart(text: string): ChunkParse {
   if (!Array.isArray(composed)) return { text, root: null, problems: [composed], safe: true };
   const doc = composed[0]!;
   // What parseDocument reports for a second document.
-  if (composed.length > 1) doc.errors.push(new YAMLParseError(composed[1]!.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+  if (composed.length > 1)
+    doc.errors.push(
+      new YAMLParseError(
+        composed[1]!.range.slice(0, 2) as [number, number],
+        'MULTIPLE_DOCS',
+        'Source contains multiple documents; please use YAML.parseAllDocuments()',
+      ),
+    );
   const converted = convertDocument(doc, text);
   return { text, root: converted.root, problems: converted.problems, safe: true };
 }
@@ -344,7 +386,11 @@ function convertDocument(doc: Document.Parsed, text: string): { root: PNode | nu
       end: Math.min(text.length, 1),
     });
   }
-  if (converter.tooDeep) problems.push({ ...tooDeepProblem(text, 0), message: `YAML: aliases nest more than ${MAX_DEPTH} levels deep; the deeper levels were not read. Write the values out instead of nesting aliases.` });
+  if (converter.tooDeep)
+    problems.push({
+      ...tooDeepProblem(text, 0),
+      message: `YAML: aliases nest more than ${MAX_DEPTH} levels deep; the deeper levels were not read. Write the values out instead of nesting aliases.`,
+    });
   return { root, problems };
 }
 
@@ -381,7 +427,7 @@ class Converter {
       this.exhausted = true;
       return { kind: 'scalar', value: null, start: at[0], end: at[1] };
     }
-    const range = at ?? [node.range?.[0] ?? 0, node.range?.[1] ?? 0] as [number, number];
+    const range = at ?? ([node.range?.[0] ?? 0, node.range?.[1] ?? 0] as [number, number]);
     if (isAlias(node)) {
       const target = this.targetOf(node);
       if (!target) return { kind: 'scalar', value: null, start: range[0], end: range[1] };
@@ -389,7 +435,8 @@ class Converter {
     }
     if (isScalar(node)) {
       const value = node.value;
-      const plain = value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
+      const plain =
+        value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
       const scalar: PNode = { kind: 'scalar', value: plain, start: range[0], end: range[1] };
       if (typeof node.source === 'string' && node.source !== '') scalar.source = node.source;
       return scalar;
@@ -410,7 +457,9 @@ class Converter {
     const map: PMap = { kind: 'map', pairs: [], start: range[0], end: range[1] };
     for (const pair of items) {
       if (!isPair(pair)) continue;
-      const key = pair.key ? this.convert(pair.key as YamlNode, at) : { kind: 'scalar' as const, value: null, start: range[0], end: range[0] };
+      const key = pair.key
+        ? this.convert(pair.key as YamlNode, at)
+        : { kind: 'scalar' as const, value: null, start: range[0], end: range[0] };
       const value = pair.value ? this.convert(pair.value as YamlNode, at) : null;
       map.pairs.push({ key, value, start: key.start, end: value && value.end > key.end ? value.end : key.end });
     }
@@ -418,7 +467,14 @@ class Converter {
   }
 
   private seq(items: readonly unknown[], range: [number, number], at: [number, number] | undefined): PSeq {
-    return { kind: 'seq', items: items.map((item) => item ? this.convert(item as YamlNode, at) : { kind: 'scalar', value: null, start: range[0], end: range[0] }), start: range[0], end: range[1] };
+    return {
+      kind: 'seq',
+      items: items.map((item) =>
+        item ? this.convert(item as YamlNode, at) : { kind: 'scalar', value: null, start: range[0], end: range[0] },
+      ),
+      start: range[0],
+      end: range[1],
+    };
   }
 }
 
@@ -442,17 +498,30 @@ function syntaxProblem(error: YAMLError, text: string): SyntaxProblem {
   if (end === start && end < text.length) end = start + 1;
   // The library points at the first character of a duplicate key: cover the key and name it, as
   // the chunked path does for top-level keys (file.ts).
-  const duplicate = error.code === 'DUPLICATE_KEY' ? /^(?:"[^"\n]*"|'[^'\n]*'|[^\n]*?)(?=[ \t]*:(?:[ \t]|$))/m.exec(text.slice(start, start + 1024))?.[0] : undefined;
+  const duplicate =
+    error.code === 'DUPLICATE_KEY'
+      ? /^(?:"[^"\n]*"|'[^'\n]*'|[^\n]*?)(?=[ \t]*:(?:[ \t]|$))/m.exec(text.slice(start, start + 1024))?.[0]
+      : undefined;
   // The library reports an unclosed quote where the text ends: point at the opening quote instead.
   const unclosed = error.code === 'MISSING_CHAR' && /quote/i.test(firstLine) ? unclosedQuoteProblem(text) : undefined;
   if (unclosed) return { rule: 'yaml-syntax', ...unclosed, hides: true };
   const halfKey = error.code === 'MULTILINE_IMPLICIT_KEY' ? halfTypedKeyProblem(text, start) : undefined;
   if (halfKey) return { rule: 'yaml-syntax', ...halfKey, hides: true };
   const tab = error.code === 'TAB_AS_INDENT' ? tabIndentProblem(text, start) : undefined;
-  if (tab) return { rule: 'yaml-syntax', message: 'YAML: Tabs are not allowed as indentation: indent with spaces, aligned with the keys around it.', ...tab };
+  if (tab)
+    return {
+      rule: 'yaml-syntax',
+      message: 'YAML: Tabs are not allowed as indentation: indent with spaces, aligned with the keys around it.',
+      ...tab,
+    };
   if (duplicate) {
     const key = duplicate.replace(/^(["'])(.*)\1$/, '$2');
-    return { rule: 'yaml-syntax', message: `YAML: Map keys must be unique. Remove one of the two "${key}" keys: the second would silently replace the first.`, start, end: start + duplicate.length };
+    return {
+      rule: 'yaml-syntax',
+      message: `YAML: Map keys must be unique. Remove one of the two "${key}" keys: the second would silently replace the first.`,
+      start,
+      end: start + duplicate.length,
+    };
   }
   return { rule: 'yaml-syntax', message: `YAML: ${firstLine}${/[.!?]$/.test(firstLine) ? '' : '.'}${hint ? ' ' + hint : ''}`, start, end };
 }

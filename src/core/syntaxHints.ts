@@ -7,7 +7,11 @@ import { InitiativeSchema, MeasureSchema, MetadataSchema, OutcomeSchema, Portfol
 import { closestKey } from './suggest';
 
 /** Every key of the format, for a key typed without its colon (the line does not say where it is). */
-const ALL_KEYS = [...new Set([InitiativeSchema, OutcomeSchema, MeasureSchema, MetadataSchema, PortfolioShellSchema].flatMap((schema) => Object.keys(schema.shape)))];
+const ALL_KEYS = [
+  ...new Set(
+    [InitiativeSchema, OutcomeSchema, MeasureSchema, MetadataSchema, PortfolioShellSchema].flatMap((schema) => Object.keys(schema.shape)),
+  ),
+];
 
 interface QuotedToken {
   type: 'double-quoted-scalar' | 'single-quoted-scalar';
@@ -68,7 +72,10 @@ export function syntaxErrorWithin(problems: ReadonlyArray<{ hides?: boolean; sta
  * A word alone on its line where a key is expected ("tit" while typing "title:"): YAML reads it
  * with the next line as one long key, and the library says so in its own terms.
  */
-export function halfTypedKeyProblem(text: string, start: number): { message: string; start: number; end: number; data?: FixData } | undefined {
+export function halfTypedKeyProblem(
+  text: string,
+  start: number,
+): { message: string; start: number; end: number; data?: FixData } | undefined {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   // Only a word alone on its line, where a key starts (not a value after "key: ").
   if (!/^[ ]*(?:- +)?$/.test(text.slice(lineStart, start))) return undefined;
@@ -92,7 +99,11 @@ export function tabIndentProblem(text: string, at: number): { start: number; end
   const leading = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 400))![0];
   if (!leading.includes('\t')) return undefined;
   let spaces = leading.replace(/\t/g, '  ').length;
-  const before = text.slice(0, Math.max(0, lineStart - 1)).split('\n').reverse().find((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+  const before = text
+    .slice(0, Math.max(0, lineStart - 1))
+    .split('\n')
+    .reverse()
+    .find((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
   if (before !== undefined && !before.includes('\t')) spaces = /^[ ]*(?:- +)*/.exec(before)![0].length;
   return { start: lineStart, end: lineStart + leading.length, data: { kind: 'indent', spaces } };
 }

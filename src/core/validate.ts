@@ -15,8 +15,10 @@ type Path = readonly PropertyKey[];
 
 const AMOUNT_FIELDS = new Set(['cost', 'actualCost', 'budget']);
 const DATE_FIELDS = new Set(['start', 'end', 'due']);
-const AMOUNT_HELP = 'Write an amount as 1200000, 900k, 1.2M or 2B, with an optional ISO 4217 code ("1.2M USD"), or as { capex: 900k, opex: 300k, currency: USD }.';
-const LINKS_HELP = 'List the outcome ids it serves, [supply-chain-cost, order-to-cash], or weigh them: { supply-chain-cost: 60%, order-to-cash: 40% }.';
+const AMOUNT_HELP =
+  'Write an amount as 1200000, 900k, 1.2M or 2B, with an optional ISO 4217 code ("1.2M USD"), or as { capex: 900k, opex: 300k, currency: USD }.';
+const LINKS_HELP =
+  'List the outcome ids it serves, [supply-chain-cost, order-to-cash], or weigh them: { supply-chain-cost: 60%, order-to-cash: 40% }.';
 const ID_HELP = 'Ids use letters, digits, ".", "_" and "-", and start with a letter or digit.';
 
 const KNOWN_KEYS: Record<string, readonly string[]> = {
@@ -55,9 +57,18 @@ function numberFormProblems(node: PNode | null | undefined): Problem[] {
   for (const pair of node.pairs) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     if (!AMOUNT_FIELDS.has(key)) continue;
-    const parts = isMap(pair.value) ? pair.value.pairs.filter((p) => isScalar(p.key) && (p.key.value === 'capex' || p.key.value === 'opex')).map((p) => p.value) : [pair.value];
+    const parts = isMap(pair.value)
+      ? pair.value.pairs.filter((p) => isScalar(p.key) && (p.key.value === 'capex' || p.key.value === 'opex')).map((p) => p.value)
+      : [pair.value];
     for (const part of parts) {
-      if (!isScalar(part) || typeof part.value !== 'number' || part.value < 0 || part.source === undefined || PLAIN_DECIMAL.test(part.source)) continue;
+      if (
+        !isScalar(part) ||
+        typeof part.value !== 'number' ||
+        part.value < 0 ||
+        part.source === undefined ||
+        PLAIN_DECIMAL.test(part.source)
+      )
+        continue;
       problems.push(numberFormProblem(part, part.source, part.value));
     }
   }
@@ -68,8 +79,13 @@ function numberFormProblem(node: PNode, written: string, value: number): Problem
   const plain = decimalFromNumber(value);
   // The same value in plain digits, where it is certain: 1.0e3 is 1000, .5 is 0.5; not for hex or octal.
   const fix = /^0[xob]/i.test(written) || !plain || !Number.isFinite(value) ? undefined : plainDigits(written);
-  const form = /^0x/i.test(written) ? 'a hexadecimal number' : /^0o/i.test(written) ? 'an octal number'
-    : /e/i.test(written) ? 'written with an exponent' : 'not written in plain digits';
+  const form = /^0x/i.test(written)
+    ? 'a hexadecimal number'
+    : /^0o/i.test(written)
+      ? 'an octal number'
+      : /e/i.test(written)
+        ? 'written with an exponent'
+        : 'not written in plain digits';
   const message = `"${shown(written)}" is ${form}: write amounts in decimal digits${fix ? `, such as ${fix}` : ''}. ${AMOUNT_HELP}`;
   const problem: Problem = { rule: 'schema', start: node.start, end: node.end, message };
   if (fix) problem.data = { kind: 'replace', text: fix };
@@ -86,7 +102,10 @@ function plainDigits(written: string): string | undefined {
   if (Math.abs(exponent) > 30) return undefined;
   let digits = whole + fraction;
   let point = whole.length + exponent;
-  if (point < 0) { digits = '0'.repeat(-point) + digits; point = 0; }
+  if (point < 0) {
+    digits = '0'.repeat(-point) + digits;
+    point = 0;
+  }
   if (point > digits.length) digits += '0'.repeat(point - digits.length);
   const int = digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
   const frac = digits.slice(point).replace(/0+$/, '');
@@ -104,7 +123,10 @@ export interface RootSection {
  * Validates the root apart from the items of its lists (validated one by one). Problems carry
  * the index of the section they are in, or -1 for the top of the file (a missing key).
  */
-export function validateRoot(sections: readonly RootSection[], top: { start: number; end: number }): Array<{ section: number; problem: Problem }> {
+export function validateRoot(
+  sections: readonly RootSection[],
+  top: { start: number; end: number },
+): Array<{ section: number; problem: Problem }> {
   const plain: Record<string, unknown> = Object.create(null);
   for (const { key, pair, chunkedList } of sections) {
     const isList = chunkedList || ((key === 'outcomes' || key === 'initiatives') && (pair.value?.kind === 'seq' || pair.value === null));
@@ -113,7 +135,8 @@ export function validateRoot(sections: readonly RootSection[], top: { start: num
   }
   const result = PortfolioShellSchema.safeParse(plain);
   const metadata = sections.findIndex((s) => s.key === 'metadata');
-  const out: Array<{ section: number; problem: Problem }> = metadata < 0 ? [] : numberFormProblems(sections[metadata]!.pair.value).map((problem) => ({ section: metadata, problem }));
+  const out: Array<{ section: number; problem: Problem }> =
+    metadata < 0 ? [] : numberFormProblems(sections[metadata]!.pair.value).map((problem) => ({ section: metadata, problem }));
   if (result.success) return out;
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
@@ -144,7 +167,12 @@ function missingRootKey(issue: Issue, at: { start: number; end: number }): Probl
   const key = String(issue.path[0] ?? '');
   const value = PLACEHOLDERS[key];
   if (key === 'apiVersion' || key === 'kind') {
-    return { rule: 'schema', ...at, message: `Missing "${key}: ${value}": a portfolio file starts with apiVersion: portfolio/v1 and kind: Portfolio.`, data: { kind: 'add-field', field: key, placeholder: value! } };
+    return {
+      rule: 'schema',
+      ...at,
+      message: `Missing "${key}: ${value}": a portfolio file starts with apiVersion: portfolio/v1 and kind: Portfolio.`,
+      data: { kind: 'add-field', field: key, placeholder: value! },
+    };
   }
   return { rule: 'schema', ...at, message: issue.message };
 }
@@ -195,7 +223,11 @@ function reportUnion(issue: core.$ZodIssueInvalidUnion, path: Path, scope: Scope
 }
 
 function unionHelp(path: Path): string {
-  return AMOUNT_FIELDS.has(fieldName(path)) ? AMOUNT_HELP : fieldName(path) === 'outcomes' ? LINKS_HELP : 'See the documentation of the portfolio/v1 format.';
+  return AMOUNT_FIELDS.has(fieldName(path))
+    ? AMOUNT_HELP
+    : fieldName(path) === 'outcomes'
+      ? LINKS_HELP
+      : 'See the documentation of the portfolio/v1 format.';
 }
 
 function unknownKey(key: string, path: Path, scope: Scope, root: PNode): Problem {
@@ -272,7 +304,13 @@ function invalidType(issue: core.$ZodIssueInvalidType, path: Path, scope: Scope,
     const owner = contextLabel(objectContext(path.slice(0, -1), scope));
     const anchor = idNode(root, path.slice(0, -1)) ?? nodeAtPath(root, path.slice(0, -1)).pair?.key ?? root;
     const placeholder = PLACEHOLDERS[field] ?? '';
-    return { rule: 'schema', start: anchor.start, end: anchor.end, message: `Missing required key "${field}" in ${owner}: add ${field}: followed by ${expected}.`, data: { kind: 'add-field', field, placeholder } };
+    return {
+      rule: 'schema',
+      start: anchor.start,
+      end: anchor.end,
+      message: `Missing required key "${field}" in ${owner}: add ${field}: followed by ${expected}.`,
+      data: { kind: 'add-field', field, placeholder },
+    };
   }
   if (node && isScalar(node) && node.value === null) {
     return at(root, path, 'value', `"${field}" has no value: give it ${expected}.`);
@@ -282,7 +320,12 @@ function invalidType(issue: core.$ZodIssueInvalidType, path: Path, scope: Scope,
   }
   if (path.length === 0 && scope !== 'root') {
     // The item itself: a list entry written as a bare value ("- 42") instead of keys.
-    return at(root, path, 'value', `Each entry of ${scope}s must be ${expected} (id:, title:, …), not ${describeValue(node)}: write the entry's keys on the lines under "- ".`);
+    return at(
+      root,
+      path,
+      'value',
+      `Each entry of ${scope}s must be ${expected} (id:, title:, …), not ${describeValue(node)}: write the entry's keys on the lines under "- ".`,
+    );
   }
   const hint = AMOUNT_FIELDS.has(field) ? ' ' + AMOUNT_HELP : field === 'outcomes' ? ' ' + LINKS_HELP : '';
   return at(root, path, 'value', `"${field}" must be ${expected}, not ${describeValue(node)}.${hint}`);
@@ -292,7 +335,8 @@ function invalidType(issue: core.$ZodIssueInvalidType, path: Path, scope: Scope,
 function idNode(root: PNode, path: Path): PNode | undefined {
   const { node } = nodeAtPath(root, path);
   if (!isMap(node)) return undefined;
-  const pair = node.pairs.find((p) => isScalar(p.key) && p.key.value === 'id') ?? node.pairs.find((p) => isScalar(p.key) && p.key.value === 'metric');
+  const pair =
+    node.pairs.find((p) => isScalar(p.key) && p.key.value === 'id') ?? node.pairs.find((p) => isScalar(p.key) && p.key.value === 'metric');
   return pair?.value ?? pair?.key ?? node.pairs[0]?.key;
 }
 
@@ -335,7 +379,8 @@ function formatProblem(root: PNode, path: Path, scope: Scope): Problem {
   }
   if (DATE_FIELDS.has(field)) return at(root, path, 'value', `"${field}" must be a real date written YYYY-MM-DD, such as 2027-03-31.`);
   if (field === 'currency') return currencyProblem(root, path);
-  if (parent === 'outcomes' && scope === 'initiative') return at(root, path, 'value', 'Invalid weight: write a percentage such as 60%, or a fraction such as 0.6.');
+  if (parent === 'outcomes' && scope === 'initiative')
+    return at(root, path, 'value', 'Invalid weight: write a percentage such as 60%, or a fraction such as 0.6.');
   return at(root, path, 'value', `"${field}" is not a valid id. ${ID_HELP}`);
 }
 
@@ -398,7 +443,7 @@ function fieldName(path: Path): string {
 /** A problem at the node a path leads to: its value, or its key when the value is empty. */
 function at(root: PNode, path: Path, prefer: 'value' | 'key', message: string): Problem {
   const { node, pair } = nodeAtPath(root, path);
-  let target: PNode | null | undefined = prefer === 'key' ? pair?.key ?? node : node;
+  let target: PNode | null | undefined = prefer === 'key' ? (pair?.key ?? node) : node;
   if (target && isScalar(target) && target.value === null && target.end === target.start) target = pair?.key ?? target;
   const place = target ?? pair?.key ?? root;
   return { rule: 'schema', start: place.start, end: Math.max(place.end, place.start), message };

@@ -97,7 +97,8 @@ export class Workspace {
       if (change.start < 0 || change.start > change.end || change.end > length) return false;
       length += change.text.length - (change.end - change.start);
     }
-    for (const change of changes) file.takeOver(editPortfolioFile(file, change, { cache: entry.cache, alwaysChunk: this.options.alwaysChunk }));
+    for (const change of changes)
+      file.takeOver(editPortfolioFile(file, change, { cache: entry.cache, alwaysChunk: this.options.alwaysChunk }));
     return true;
   }
 
@@ -296,12 +297,26 @@ function workspaceModel(files: readonly PortfolioFile[]): RelationshipModel | un
   return undefined;
 }
 
-export function severityFor(rule: RuleId, file: PortfolioFile | undefined, fallbackModel: RelationshipModel, options: CheckOptions): Severity {
+export function severityFor(
+  rule: RuleId,
+  file: PortfolioFile | undefined,
+  fallbackModel: RelationshipModel,
+  options: CheckOptions,
+): Severity {
   const metadata = file?.metadata?.model;
-  return options.forceRules?.[rule] ?? metadata?.rules[rule] ?? options.rules?.[rule] ?? ruleById(rule).defaults[metadata?.relationshipModel ?? fallbackModel];
+  return (
+    options.forceRules?.[rule] ??
+    metadata?.rules[rule] ??
+    options.rules?.[rule] ??
+    ruleById(rule).defaults[metadata?.relationshipModel ?? fallbackModel]
+  );
 }
 
-function resolveFindings(findings: Finding[], workspace: Workspace, severityOf: (file: PortfolioFile, rule: RuleId) => Severity): Map<string, PortfolioDiagnostic[]> {
+function resolveFindings(
+  findings: Finding[],
+  workspace: Workspace,
+  severityOf: (file: PortfolioFile, rule: RuleId) => Severity,
+): Map<string, PortfolioDiagnostic[]> {
   // Grouped by file and put in text order by offset (a number) rather than by range.
   const byFile = new Map<string, Array<{ finding: Finding; start: number; severity: Severity }>>();
   for (const finding of findings) {
@@ -318,7 +333,10 @@ function resolveFindings(findings: Finding[], workspace: Workspace, severityOf: 
     const file = workspace.getFile(path)!;
     // Same start: by rule id, as positions would order them.
     list.sort((a, b) => a.start - b.start || (a.finding.rule < b.finding.rule ? -1 : a.finding.rule > b.finding.rule ? 1 : 0));
-    out.set(path, list.map(({ finding, start, severity }) => diagnosticOf(workspace, file, finding, start, severity)));
+    out.set(
+      path,
+      list.map(({ finding, start, severity }) => diagnosticOf(workspace, file, finding, start, severity)),
+    );
   }
   return out;
 }
@@ -334,7 +352,14 @@ const madeDiagnostics = new WeakMap<Finding, PortfolioDiagnostic>();
 function diagnosticOf(workspace: Workspace, file: PortfolioFile, finding: Finding, start: number, severity: Severity): PortfolioDiagnostic {
   const known = madeDiagnostics.get(finding);
   const lines = file.lines;
-  if (known && known.severity === severity && !finding.related && lines.isAt(known.range.start, start) && lines.isAt(known.range.end, finding.span.chunk.base + finding.span.end)) return known;
+  if (
+    known &&
+    known.severity === severity &&
+    !finding.related &&
+    lines.isAt(known.range.start, start) &&
+    lines.isAt(known.range.end, finding.span.chunk.base + finding.span.end)
+  )
+    return known;
   const diagnostic = toDiagnostic(workspace, file, finding, start, severity);
   madeDiagnostics.set(finding, diagnostic);
   return diagnostic;
@@ -342,11 +367,24 @@ function diagnosticOf(workspace: Workspace, file: PortfolioFile, finding: Findin
 
 function toDiagnostic(workspace: Workspace, file: PortfolioFile, finding: Finding, start: number, severity: Severity): PortfolioDiagnostic {
   const { chunk, end } = finding.span;
-  const diagnostic: PortfolioDiagnostic = { code: finding.rule, severity: severity as PortfolioDiagnostic['severity'], message: finding.message, range: file.lines.range(start, chunk.base + end) };
+  const diagnostic: PortfolioDiagnostic = {
+    code: finding.rule,
+    severity: severity as PortfolioDiagnostic['severity'],
+    message: finding.message,
+    range: file.lines.range(start, chunk.base + end),
+  };
   if (finding.related) {
     diagnostic.related = finding.related.flatMap((r): RelatedInformation[] => {
       const target = workspace.getFile(r.path);
-      return target ? [{ path: r.path, message: r.message, range: target.lines.range(r.span.chunk.base + r.span.start, r.span.chunk.base + r.span.end) }] : [];
+      return target
+        ? [
+            {
+              path: r.path,
+              message: r.message,
+              range: target.lines.range(r.span.chunk.base + r.span.start, r.span.chunk.base + r.span.end),
+            },
+          ]
+        : [];
     });
   }
   if (finding.data) diagnostic.data = finding.data;

@@ -19,7 +19,10 @@ export class WorkspaceIndex {
   readonly outcomeIdsVersion: number;
   readonly initiativeIdsVersion: number;
 
-  constructor(readonly files: readonly PortfolioFile[], versions: IdVersions = new IdVersions()) {
+  constructor(
+    readonly files: readonly PortfolioFile[],
+    versions: IdVersions = new IdVersions(),
+  ) {
     for (const file of files) {
       for (const item of file.outcomes) add(this.outcomes, this.duplicateOutcomes, item.model.id?.value, definitionOf(file, item));
       for (const item of file.initiatives) add(this.initiatives, this.duplicateInitiatives, item.model.id?.value, definitionOf(file, item));
@@ -33,7 +36,11 @@ export class WorkspaceIndex {
    * undefined when it cannot be done so (an id changed or is defined more than once), in which
    * case a new index must be built. The outcomes and every other file must be unchanged.
    */
-  prepareReplace(file: PortfolioFile, removed: ReadonlyArray<Located<InitiativeModel>>, added: ReadonlyArray<Located<InitiativeModel>>): (() => void) | undefined {
+  prepareReplace(
+    file: PortfolioFile,
+    removed: ReadonlyArray<Located<InitiativeModel>>,
+    added: ReadonlyArray<Located<InitiativeModel>>,
+  ): (() => void) | undefined {
     if (removed.length !== added.length) return undefined;
     for (let i = 0; i < removed.length; i++) {
       const id = removed[i]!.model.id?.value;

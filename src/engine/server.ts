@@ -15,7 +15,16 @@ import { SpendLedger } from '../core/ledger';
 import { rules } from '../core/rules';
 import type { Position } from '../core/lineIndex';
 import { Workspace, type Analysis, type CheckOptions } from '../core/workspace';
-import type { CheckResult, EngineSettings, FileDiagnostics, Request, RequestMessage, ResponseMessage, ResultOf, SummaryFilter } from './protocol';
+import type {
+  CheckResult,
+  EngineSettings,
+  FileDiagnostics,
+  Request,
+  RequestMessage,
+  ResponseMessage,
+  ResultOf,
+  SummaryFilter,
+} from './protocol';
 
 interface FolderState {
   workspace: Workspace;
@@ -38,8 +47,16 @@ export function sameDiagnostics(a: readonly PortfolioDiagnostic[], b: readonly P
     const x = a[i]!;
     const y = b[i]!;
     if (x === y) continue;
-    if (x.code !== y.code || x.severity !== y.severity || x.message !== y.message || !samePosition(x.range.start, y.range.start) || !samePosition(x.range.end, y.range.end)) return false;
-    if ((x.related || y.related || x.data || y.data) && JSON.stringify([x.related, x.data]) !== JSON.stringify([y.related, y.data])) return false;
+    if (
+      x.code !== y.code ||
+      x.severity !== y.severity ||
+      x.message !== y.message ||
+      !samePosition(x.range.start, y.range.start) ||
+      !samePosition(x.range.end, y.range.end)
+    )
+      return false;
+    if ((x.related || y.related || x.data || y.data) && JSON.stringify([x.related, x.data]) !== JSON.stringify([y.related, y.data]))
+      return false;
   }
   return true;
 }
@@ -181,7 +198,15 @@ export class EngineServer {
     const { ledger } = analysis;
     const result: CheckResult = {
       changed,
-      headline: { currency: ledger.currency, totalSpend: ledger.total, alignedSpend: ledger.aligned, alignmentScore: ledger.total > 0 ? ledger.aligned / ledger.total : null, files: analysis.files.length, errors, warnings },
+      headline: {
+        currency: ledger.currency,
+        totalSpend: ledger.total,
+        alignedSpend: ledger.aligned,
+        alignmentScore: ledger.total > 0 ? ledger.aligned / ledger.total : null,
+        files: analysis.files.length,
+        errors,
+        warnings,
+      },
       parseMs: state.parseMs,
       checkMs: now() - started,
     };
@@ -208,7 +233,10 @@ export class EngineServer {
     if (!filter || (!filter.path && !filter.owner && !filter.status)) return analyze(full, full.diagnostics);
     const ledger = new SpendLedger(full.files, full.index, {
       currency: full.ledger.currency,
-      include: (file, item) => (!filter.path || file.path === filter.path) && (!filter.owner || item.model.owner === filter.owner) && (!filter.status || item.model.status === filter.status),
+      include: (file, item) =>
+        (!filter.path || file.path === filter.path) &&
+        (!filter.owner || item.model.owner === filter.owner) &&
+        (!filter.status || item.model.status === filter.status),
     });
     const diagnostics = filter.path ? new Map([[filter.path, full.diagnostics.get(filter.path) ?? []]]) : full.diagnostics;
     return analyze({ ...full, ledger }, diagnostics);

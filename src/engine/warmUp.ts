@@ -14,7 +14,10 @@ export function warmUp(): void {
       const workspace = new Workspace({ alwaysChunk });
       const starter = uncommentedTemplate(2000);
       workspace.setFile('warm-up.portfolio.yaml', starter);
-      workspace.setFile('warm-up-broken.portfolio.yaml', 'apiVersion: portfolio/v1\nkind: Portfolio\ninitiatives:\n  - id: a\n    titl\n    cost: 1k\n');
+      workspace.setFile(
+        'warm-up-broken.portfolio.yaml',
+        'apiVersion: portfolio/v1\nkind: Portfolio\ninitiatives:\n  - id: a\n    titl\n    cost: 1k\n',
+      );
       workspace.check({ today: '2000-06-01' });
       workspace.editFile('warm-up.portfolio.yaml', [{ start: starter.length, end: starter.length, text: '# edited\n' }]);
       workspace.check({ today: '2000-06-01' });

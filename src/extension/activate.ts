@@ -38,14 +38,20 @@ export interface PortfolioAlignmentApi {
 
 declare const __portfolioAlignmentLoadStart: number | undefined;
 
-export function activateExtension(context: vscode.ExtensionContext, createTransport: () => Transport, loadSummary: () => SummaryModule): PortfolioAlignmentApi {
+export function activateExtension(
+  context: vscode.ExtensionContext,
+  createTransport: () => Transport,
+  loadSummary: () => SummaryModule,
+): PortfolioAlignmentApi {
   const started = performance.now();
   const output = vscode.window.createOutputChannel('Portfolio Alignment', { log: true });
   // The worker starts on the first portfolio file, so that opening other YAML costs nothing.
   const service = new PortfolioService(createTransport, output);
   const statusBar = new AlignmentStatusBar(service, SHOW_SUMMARY_COMMAND);
   const summary = registerSummaryPanel(context, service, output, loadSummary);
-  const engineNotices = new EngineNotices(service.engine, output, () => vscode.commands.executeCommand('portfolioAlignment.validateWorkspace'));
+  const engineNotices = new EngineNotices(service.engine, output, () =>
+    vscode.commands.executeCommand('portfolioAlignment.validateWorkspace'),
+  );
   const portfolioView = registerPortfolioView(service);
   const unlinkedDecorations = new UnlinkedSpendDecorations(service);
   const checkProgress = new CheckProgress(service);
@@ -69,6 +75,18 @@ export function activateExtension(context: vscode.ExtensionContext, createTransp
   service.start();
   const activateMs = performance.now() - started;
   const sinceLoadMs = typeof __portfolioAlignmentLoadStart === 'number' ? performance.now() - __portfolioAlignmentLoadStart : undefined;
-  output.info(`Activated in ${activateMs.toFixed(1)} ms${sinceLoadMs === undefined ? '' : ` (${sinceLoadMs.toFixed(1)} ms since the bundle started loading)`}`);
-  return { service, statusBar, summaryPanels: summary.panels, engineNotices, portfolioView, unlinkedDecorations, checkProgress, activateMs, sinceLoadMs };
+  output.info(
+    `Activated in ${activateMs.toFixed(1)} ms${sinceLoadMs === undefined ? '' : ` (${sinceLoadMs.toFixed(1)} ms since the bundle started loading)`}`,
+  );
+  return {
+    service,
+    statusBar,
+    summaryPanels: summary.panels,
+    engineNotices,
+    portfolioView,
+    unlinkedDecorations,
+    checkProgress,
+    activateMs,
+    sinceLoadMs,
+  };
 }

@@ -32,9 +32,13 @@ export class CheckProgress implements vscode.Disposable {
     if (this.pending.get(folder) !== state) return;
     this.showing.add(folder);
     this.shownCount++;
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Portfolio Alignment: checking' }, () => new Promise<void>((resolve) => {
-      state.end = resolve;
-    }));
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Portfolio Alignment: checking' },
+      () =>
+        new Promise<void>((resolve) => {
+          state.end = resolve;
+        }),
+    );
   }
 
   private ended(folder: string): void {

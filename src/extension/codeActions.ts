@@ -9,7 +9,12 @@ import type { PortfolioService } from './service';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('portfolioAlignment');
 
 function sameRange(a: vscode.Range, b: PortfolioDiagnostic['range']): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 /** The engine's diagnostic (with its fix data) behind a diagnostic shown in the editor. */
@@ -32,7 +37,11 @@ export class PortfolioCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly service: PortfolioService) {}
 
-  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction[]> {
     const folder = await this.service.prepare(document);
     if (folder === undefined) return [];
     const path = document.uri.toString();

@@ -12,9 +12,11 @@ async function validateWorkspace(service: PortfolioService): Promise<void> {
     { location: vscode.ProgressLocation.Window, title: 'Validating portfolio files' },
     () => service.revalidateAll(),
   );
-  void vscode.window.showInformationMessage(files === 0
-    ? 'No portfolio files found: name them *.portfolio.yaml or start them with apiVersion: portfolio/v1.'
-    : `Validated ${plural(files, 'portfolio file')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`);
+  void vscode.window.showInformationMessage(
+    files === 0
+      ? 'No portfolio files found: name them *.portfolio.yaml or start them with apiVersion: portfolio/v1.'
+      : `Validated ${plural(files, 'portfolio file')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`,
+  );
 }
 
 async function showRuleDocumentation(context: vscode.ExtensionContext, service: PortfolioService, id?: unknown): Promise<void> {
@@ -22,7 +24,10 @@ async function showRuleDocumentation(context: vscode.ExtensionContext, service: 
   if (!rule) {
     // The catalogue comes from the engine, so the extension host does not load the rules' code.
     const catalog = await service.request({ type: 'ruleCatalog', folder: '' });
-    const picked = await vscode.window.showQuickPick(catalog.map((r) => ({ label: r.id, description: r.title, detail: r.description })), { title: 'Portfolio Alignment rules', placeHolder: 'Pick a rule to read its documentation', matchOnDetail: true });
+    const picked = await vscode.window.showQuickPick(
+      catalog.map((r) => ({ label: r.id, description: r.title, detail: r.description })),
+      { title: 'Portfolio Alignment rules', placeHolder: 'Pick a rule to read its documentation', matchOnDetail: true },
+    );
     if (!picked) return;
     rule = picked.label as RuleId;
   }
@@ -39,11 +44,16 @@ async function linkToOutcome(service: PortfolioService, uri: vscode.Uri, initiat
     void vscode.window.showWarningMessage('There is no outcome to link to yet: add one under outcomes first.');
     return false;
   }
-  const picked = await vscode.window.showQuickPick(ranked.map((o) => ({ label: o.id, description: o.title, detail: o.score > 0 ? 'matches the initiative' : undefined })), { title: `Link "${initiative}" to an outcome`, placeHolder: 'Best matches first', matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(
+    ranked.map((o) => ({ label: o.id, description: o.title, detail: o.score > 0 ? 'matches the initiative' : undefined })),
+    { title: `Link "${initiative}" to an outcome`, placeHolder: 'Best matches first', matchOnDescription: true },
+  );
   if (!picked) return false;
   const edits = await service.request({ type: 'linkEdits', folder, path: uri.toString(), initiative, outcome: picked.label });
   if (edits.length === 0) {
-    void vscode.window.showInformationMessage(`"${initiative}" already links "${picked.label}", or its outcomes are written in a form that cannot be changed automatically.`);
+    void vscode.window.showInformationMessage(
+      `"${initiative}" already links "${picked.label}", or its outcomes are written in a form that cannot be changed automatically.`,
+    );
     return false;
   }
   return vscode.workspace.applyEdit(toWorkspaceEdit(edits));
@@ -53,7 +63,13 @@ async function showReferences(service: PortfolioService, uri: vscode.Uri, positi
   const document = await vscode.workspace.openTextDocument(uri);
   const folder = await service.prepare(document);
   if (folder === undefined) return;
-  const locations = await service.request({ type: 'references', folder, path: uri.toString(), position: fromPosition(position), includeDeclaration: false });
+  const locations = await service.request({
+    type: 'references',
+    folder,
+    path: uri.toString(),
+    position: fromPosition(position),
+    includeDeclaration: false,
+  });
   await vscode.commands.executeCommand('editor.action.showReferences', uri, position, locations.map(toLocation));
 }
 
@@ -61,8 +77,14 @@ export function registerCommands(context: vscode.ExtensionContext, service: Port
   return [
     vscode.commands.registerCommand('portfolioAlignment.validateWorkspace', () => validateWorkspace(service)),
     vscode.commands.registerCommand('portfolioAlignment.newPortfolioFile', () => newPortfolioFile()),
-    vscode.commands.registerCommand('portfolioAlignment.showRuleDocumentation', (id?: unknown) => showRuleDocumentation(context, service, id)),
-    vscode.commands.registerCommand('portfolioAlignment.linkToOutcome', (uri: vscode.Uri, initiative: string) => linkToOutcome(service, uri, initiative)),
-    vscode.commands.registerCommand('portfolioAlignment.showReferences', (uri: vscode.Uri, position: vscode.Position) => showReferences(service, uri, position)),
+    vscode.commands.registerCommand('portfolioAlignment.showRuleDocumentation', (id?: unknown) =>
+      showRuleDocumentation(context, service, id),
+    ),
+    vscode.commands.registerCommand('portfolioAlignment.linkToOutcome', (uri: vscode.Uri, initiative: string) =>
+      linkToOutcome(service, uri, initiative),
+    ),
+    vscode.commands.registerCommand('portfolioAlignment.showReferences', (uri: vscode.Uri, position: vscode.Position) =>
+      showReferences(service, uri, position),
+    ),
   ];
 }

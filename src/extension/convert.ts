@@ -34,7 +34,9 @@ export function toDiagnostic(d: PortfolioDiagnostic): vscode.Diagnostic {
   diagnostic.source = SOURCE;
   diagnostic.code = { value: d.code, target: vscode.Uri.parse(docsUrl(d.code)) };
   if (d.related?.length) {
-    diagnostic.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.parse(r.path), toRange(r.range)), r.message));
+    diagnostic.relatedInformation = d.related.map(
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.parse(r.path), toRange(r.range)), r.message),
+    );
   }
   return diagnostic;
 }
@@ -50,9 +52,11 @@ function megabytes(bytes: number): string {
 
 export function tooLargeDiagnostic(uri: vscode.Uri, size: number, limit: number): vscode.Diagnostic {
   const name = uri.path.split('/').pop() ?? uri.path;
-  const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
+  const diagnostic = new vscode.Diagnostic(
+    new vscode.Range(0, 0, 0, 0),
     `This file is ${megabytes(size)}, above portfolioAlignment.maxFileSize (${megabytes(limit)}), so it is not validated in the editor and its ids are not indexed. Check it with "portfolio-align check ${name}" (the command-line program), or raise the setting.`,
-    vscode.DiagnosticSeverity.Information);
+    vscode.DiagnosticSeverity.Information,
+  );
   diagnostic.source = SOURCE;
   diagnostic.code = { value: TOO_LARGE_CODE, target: vscode.Uri.parse(`${DOCS_BASE}/configuration.md#large-files`) };
   return diagnostic;
@@ -71,12 +75,16 @@ function engineDiagnostic(message: string): vscode.Diagnostic {
 
 /** The engine answered "update" or "edit" of this file with an error. */
 export function engineFailedDiagnostic(uri: vscode.Uri, reason: string): vscode.Diagnostic {
-  return engineDiagnostic(`Portfolio Alignment could not validate this file: the validation engine failed on it (${reason}). Its diagnostics and its share of the summary may be missing or out of date until it is fixed. Check it with "portfolio-align check ${fileName(uri)}" (the command-line program) to see why; if that passes, report the problem with the "Portfolio Alignment" output log.`);
+  return engineDiagnostic(
+    `Portfolio Alignment could not validate this file: the validation engine failed on it (${reason}). Its diagnostics and its share of the summary may be missing or out of date until it is fixed. Check it with "portfolio-align check ${fileName(uri)}" (the command-line program) to see why; if that passes, report the problem with the "Portfolio Alignment" output log.`,
+  );
 }
 
 /** The engine died again and again while working on this file, and was given up on. */
 export function engineStoppedDiagnostic(uri: vscode.Uri, reason: string, failures: number): vscode.Diagnostic {
-  return engineDiagnostic(`Portfolio Alignment stopped validating: the validation engine failed ${failures} times within a minute, the last time while working on this file (${reason}). The file may be too large or too deeply nested for the editor: split it, or set portfolioAlignment.maxFileSize below its size so that the editor skips it, and check it with "portfolio-align check ${fileName(uri)}". Then run "Portfolio Alignment: Validate Workspace" or reload the window.`);
+  return engineDiagnostic(
+    `Portfolio Alignment stopped validating: the validation engine failed ${failures} times within a minute, the last time while working on this file (${reason}). The file may be too large or too deeply nested for the editor: split it, or set portfolioAlignment.maxFileSize below its size so that the editor skips it, and check it with "portfolio-align check ${fileName(uri)}". Then run "Portfolio Alignment: Validate Workspace" or reload the window.`,
+  );
 }
 
 export function toLocation(location: Location): vscode.Location {

@@ -3,7 +3,13 @@
 // findings at the last check, and reads the visible ranges of its editors.
 import * as vscode from 'vscode';
 import type { PortfolioDiagnostic } from '../core/diagnostics';
-import { EDITOR_DIAGNOSTICS_LIMIT, findingKey, moreFindingsMessage, selectDiagnostics, type LineSpan } from '../core/features/diagnosticBudget';
+import {
+  EDITOR_DIAGNOSTICS_LIMIT,
+  findingKey,
+  moreFindingsMessage,
+  selectDiagnostics,
+  type LineSpan,
+} from '../core/features/diagnosticBudget';
 import { DOCS_BASE } from '../core/rules/rule';
 import { SOURCE, toDiagnostic } from './convert';
 
@@ -35,7 +41,12 @@ export class DiagnosticPublisher {
       .filter((editor) => editor.document.uri.toString() === key)
       .flatMap((editor) => editor.visibleRanges.map((r) => ({ start: r.start.line, end: r.end.line })));
     const focus = [...(this.recentEdits.get(key) ?? []), ...visible];
-    const { shown, hidden } = selectDiagnostics({ diagnostics, focus, previous: this.previous.get(key), limit: EDITOR_DIAGNOSTICS_LIMIT - (note ? 1 : 0) });
+    const { shown, hidden } = selectDiagnostics({
+      diagnostics,
+      focus,
+      previous: this.previous.get(key),
+      limit: EDITOR_DIAGNOSTICS_LIMIT - (note ? 1 : 0),
+    });
     this.previous.set(key, new Set(diagnostics.map(findingKey)));
     const published = shown.map((d) => toDiagnostic(d));
     if (shown.length < diagnostics.length) published.unshift(moreFindingsDiagnostic(uri, hidden, diagnostics.length));
@@ -51,7 +62,11 @@ export class DiagnosticPublisher {
 
 function moreFindingsDiagnostic(uri: vscode.Uri, hidden: Parameters<typeof moreFindingsMessage>[0], total: number): vscode.Diagnostic {
   const name = uri.path.split('/').pop() ?? uri.path;
-  const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), moreFindingsMessage(hidden, total, name), vscode.DiagnosticSeverity.Information);
+  const diagnostic = new vscode.Diagnostic(
+    new vscode.Range(0, 0, 0, 0),
+    moreFindingsMessage(hidden, total, name),
+    vscode.DiagnosticSeverity.Information,
+  );
   diagnostic.source = SOURCE;
   diagnostic.code = { value: MORE_FINDINGS_CODE, target: vscode.Uri.parse(`${DOCS_BASE}/editor.md#many-findings-in-one-file`) };
   return diagnostic;

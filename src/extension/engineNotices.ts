@@ -24,7 +24,11 @@ export class EngineNotices implements vscode.Disposable {
   private toldOfRestart = false;
   private readonly disposables: Array<{ dispose(): void }> = [];
 
-  constructor(engine: EngineSupervisor, private readonly output: vscode.LogOutputChannel, private readonly tryAgain: () => unknown) {
+  constructor(
+    engine: EngineSupervisor,
+    private readonly output: vscode.LogOutputChannel,
+    private readonly tryAgain: () => unknown,
+  ) {
     this.disposables.push(
       engine.onDidRecover((failure) => this.recovered(failure)),
       engine.onDidFail((failure) => {
@@ -40,7 +44,11 @@ export class EngineNotices implements vscode.Disposable {
     const cause = file
       ? ` If it happens again, ${file} may be too large or too deeply nested for the editor: split it, or set portfolioAlignment.maxFileSize below its size so that the editor skips it, and check it with "portfolio-align check".`
       : ' If it happens again, reload the window; if it keeps happening, report it with the output log.';
-    void this.show('warning', `Portfolio Alignment: the validation engine stopped (${failure.reason}${file ? ` while working on ${file}` : ''}) and was restarted; diagnostics are up to date again.${cause}`, [SHOW_LOG]);
+    void this.show(
+      'warning',
+      `Portfolio Alignment: the validation engine stopped (${failure.reason}${file ? ` while working on ${file}` : ''}) and was restarted; diagnostics are up to date again.${cause}`,
+      [SHOW_LOG],
+    );
   }
 
   private stopped(failure: EngineFailure): void {
@@ -48,12 +56,19 @@ export class EngineNotices implements vscode.Disposable {
     const cause = file
       ? ` ${file} is the likely cause (too large or too deeply nested for the editor): split it, or set portfolioAlignment.maxFileSize below its size so that the editor skips it, and check it with "portfolio-align check".`
       : ' If it keeps happening, report it with the output log.';
-    void this.show('error', `Portfolio Alignment stopped validating: the validation engine failed ${failure.count} times within a minute (last: ${failure.reason}${file ? ` while working on ${file}` : ''}). Diagnostics and the summary are out of date. Reload the window or choose ${TRY_AGAIN}.${cause}`, [SHOW_LOG, TRY_AGAIN]);
+    void this.show(
+      'error',
+      `Portfolio Alignment stopped validating: the validation engine failed ${failure.count} times within a minute (last: ${failure.reason}${file ? ` while working on ${file}` : ''}). Diagnostics and the summary are out of date. Reload the window or choose ${TRY_AGAIN}.${cause}`,
+      [SHOW_LOG, TRY_AGAIN],
+    );
   }
 
   private async show(level: 'warning' | 'error', message: string, actions: string[]): Promise<void> {
     this.shown.push(message);
-    const picked = level === 'error' ? await vscode.window.showErrorMessage(message, ...actions) : await vscode.window.showWarningMessage(message, ...actions);
+    const picked =
+      level === 'error'
+        ? await vscode.window.showErrorMessage(message, ...actions)
+        : await vscode.window.showWarningMessage(message, ...actions);
     if (picked === SHOW_LOG) this.output.show();
     if (picked === TRY_AGAIN) this.tryAgain();
   }

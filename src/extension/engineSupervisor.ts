@@ -11,7 +11,10 @@ export class EngineUnavailableError extends Error {}
 
 /** The engine answered with an error: it could not take this request (a file's text, say). */
 export class EngineRequestError extends Error {
-  constructor(readonly requestType: Request['type'], readonly reason: string) {
+  constructor(
+    readonly requestType: Request['type'],
+    readonly reason: string,
+  ) {
     super(`The validation engine could not handle "${requestType}": ${reason}`);
   }
 }
@@ -77,11 +80,18 @@ export class EngineSupervisor {
   private disposed = false;
   private current: EngineState = 'idle';
   private readonly options: Required<SupervisorOptions>;
-  private readonly listeners = { state: [] as Listener<EngineState>[], failure: [] as Listener<EngineFailure>[], recovered: [] as Listener<EngineFailure>[] };
+  private readonly listeners = {
+    state: [] as Listener<EngineState>[],
+    failure: [] as Listener<EngineFailure>[],
+    recovered: [] as Listener<EngineFailure>[],
+  };
   /** The last failure, kept for the status bar and the diagnostics. */
   lastFailure: EngineFailure | undefined;
 
-  constructor(private readonly createTransport: () => Transport, options: SupervisorOptions) {
+  constructor(
+    private readonly createTransport: () => Transport,
+    options: SupervisorOptions,
+  ) {
     this.options = { ...DEFAULTS, ...options };
   }
 
@@ -189,7 +199,9 @@ export class EngineSupervisor {
       this.emit(this.listeners.recovered, this.lastFailure);
     }
     if ('error' in message) {
-      this.options.log(`Engine error on "${pending.request.type}"${pathOfRequest(pending.request) ? ` for ${pathOfRequest(pending.request)}` : ''}: ${message.error}`);
+      this.options.log(
+        `Engine error on "${pending.request.type}"${pathOfRequest(pending.request) ? ` for ${pathOfRequest(pending.request)}` : ''}: ${message.error}`,
+      );
       pending.reject(new EngineRequestError(pending.request.type, firstLine(message.error)));
     } else {
       pending.resolve(message.result);
@@ -207,8 +219,12 @@ export class EngineSupervisor {
     const failure: EngineFailure = { reason, during, count, restarting };
     this.lastFailure = failure;
     const what = during ? ` while handling "${during.type}"${pathOfRequest(during) ? ` for ${pathOfRequest(during)}` : ''}` : '';
-    this.options.log(`The validation engine failed${what}: ${reason}. ${restarting ? `Restarting it (failure ${count} within a minute).` : `Not restarting it: ${count} failures within a minute.`}`);
-    this.letGo(new EngineUnavailableError(`The validation engine stopped (${reason}); ${restarting ? 'it is restarting' : 'it was given up on'}.`));
+    this.options.log(
+      `The validation engine failed${what}: ${reason}. ${restarting ? `Restarting it (failure ${count} within a minute).` : `Not restarting it: ${count} failures within a minute.`}`,
+    );
+    this.letGo(
+      new EngineUnavailableError(`The validation engine stopped (${reason}); ${restarting ? 'it is restarting' : 'it was given up on'}.`),
+    );
     this.awaitingRecovery = false;
     this.setState(restarting ? 'restarting' : 'stopped');
     if (restarting) {
@@ -284,9 +300,14 @@ export class EngineSupervisor {
   private track(request: Request): void {
     const key = (path: string) => `${request.folder}\n${path}`;
     if (request.type === 'update') this.held.set(key(request.path), request.text?.length ?? 0);
-    else if (request.type === 'edit') this.held.set(key(request.path), (this.held.get(key(request.path)) ?? 0) + request.changes.reduce((n, c) => n + c.text.length - (c.end - c.start), 0));
+    else if (request.type === 'edit')
+      this.held.set(
+        key(request.path),
+        (this.held.get(key(request.path)) ?? 0) + request.changes.reduce((n, c) => n + c.text.length - (c.end - c.start), 0),
+      );
     else if (request.type === 'remove') this.held.delete(key(request.path));
-    else if (request.type === 'dropFolder') for (const k of [...this.held.keys()]) if (k.startsWith(`${request.folder}\n`)) this.held.delete(k);
+    else if (request.type === 'dropFolder')
+      for (const k of [...this.held.keys()]) if (k.startsWith(`${request.folder}\n`)) this.held.delete(k);
   }
 
   private setState(state: EngineState): void {

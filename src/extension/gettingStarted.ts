@@ -28,7 +28,9 @@ async function copyCiWorkflow(): Promise<vscode.TextEditor> {
   await vscode.env.clipboard.writeText(CI_WORKFLOW);
   const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: CI_WORKFLOW });
   const editor = await vscode.window.showTextDocument(document);
-  void vscode.window.showInformationMessage(`The CI workflow is on the clipboard: save it as ${CI_WORKFLOW_PATH} in the repository that holds the portfolio files.`);
+  void vscode.window.showInformationMessage(
+    `The CI workflow is on the clipboard: save it as ${CI_WORKFLOW_PATH} in the repository that holds the portfolio files.`,
+  );
   return editor;
 }
 
@@ -47,7 +49,9 @@ async function linkAtCursor(service: PortfolioService): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   const initiative = editor && (await initiativeAtCursor(service, editor));
   if (!editor || !initiative) {
-    void vscode.window.showInformationMessage('Put the cursor inside an initiative (under initiatives:) of a portfolio file to link it to an outcome.');
+    void vscode.window.showInformationMessage(
+      'Put the cursor inside an initiative (under initiatives:) of a portfolio file to link it to an outcome.',
+    );
     return false;
   }
   return (await vscode.commands.executeCommand<boolean>('portfolioAlignment.linkToOutcome', editor.document.uri, initiative)) ?? false;

@@ -39,7 +39,8 @@ export type GitAccess = { repository: GitRepository } | { reason: string };
 /** How long to wait for the git extension to find the repositories when it has just started. */
 const INITIALIZE_MS = 5000;
 
-export const NO_GIT_REASON = 'Compare with… needs the Git extension, which this editor does not have (VS Code for the web without a repository).';
+export const NO_GIT_REASON =
+  'Compare with… needs the Git extension, which this editor does not have (VS Code for the web without a repository).';
 
 /** The repository that holds a folder, or why there is none. */
 export async function gitAccess(folder: vscode.Uri | undefined): Promise<GitAccess> {
@@ -52,12 +53,16 @@ export async function gitAccess(folder: vscode.Uri | undefined): Promise<GitAcce
   } catch (error) {
     return { reason: `The Git extension could not start: ${(error as Error).message}` };
   }
-  if (vscode.workspace.getConfiguration('git', folder).get<boolean>('enabled') === false) return { reason: 'Git is turned off (the git.enabled setting): turn it on to compare with a branch or tag.' };
-  if (!git?.enabled && !(await enabled(git))) return { reason: 'The Git extension found no git: install git to compare with a branch or tag.' };
+  if (vscode.workspace.getConfiguration('git', folder).get<boolean>('enabled') === false)
+    return { reason: 'Git is turned off (the git.enabled setting): turn it on to compare with a branch or tag.' };
+  if (!git?.enabled && !(await enabled(git)))
+    return { reason: 'The Git extension found no git: install git to compare with a branch or tag.' };
   const api = git.getAPI(1);
   await initialized(api);
   const repository = api.getRepository(folder) ?? (await opened(api, folder));
-  return repository ? { repository } : { reason: 'This folder is not in a git repository: commit it to git to compare with a branch or tag.' };
+  return repository
+    ? { repository }
+    : { reason: 'This folder is not in a git repository: commit it to git to compare with a branch or tag.' };
 }
 
 /** Git turns enabled once the extension has found the git executable, a moment after it starts. */
@@ -112,7 +117,9 @@ function opened(api: GitApi, folder: vscode.Uri): Promise<GitRepository | null> 
 export async function refChoices(repository: GitRepository): Promise<Array<vscode.QuickPickItem & { ref: string }>> {
   const refs = (repository.getRefs ? await repository.getRefs() : repository.state.refs) ?? [];
   const head = repository.state.HEAD;
-  const choices: Array<vscode.QuickPickItem & { ref: string }> = [{ label: 'HEAD', description: head?.name ? `the last commit of ${head.name}` : 'the last commit', ref: 'HEAD' }];
+  const choices: Array<vscode.QuickPickItem & { ref: string }> = [
+    { label: 'HEAD', description: head?.name ? `the last commit of ${head.name}` : 'the last commit', ref: 'HEAD' },
+  ];
   const kinds: Record<number, string> = { 0: 'branch', 1: 'remote branch', 2: 'tag' };
   for (const ref of refs) {
     if (!ref.name || kinds[ref.type] === undefined) continue;
@@ -127,7 +134,11 @@ const PORTFOLIO_NAME = /\.portfolio\.ya?ml$/i;
  * The texts of the portfolio files at a ref: the folder's current files that exist there, and
  * those deleted or renamed away since (by their old URI). A file missing at the ref is new.
  */
-export async function baseTexts(repository: GitRepository, ref: string, current: ReadonlySet<string>): Promise<Array<{ path: string; text: string }>> {
+export async function baseTexts(
+  repository: GitRepository,
+  ref: string,
+  current: ReadonlySet<string>,
+): Promise<Array<{ path: string; text: string }>> {
   const candidates = new Map<string, vscode.Uri>();
   for (const key of current) candidates.set(key, vscode.Uri.parse(key));
   for (const change of await repository.diffWith(ref)) {

@@ -76,18 +76,28 @@ export class SpreadsheetImport implements vscode.Disposable, vscode.CodeLensProv
   constructor(private readonly extensionUri: vscode.Uri) {
     this.disposables.push(
       this.diagnostics,
-      vscode.commands.registerCommand(IMPORT_SPREADSHEET_COMMAND, (options?: ImportSpreadsheetOptions) => this.guard(() => this.openMap(options ?? {}))),
-      vscode.commands.registerCommand(RUN_IMPORT_COMMAND, (map?: vscode.Uri, options?: RunImportOptions) => this.guard(() => this.run(map, options ?? {}))),
+      vscode.commands.registerCommand(IMPORT_SPREADSHEET_COMMAND, (options?: ImportSpreadsheetOptions) =>
+        this.guard(() => this.openMap(options ?? {})),
+      ),
+      vscode.commands.registerCommand(RUN_IMPORT_COMMAND, (map?: vscode.Uri, options?: RunImportOptions) =>
+        this.guard(() => this.run(map, options ?? {})),
+      ),
       vscode.languages.registerCodeLensProvider({ language: 'yaml' }, this),
       vscode.workspace.onDidCloseTextDocument((document) => this.diagnostics.delete(document.uri)),
     );
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!MAP_NAME.test(document.uri.path) || !/^apiVersion:\s*portfolio-import\//m.test(document.getText(new vscode.Range(0, 0, 40, 0)))) return [];
+    if (!MAP_NAME.test(document.uri.path) || !/^apiVersion:\s*portfolio-import\//m.test(document.getText(new vscode.Range(0, 0, 40, 0))))
+      return [];
     const line = new vscode.Range(0, 0, 0, 0);
     return [
-      new vscode.CodeLens(line, { title: 'Run Import', command: RUN_IMPORT_COMMAND, arguments: [document.uri], tooltip: 'Import the spreadsheet with this map, into a new or an existing portfolio file' }),
+      new vscode.CodeLens(line, {
+        title: 'Run Import',
+        command: RUN_IMPORT_COMMAND,
+        arguments: [document.uri],
+        tooltip: 'Import the spreadsheet with this map, into a new or an existing portfolio file',
+      }),
     ];
   }
 
@@ -96,7 +106,10 @@ export class SpreadsheetImport implements vscode.Disposable, vscode.CodeLensProv
     try {
       return await step();
     } catch (error) {
-      const message = error instanceof ImportProblem ? error.message : spreadsheetMessage(error) ?? `Import from Spreadsheet failed: ${(error as Error).message}`;
+      const message =
+        error instanceof ImportProblem
+          ? error.message
+          : (spreadsheetMessage(error) ?? `Import from Spreadsheet failed: ${(error as Error).message}`);
       void vscode.window.showErrorMessage(message);
       return undefined;
     }
@@ -113,7 +126,10 @@ export class SpreadsheetImport implements vscode.Disposable, vscode.CodeLensProv
     let bytes: Uint8Array;
     try {
       const { size } = await vscode.workspace.fs.stat(uri);
-      if (size > sheets.LIMITS.fileBytes) throw new ImportProblem(`${name} is larger than ${sheets.LIMITS.fileBytes / 1024 / 1024} MB, more than an import takes: split it into smaller files.`);
+      if (size > sheets.LIMITS.fileBytes)
+        throw new ImportProblem(
+          `${name} is larger than ${sheets.LIMITS.fileBytes / 1024 / 1024} MB, more than an import takes: split it into smaller files.`,
+        );
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch (error) {
       if (error instanceof ImportProblem) throw error;
@@ -128,7 +144,9 @@ export class SpreadsheetImport implements vscode.Disposable, vscode.CodeLensProv
     let source = options.source;
     if (!source) {
       const picked = await vscode.window.showOpenDialog({
-        title: 'Import from Spreadsheet', openLabel: 'Import', canSelectMany: false,
+        title: 'Import from Spreadsheet',
+        openLabel: 'Import',
+        canSelectMany: false,
         filters: { Spreadsheets: ['csv', 'xlsx', 'xlsm', 'tsv', 'txt'] },
         ...(vscode.workspace.workspaceFolders?.[0] ? { defaultUri: vscode.workspace.workspaceFolders[0].uri } : {}),
       });
@@ -138,7 +156,10 @@ export class SpreadsheetImport implements vscode.Disposable, vscode.CodeLensProv
     const workbook = await this.readWorkbook(sheets, source);
     let sheet = options.sheet;
     if (sheet === undefined && workbook.sheetNames.length > 1) {
-      sheet = await vscode.window.showQuickPick(workbook.sheetNames, { title: `Which sheet of ${baseName(source)} holds the initiatives?`, placeHolder: 'One row per initiative, the column names in the first row' });
+      sheet = await vscode.window.showQuickPick(workbook.sheetNames, {
+        title: `Which sheet of ${baseName(source)} holds the initiatives?`,
+        placeHolder: 'One row per initiative, the column names in the first row',
+      });
       if (sheet === undefined) return undefined;
     }
     const table = workbook.table(sheet);
@@ -152,14 +173,17 @@ export class SpreadsheetImport implements vscode.Disposable, vscode.CodeLensProv
     await vscode.languages.setTextDocumentLanguage(document, 'yaml');
     this.sessions.set(mapUri.toString(), { source, ...(sheet !== undefined ? { sheet } : {}) });
     await vscode.window.showTextDocument(document, { preview: false });
-    void vscode.window.showInformationMessage(`Check the map guessed from ${baseName(source)}'s header row, then choose Run Import above its first line.`);
+    void vscode.window.showInformationMessage(
+      `Check the map guessed from ${baseName(source)}'s header row, then choose Run Import above its first line.`,
+    );
     return document;
   }
 
   /** The map document: the one given, else the active editor's. */
   private async mapDocument(map: vscode.Uri | undefined): Promise<vscode.TextDocument> {
     const uri = map ?? vscode.window.activeTextEditor?.document.uri;
-    if (!uri || !MAP_NAME.test(uri.path)) throw new ImportProblem('Run Import works on an import map (a *.map.yaml file): run Import from Spreadsheet… first, or open a map.');
+    if (!uri || !MAP_NAME.test(uri.path))
+      throw new ImportProblem('Run Import works on an import map (a *.map.yaml file): run Import from Spreadsheet… first, or open a map.');
     return vscode.workspace.openTextDocument(uri);
   }
 
@@ -167,7 +191,12 @@ export class SpreadsheetImport implements vscode.Disposable, vscode.CodeLensProv
     if (options.source) return { source: options.source, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) };
     const known = this.sessions.get(document.uri.toString());
     if (known) return known;
-    const picked = await vscode.window.showOpenDialog({ title: `The spreadsheet to import with ${baseName(document.uri)}`, openLabel: 'Import', canSelectMany: false, filters: { Spreadsheets: ['csv', 'xlsx', 'xlsm', 'tsv', 'txt'] } });
+    const picked = await vscode.window.showOpenDialog({
+      title: `The spreadsheet to import with ${baseName(document.uri)}`,
+      openLabel: 'Import',
+      canSelectMany: false,
+      filters: { Spreadsheets: ['csv', 'xlsx', 'xlsm', 'tsv', 'txt'] },
+    });
     if (!picked?.[0]) return undefined;
     const session = { source: picked[0] };
     this.sessions.set(document.uri.toString(), session);
@@ -175,13 +204,20 @@ export class SpreadsheetImport implements vscode.Disposable, vscode.CodeLensProv
   }
 
   private mapError(document: vscode.TextDocument, messages: string[]): never {
-    this.diagnostics.set(document.uri, messages.map((message) => {
-      const line = /^line (\d+): /.exec(message);
-      const row = line ? Math.max(0, Number(line[1]) - 1) : 0;
-      const diagnostic = new vscode.Diagnostic(document.lineAt(Math.min(row, document.lineCount - 1)).range, message, vscode.DiagnosticSeverity.Error);
-      diagnostic.source = DIAGNOSTIC_SOURCE;
-      return diagnostic;
-    }));
+    this.diagnostics.set(
+      document.uri,
+      messages.map((message) => {
+        const line = /^line (\d+): /.exec(message);
+        const row = line ? Math.max(0, Number(line[1]) - 1) : 0;
+        const diagnostic = new vscode.Diagnostic(
+          document.lineAt(Math.min(row, document.lineCount - 1)).range,
+          message,
+          vscode.DiagnosticSeverity.Error,
+        );
+        diagnostic.source = DIAGNOSTIC_SOURCE;
+        return diagnostic;
+      }),
+    );
     throw new ImportProblem(`${baseName(document.uri)} is not a valid import map: ${messages.slice(0, 3).join('; ')}. See docs/import.md.`);
   }
 
@@ -191,7 +227,11 @@ export class SpreadsheetImport implements vscode.Disposable, vscode.CodeLensProv
     type Choice = vscode.QuickPickItem & { target: 'new' | vscode.Uri };
     const choices: Choice[] = [
       { label: '$(new-file) New portfolio file', detail: 'An untitled file to review and save', target: 'new' },
-      ...files.map((uri): Choice => ({ label: `$(sync) Update ${vscode.workspace.asRelativePath(uri)}`, detail: 'Updates the mapped fields of items matched by id and adds new rows; keeps comments and hand edits. Undoable, not saved.', target: uri })),
+      ...files.map((uri): Choice => ({
+        label: `$(sync) Update ${vscode.workspace.asRelativePath(uri)}`,
+        detail: 'Updates the mapped fields of items matched by id and adds new rows; keeps comments and hand edits. Undoable, not saved.',
+        target: uri,
+      })),
     ];
     return (await vscode.window.showQuickPick(choices, { title: 'Import into', matchOnDetail: false }))?.target;
   }
@@ -216,14 +256,18 @@ export class SpreadsheetImport implements vscode.Disposable, vscode.CodeLensProv
         const base = document.isUntitled ? parentOf(session.source) : parentOf(document.uri);
         outcomes = (await this.readWorkbook(sheets, vscode.Uri.joinPath(base, importMap.outcomes.file))).table(importMap.outcomes.sheet);
       } else if (importMap.outcomes?.sheet !== undefined) outcomes = workbook.table(importMap.outcomes.sheet);
-      else if (importMap.outcomes) throw new ImportProblem(`The map's outcomes table needs sheet: (a sheet of ${baseName(session.source)}) or file: (another spreadsheet).`);
+      else if (importMap.outcomes)
+        throw new ImportProblem(
+          `The map's outcomes table needs sheet: (a sheet of ${baseName(session.source)}) or file: (another spreadsheet).`,
+        );
       result = sheets.importTables(importMap, initiatives, outcomes);
     } catch (error) {
       if (error instanceof sheets.MapError) this.mapError(document, [error.message]);
       throw error;
     }
     this.showRejections(document, sheets, mapText, result.initiatives.rejected, result.outcomes?.rejected ?? []);
-    const rejectedRows = new Set([...result.initiatives.rejected, ...(result.outcomes?.rejected ?? [])].map((r) => `${r.table}\n${r.row}`)).size;
+    const rejectedRows = new Set([...result.initiatives.rejected, ...(result.outcomes?.rejected ?? [])].map((r) => `${r.table}\n${r.row}`))
+      .size;
     const target = await this.chooseTarget(options);
     if (!target) return undefined;
     const imported = result.initiatives.items.length;
@@ -240,15 +284,22 @@ export class SpreadsheetImport implements vscode.Disposable, vscode.CodeLensProv
       edit.insert(uri, new vscode.Position(0, 0), text);
       await vscode.workspace.applyEdit(edit);
       await vscode.languages.setTextDocumentLanguage(written, 'yaml');
-      void vscode.window.showInformationMessage(`Imported ${plural(imported, 'initiative')} into a new file: review it and save it.${rejectedNote}`);
+      void vscode.window.showInformationMessage(
+        `Imported ${plural(imported, 'initiative')} into a new file: review it and save it.${rejectedNote}`,
+      );
     } else {
       written = await vscode.workspace.openTextDocument(target);
-      const rejectedIds = new Set([...result.initiatives.rejected, ...(result.outcomes?.rejected ?? [])].map((r) => r.id).filter((id): id is string => id !== undefined));
+      const rejectedIds = new Set(
+        [...result.initiatives.rejected, ...(result.outcomes?.rejected ?? [])]
+          .map((r) => r.id)
+          .filter((id): id is string => id !== undefined),
+      );
       let merged;
       try {
         merged = sheets.mergeIntoPortfolio(written.getText(), result, { prune: false, rejectedIds });
       } catch (error) {
-        if (error instanceof sheets.MergeError) throw new ImportProblem(`Cannot update ${vscode.workspace.asRelativePath(target)}: ${error.message}`);
+        if (error instanceof sheets.MergeError)
+          throw new ImportProblem(`Cannot update ${vscode.workspace.asRelativePath(target)}: ${error.message}`);
         throw error;
       }
       if (merged.text !== written.getText()) {
@@ -257,22 +308,39 @@ export class SpreadsheetImport implements vscode.Disposable, vscode.CodeLensProv
         await vscode.workspace.applyEdit(edit);
       }
       const m = merged.initiatives;
-      const missing = m.missing.length > 0 ? ` ${plural(m.missing.length, 'initiative')} the sheet no longer has, kept: ${m.missing.slice(0, 10).join(', ')}${m.missing.length > 10 ? '…' : ''}.` : '';
-      void vscode.window.showInformationMessage(`Updated ${vscode.workspace.asRelativePath(target)} (not saved; Undo reverts it): ${m.updated.length} updated, ${m.added.length} added, ${m.unchanged} unchanged.${missing}${rejectedNote}`);
+      const missing =
+        m.missing.length > 0
+          ? ` ${plural(m.missing.length, 'initiative')} the sheet no longer has, kept: ${m.missing.slice(0, 10).join(', ')}${m.missing.length > 10 ? '…' : ''}.`
+          : '';
+      void vscode.window.showInformationMessage(
+        `Updated ${vscode.workspace.asRelativePath(target)} (not saved; Undo reverts it): ${m.updated.length} updated, ${m.added.length} added, ${m.unchanged} unchanged.${missing}${rejectedNote}`,
+      );
     }
     await vscode.window.showTextDocument(written, { preview: false });
     return { document: written, imported, rejectedRows };
   }
 
-  private showRejections(document: vscode.TextDocument, sheets: SpreadsheetModule, mapText: string, initiatives: Rejection[], outcomes: Rejection[]): void {
+  private showRejections(
+    document: vscode.TextDocument,
+    sheets: SpreadsheetModule,
+    mapText: string,
+    initiatives: Rejection[],
+    outcomes: Rejection[],
+  ): void {
     const locations = sheets.mapLocations(mapText);
-    const diagnostics = [...outcomes.map((r) => ['outcomes', r] as const), ...initiatives.map((r) => ['initiatives', r] as const)].map(([table, rejection]) => {
-      const at = sheets.rejectionRange(locations, table, rejection);
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(at.line, at.start, at.line, at.end), sheets.formatRejection(rejection), vscode.DiagnosticSeverity.Warning);
-      diagnostic.source = DIAGNOSTIC_SOURCE;
-      diagnostic.code = 'rejected-row';
-      return diagnostic;
-    });
+    const diagnostics = [...outcomes.map((r) => ['outcomes', r] as const), ...initiatives.map((r) => ['initiatives', r] as const)].map(
+      ([table, rejection]) => {
+        const at = sheets.rejectionRange(locations, table, rejection);
+        const diagnostic = new vscode.Diagnostic(
+          new vscode.Range(at.line, at.start, at.line, at.end),
+          sheets.formatRejection(rejection),
+          vscode.DiagnosticSeverity.Warning,
+        );
+        diagnostic.source = DIAGNOSTIC_SOURCE;
+        diagnostic.code = 'rejected-row';
+        return diagnostic;
+      },
+    );
     this.diagnostics.set(document.uri, diagnostics);
   }
 

@@ -27,7 +27,13 @@ const SYMBOL_KINDS: Record<SymbolKind, vscode.SymbolKind> = {
 };
 
 function toSymbol(symbol: DocumentSymbol): vscode.DocumentSymbol {
-  const result = new vscode.DocumentSymbol(symbol.name || ' ', symbol.detail, SYMBOL_KINDS[symbol.kind], toRange(symbol.range), toRange(symbol.selectionRange));
+  const result = new vscode.DocumentSymbol(
+    symbol.name || ' ',
+    symbol.detail,
+    SYMBOL_KINDS[symbol.kind],
+    toRange(symbol.range),
+    toRange(symbol.selectionRange),
+  );
   result.children = symbol.children.map(toSymbol);
   return result;
 }
@@ -59,7 +65,11 @@ class PerVersion<T> {
 }
 
 /** Runs a request against the engine for a portfolio document; other documents get nothing. */
-async function withFolder<T>(service: PortfolioService, document: vscode.TextDocument, run: (folder: string, path: string) => Promise<T>): Promise<T | undefined> {
+async function withFolder<T>(
+  service: PortfolioService,
+  document: vscode.TextDocument,
+  run: (folder: string, path: string) => Promise<T>,
+): Promise<T | undefined> {
   const folder = await service.prepare(document);
   if (folder === undefined) return undefined;
   try {
@@ -77,72 +87,121 @@ export function registerLanguageFeatures(service: PortfolioService): vscode.Disp
     lensesChanged,
     lensBudget,
     service.onDidCheck(() => lensesChanged.fire()),
-    vscode.languages.registerCompletionItemProvider(SELECTOR, {
-      provideCompletionItems: (document, position) => withFolder(service, document, async (folder, path) => {
-        const result = await service.request({ type: 'completion', folder, path, position: fromPosition(position) });
-        if (!result) return undefined;
-        const range = toRange(result.range);
-        return result.items.map((item) => {
-          const completion = new vscode.CompletionItem(item.label, COMPLETION_KINDS[item.kind]);
-          completion.range = range;
-          if (item.detail) completion.detail = item.detail;
-          if (item.documentation) completion.documentation = item.documentation;
-          if (item.sortText) completion.sortText = item.sortText;
-          if (item.insertText) completion.insertText = item.insertText;
-          return completion;
-        });
-      }),
-    }, '[', ',', ' ', '{'),
+    vscode.languages.registerCompletionItemProvider(
+      SELECTOR,
+      {
+        provideCompletionItems: (document, position) =>
+          withFolder(service, document, async (folder, path) => {
+            const result = await service.request({ type: 'completion', folder, path, position: fromPosition(position) });
+            if (!result) return undefined;
+            const range = toRange(result.range);
+            return result.items.map((item) => {
+              const completion = new vscode.CompletionItem(item.label, COMPLETION_KINDS[item.kind]);
+              completion.range = range;
+              if (item.detail) completion.detail = item.detail;
+              if (item.documentation) completion.documentation = item.documentation;
+              if (item.sortText) completion.sortText = item.sortText;
+              if (item.insertText) completion.insertText = item.insertText;
+              return completion;
+            });
+          }),
+      },
+      '[',
+      ',',
+      ' ',
+      '{',
+    ),
     vscode.languages.registerHoverProvider(SELECTOR, {
-      provideHover: (document, position) => withFolder(service, document, async (folder, path) => {
-        const result = await service.request({ type: 'hover', folder, path, position: fromPosition(position) });
-        return result ? new vscode.Hover(new vscode.MarkdownString(result.markdown), toRange(result.range)) : undefined;
-      }),
+      provideHover: (document, position) =>
+        withFolder(service, document, async (folder, path) => {
+          const result = await service.request({ type: 'hover', folder, path, position: fromPosition(position) });
+          return result ? new vscode.Hover(new vscode.MarkdownString(result.markdown), toRange(result.range)) : undefined;
+        }),
     }),
     vscode.languages.registerDefinitionProvider(SELECTOR, {
-      provideDefinition: (document, position) => withFolder(service, document, async (folder, path) =>
-        (await service.request({ type: 'definition', folder, path, position: fromPosition(position) })).map(toLocation)),
+      provideDefinition: (document, position) =>
+        withFolder(service, document, async (folder, path) =>
+          (await service.request({ type: 'definition', folder, path, position: fromPosition(position) })).map(toLocation),
+        ),
     }),
     vscode.languages.registerReferenceProvider(SELECTOR, {
-      provideReferences: (document, position, context) => withFolder(service, document, async (folder, path) =>
-        (await service.request({ type: 'references', folder, path, position: fromPosition(position), includeDeclaration: context.includeDeclaration })).map(toLocation)),
+      provideReferences: (document, position, context) =>
+        withFolder(service, document, async (folder, path) =>
+          (
+            await service.request({
+              type: 'references',
+              folder,
+              path,
+              position: fromPosition(position),
+              includeDeclaration: context.includeDeclaration,
+            })
+          ).map(toLocation),
+        ),
     }),
     vscode.languages.registerRenameProvider(SELECTOR, {
       prepareRename: async (document, position) => {
         const folder = await service.prepare(document);
         if (folder === undefined) throw new Error('Not a portfolio file.');
-        const result = await service.request({ type: 'prepareRename', folder, path: document.uri.toString(), position: fromPosition(position) });
+        const result = await service.request({
+          type: 'prepareRename',
+          folder,
+          path: document.uri.toString(),
+          position: fromPosition(position),
+        });
         if ('error' in result) throw new Error(result.error);
         return { range: toRange(result.range), placeholder: result.placeholder };
       },
       provideRenameEdits: async (document, position, newName) => {
         const folder = await service.prepare(document);
         if (folder === undefined) return undefined;
-        const result = await service.request({ type: 'rename', folder, path: document.uri.toString(), position: fromPosition(position), newName });
+        const result = await service.request({
+          type: 'rename',
+          folder,
+          path: document.uri.toString(),
+          position: fromPosition(position),
+          newName,
+        });
         if ('error' in result) throw new Error(result.error);
         return toWorkspaceEdit(result.edits);
       },
     }),
     vscode.workspace.onDidCloseTextDocument((document) => symbols.forget(document)),
-    vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
-      provideDocumentSymbols: (document) => symbols.get(document, () => withFolder(service, document, async (folder, path) =>
-        (await service.request({ type: 'symbols', folder, path })).map(toSymbol))),
-    }, { label: 'Portfolio' }),
+    vscode.languages.registerDocumentSymbolProvider(
+      SELECTOR,
+      {
+        provideDocumentSymbols: (document) =>
+          symbols.get(document, () =>
+            withFolder(service, document, async (folder, path) => (await service.request({ type: 'symbols', folder, path })).map(toSymbol)),
+          ),
+      },
+      { label: 'Portfolio' },
+    ),
     vscode.languages.registerCodeLensProvider(SELECTOR, {
       onDidChangeCodeLenses: lensesChanged.event,
-      provideCodeLenses: (document) => withFolder(service, document, async (folder, path) => {
-        const lenses = lensBudget.select(document, await service.request({ type: 'codeLens', folder, path }));
-        return lenses.map((lens) => {
-          const range = toRange(lens.range);
-          if (lens.command?.kind === 'references') {
-            return new vscode.CodeLens(range, { title: lens.title, command: 'portfolioAlignment.showReferences', arguments: [document.uri, range.start], tooltip: 'Show the initiatives that serve this outcome' });
-          }
-          if (lens.command?.kind === 'link') {
-            return new vscode.CodeLens(range, { title: lens.title, command: 'portfolioAlignment.linkToOutcome', arguments: [document.uri, lens.command.initiative], tooltip: 'Link this initiative to an outcome' });
-          }
-          return new vscode.CodeLens(range, { title: lens.title, command: '' });
-        });
-      }),
+      provideCodeLenses: (document) =>
+        withFolder(service, document, async (folder, path) => {
+          const lenses = lensBudget.select(document, await service.request({ type: 'codeLens', folder, path }));
+          return lenses.map((lens) => {
+            const range = toRange(lens.range);
+            if (lens.command?.kind === 'references') {
+              return new vscode.CodeLens(range, {
+                title: lens.title,
+                command: 'portfolioAlignment.showReferences',
+                arguments: [document.uri, range.start],
+                tooltip: 'Show the initiatives that serve this outcome',
+              });
+            }
+            if (lens.command?.kind === 'link') {
+              return new vscode.CodeLens(range, {
+                title: lens.title,
+                command: 'portfolioAlignment.linkToOutcome',
+                arguments: [document.uri, lens.command.initiative],
+                tooltip: 'Link this initiative to an outcome',
+              });
+            }
+            return new vscode.CodeLens(range, { title: lens.title, command: '' });
+          });
+        }),
     }),
   ];
 }

@@ -39,7 +39,9 @@ function iconOf(node: TreeNode): vscode.ThemeIcon {
     case 'problem':
       return new vscode.ThemeIcon(node.severity === 'error' ? 'error' : node.severity === 'warning' ? 'warning' : 'info');
     case 'initiative':
-      return node.unlinked ? new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon('project');
+      return node.unlinked
+        ? new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+        : new vscode.ThemeIcon('project');
   }
 }
 
@@ -65,8 +67,16 @@ export class PortfolioTreeProvider implements vscode.TreeDataProvider<ViewElemen
   /** Raised on every refresh: a page answered for an older one is not cached as current. */
   generation = 0;
 
-  constructor(private readonly service: PortfolioService, private readonly pageSize = PAGE_SIZE) {
-    this.disposables.push(this.onDidChangeEmitter, this.onDidRefreshEmitter, this.onDidChangeBadgeEmitter, service.onDidCheck(() => this.scheduleRefresh()));
+  constructor(
+    private readonly service: PortfolioService,
+    private readonly pageSize = PAGE_SIZE,
+  ) {
+    this.disposables.push(
+      this.onDidChangeEmitter,
+      this.onDidRefreshEmitter,
+      this.onDidChangeBadgeEmitter,
+      service.onDidCheck(() => this.scheduleRefresh()),
+    );
   }
 
   private scheduleRefresh(): void {
@@ -98,7 +108,10 @@ export class PortfolioTreeProvider implements vscode.TreeDataProvider<ViewElemen
         return item;
       }
       case 'more': {
-        const item = new vscode.TreeItem(`Load ${Math.min(this.pageSize, element.total - element.shown)} more…`, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          `Load ${Math.min(this.pageSize, element.total - element.shown)} more…`,
+          vscode.TreeItemCollapsibleState.None,
+        );
         item.id = element.treeId;
         item.description = `${element.shown} of ${element.total} shown`;
         item.iconPath = new vscode.ThemeIcon('more');
@@ -152,16 +165,30 @@ export class PortfolioTreeProvider implements vscode.TreeDataProvider<ViewElemen
     const items: TreeNode[] = [];
     try {
       do {
-        page = await this.service.request({ type: 'portfolioTree', folder, node, offset: items.length, limit: Math.min(MAX_REQUEST, want - items.length) });
+        page = await this.service.request({
+          type: 'portfolioTree',
+          folder,
+          node,
+          offset: items.length,
+          limit: Math.min(MAX_REQUEST, want - items.length),
+        });
         items.push(...page.items);
       } while (items.length < want && items.length < page.total && page.items.length > 0);
     } catch (error) {
-      return [{ type: 'message', treeId: `${parentTreeId}\nerror`, folder, text: `Could not read the portfolio: ${(error as Error).message}` }];
+      return [
+        { type: 'message', treeId: `${parentTreeId}\nerror`, folder, text: `Could not read the portfolio: ${(error as Error).message}` },
+      ];
     }
     if (node === '') this.setBadge(folder, page.badge);
     const used = new Set<string>();
-    const out: ViewElement[] = items.map((child) => ({ type: 'node', treeId: uniqueId(`${parentTreeId}\n${child.id}`, used), folder, node: child }));
-    if (items.length < page.total) out.push({ type: 'more', treeId: `${parentTreeId}\nmore`, folder, parentTreeId, shown: items.length, total: page.total });
+    const out: ViewElement[] = items.map((child) => ({
+      type: 'node',
+      treeId: uniqueId(`${parentTreeId}\n${child.id}`, used),
+      folder,
+      node: child,
+    }));
+    if (items.length < page.total)
+      out.push({ type: 'more', treeId: `${parentTreeId}\nmore`, folder, parentTreeId, shown: items.length, total: page.total });
     return out;
   }
 
@@ -245,7 +272,10 @@ export function registerPortfolioView(service: PortfolioService): PortfolioView 
   const explorerView = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const updateBadge = () => {
     const { count, spend } = provider.badge;
-    const badge = count > 0 ? { value: count, tooltip: `${count} initiative${count === 1 ? '' : 's'} with unlinked spend (${spend.join(', ')})` } : undefined;
+    const badge =
+      count > 0
+        ? { value: count, tooltip: `${count} initiative${count === 1 ? '' : 's'} with unlinked spend (${spend.join(', ')})` }
+        : undefined;
     view.badge = badge;
     explorerView.badge = badge;
   };
@@ -266,7 +296,9 @@ export function registerPortfolioView(service: PortfolioService): PortfolioView 
       if (!where || !initiative) return false;
       return vscode.commands.executeCommand('portfolioAlignment.linkToOutcome', where.uri, initiative);
     }),
-    vscode.commands.registerCommand('portfolioAlignment.view.showSummary', (element: unknown) => vscode.commands.executeCommand('portfolioAlignment.showSummary', summaryResource(service, element))),
+    vscode.commands.registerCommand('portfolioAlignment.view.showSummary', (element: unknown) =>
+      vscode.commands.executeCommand('portfolioAlignment.showSummary', summaryResource(service, element)),
+    ),
     vscode.commands.registerCommand('portfolioAlignment.view.refresh', () => provider.refresh()),
     vscode.commands.registerCommand('portfolioAlignment.view.loadMore', (element: ViewElement) => provider.loadMore(element)),
   ];

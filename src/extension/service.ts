@@ -59,7 +59,11 @@ function utf8Size(text: string, limit: number): number {
 
 /** Documents open in editor tabs (textDocuments also holds closed ones VS Code still keeps). */
 function openInTabs(): vscode.TextDocument[] {
-  const open = new Set(vscode.window.tabGroups.all.flatMap((group) => group.tabs).flatMap((tab) => (tab.input instanceof vscode.TabInputText ? [tab.input.uri.toString()] : [])));
+  const open = new Set(
+    vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .flatMap((tab) => (tab.input instanceof vscode.TabInputText ? [tab.input.uri.toString()] : [])),
+  );
   return vscode.workspace.textDocuments.filter((doc) => open.has(doc.uri.toString()));
 }
 
@@ -94,8 +98,14 @@ export class PortfolioService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly decoder = new TextDecoder('utf-8');
 
-  constructor(createTransport: () => Transport, private readonly output: vscode.LogOutputChannel) {
-    this.engine = new EngineSupervisor(createTransport, { log: (message) => this.output.error(message), onRestart: () => this.resendAll() });
+  constructor(
+    createTransport: () => Transport,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
+    this.engine = new EngineSupervisor(createTransport, {
+      log: (message) => this.output.error(message),
+      onRestart: () => this.resendAll(),
+    });
   }
 
   start(): void {
@@ -147,7 +157,9 @@ export class PortfolioService implements vscode.Disposable {
 
   headline(folderKey: string): { headline?: Headline; lastCheckMs?: number; settings: Settings; checkError?: string } | undefined {
     const entry = this.folders.get(folderKey);
-    return entry ? { headline: entry.headline, lastCheckMs: entry.lastCheckMs, settings: entry.settings, checkError: entry.checkError } : undefined;
+    return entry
+      ? { headline: entry.headline, lastCheckMs: entry.lastCheckMs, settings: entry.settings, checkError: entry.checkError }
+      : undefined;
   }
 
   /** The portfolio files of a folder that the engine knows (URIs as strings); empty if none. */
@@ -187,7 +199,17 @@ export class PortfolioService implements vscode.Disposable {
   private entryFor(key: string, folder: vscode.WorkspaceFolder | undefined, scope: vscode.Uri | undefined): FolderEntry {
     let entry = this.folders.get(key);
     if (!entry) {
-      entry = { key, folder, settings: readSettings(scope), files: new Set(), checking: false, again: false, ready: Promise.resolve(), configured: false, sniffed: false };
+      entry = {
+        key,
+        folder,
+        settings: readSettings(scope),
+        files: new Set(),
+        checking: false,
+        again: false,
+        ready: Promise.resolve(),
+        configured: false,
+        sniffed: false,
+      };
       this.folders.set(key, entry);
     }
     return entry;
@@ -211,7 +233,10 @@ export class PortfolioService implements vscode.Disposable {
     const work = this.readFolder(entry, folder).finally(() => (done = true));
     setTimeout(() => {
       if (done) return;
-      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Portfolio Alignment: indexing ${folder.name}…` }, () => work);
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Portfolio Alignment: indexing ${folder.name}…` },
+        () => work,
+      );
     }, PROGRESS_AFTER_MS);
     await work;
     this.output.info(`Indexed ${entry.files.size} portfolio file(s) in ${folder.name} in ${Date.now() - started} ms`);
@@ -219,7 +244,9 @@ export class PortfolioService implements vscode.Disposable {
 
   /** Indexes the folder after whatever it is doing now, then checks it. */
   private reindex(entry: FolderEntry): Promise<void> {
-    entry.ready = entry.ready.then(() => this.indexFolder(entry)).catch((error: Error) => this.output.error(`Indexing failed: ${error.message}`));
+    entry.ready = entry.ready
+      .then(() => this.indexFolder(entry))
+      .catch((error: Error) => this.output.error(`Indexing failed: ${error.message}`));
     return entry.ready.then(() => this.runCheck(entry));
   }
 
@@ -229,14 +256,23 @@ export class PortfolioService implements vscode.Disposable {
    * folder of unrelated YAML costs one file search.
    */
   private async readFolder(entry: FolderEntry, folder: vscode.WorkspaceFolder): Promise<void> {
-    const matched = (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `{${entry.settings.files.join(',')}}`))).filter((uri) => !uri.path.includes('/node_modules/'));
+    const matched = (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `{${entry.settings.files.join(',')}}`))).filter(
+      (uri) => !uri.path.includes('/node_modules/'),
+    );
     const named = new Set(matched.map((uri) => uri.toString()));
-    const openPortfolio = vscode.workspace.textDocuments.some((doc) => vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.toString() === entry.key && this.isPortfolioDocument(doc));
+    const openPortfolio = vscode.workspace.textDocuments.some(
+      (doc) => vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.toString() === entry.key && this.isPortfolioDocument(doc),
+    );
     entry.sniffed = matched.length > 0 || openPortfolio;
     // Starts the worker (and its warm-up, engine/warmUp.ts) while the files are read.
     if (entry.sniffed) this.client();
-    const yaml = entry.sniffed ? await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{yaml,yml}'), undefined, SNIFF_LIMIT) : [];
-    if (yaml.length >= SNIFF_LIMIT) this.output.info(`${folder.name}: only the first ${SNIFF_LIMIT} YAML files were looked at for apiVersion: portfolio/v1; name portfolio files *.portfolio.yaml so that all are found.`);
+    const yaml = entry.sniffed
+      ? await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{yaml,yml}'), undefined, SNIFF_LIMIT)
+      : [];
+    if (yaml.length >= SNIFF_LIMIT)
+      this.output.info(
+        `${folder.name}: only the first ${SNIFF_LIMIT} YAML files were looked at for apiVersion: portfolio/v1; name portfolio files *.portfolio.yaml so that all are found.`,
+      );
     const candidates = [...matched, ...yaml.filter((uri) => !named.has(uri.toString()) && !uri.path.includes('/node_modules/'))];
     const queue = [...candidates];
     const workers = Array.from({ length: 8 }, async () => {
@@ -258,7 +294,9 @@ export class PortfolioService implements vscode.Disposable {
       if (!named) {
         const stat = await vscode.workspace.fs.stat(uri);
         if (stat.size > SNIFF_MAX_BYTES) {
-          this.output.info(`Not read: ${key} is a YAML file over ${SNIFF_MAX_BYTES / 1_000_000} MB; name it *.portfolio.yaml if it is a portfolio.`);
+          this.output.info(
+            `Not read: ${key} is a YAML file over ${SNIFF_MAX_BYTES / 1_000_000} MB; name it *.portfolio.yaml if it is a portfolio.`,
+          );
           return;
         }
       }
@@ -291,12 +329,18 @@ export class PortfolioService implements vscode.Disposable {
   private configure(entry: FolderEntry): void {
     if (entry.configured) return;
     entry.configured = true;
-    void this.client().request({ type: 'configure', folder: entry.key, settings: engineSettings(entry.settings) }).catch(() => undefined);
+    void this.client()
+      .request({ type: 'configure', folder: entry.key, settings: engineSettings(entry.settings) })
+      .catch(() => undefined);
   }
 
   /** Some hosts' watchers also report files outside the folder (local history): ignore those. */
   private inFolder(entry: FolderEntry, uri: vscode.Uri): boolean {
-    return entry.folder !== undefined && uri.scheme === entry.folder.uri.scheme && vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === entry.key;
+    return (
+      entry.folder !== undefined &&
+      uri.scheme === entry.folder.uri.scheme &&
+      vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === entry.key
+    );
   }
 
   private async onDiskChange(entry: FolderEntry, uri: vscode.Uri): Promise<void> {
@@ -335,7 +379,9 @@ export class PortfolioService implements vscode.Disposable {
     this.results.delete(key);
     this.collection.delete(vscode.Uri.parse(key));
     this.publisher.forget(vscode.Uri.parse(key));
-    void this.client().request({ type: 'remove', folder: entry.key, path: key }).catch(() => undefined);
+    void this.client()
+      .request({ type: 'remove', folder: entry.key, path: key })
+      .catch(() => undefined);
   }
 
   private markTooLarge(entry: FolderEntry, uri: vscode.Uri, size: number): void {
@@ -393,7 +439,8 @@ export class PortfolioService implements vscode.Disposable {
     if (!pending) this.pendingChanges.set(key, (pending = { base: this.sentVersions.get(key), changes: [] }));
     // The ranges of one event refer to the text before it: apply the last one first.
     const ordered = [...changes].sort((a, b) => b.rangeOffset - a.rangeOffset);
-    for (const change of ordered) pending.changes.push({ start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text });
+    for (const change of ordered)
+      pending.changes.push({ start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text });
   }
 
   private onSave(document: vscode.TextDocument): void {
@@ -422,13 +469,16 @@ export class PortfolioService implements vscode.Disposable {
     const key = document.uri.toString();
     const previous = this.timers.get(key);
     if (previous) clearTimeout(previous);
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      if (document.isClosed) return;
-      const entry = this.entryOfDocument(document);
-      this.sync(document, entry);
-      void this.runCheck(entry);
-    }, delay));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (document.isClosed) return;
+        const entry = this.entryOfDocument(document);
+        this.sync(document, entry);
+        void this.runCheck(entry);
+      }, delay),
+    );
   }
 
   /** Sends the document's text to the engine unless it already has this version. */
@@ -445,7 +495,8 @@ export class PortfolioService implements vscode.Disposable {
       if (size <= entry.settings.maxFileSize) {
         this.sizes.set(key, size);
         this.sentVersions.set(key, document.version);
-        void this.client().request({ type: 'edit', folder: entry.key, path: key, changes: pending.changes, baseVersion: base, version: document.version })
+        void this.client()
+          .request({ type: 'edit', folder: entry.key, path: key, changes: pending.changes, baseVersion: base, version: document.version })
           .then((applied) => {
             // The worker did not have the text these edits apply to: send the whole text next.
             if (!applied && !document.isClosed) {
@@ -454,7 +505,8 @@ export class PortfolioService implements vscode.Disposable {
             } else if (applied) {
               this.engineTook(document.uri);
             }
-          }).catch((error) => this.engineRefused(entry, document.uri, error));
+          })
+          .catch((error) => this.engineRefused(entry, document.uri, error));
         return;
       }
     }
@@ -527,7 +579,10 @@ export class PortfolioService implements vscode.Disposable {
     entry.headline = result.headline;
     entry.lastCheckMs = result.parseMs + result.checkMs;
     const total = Math.round(result.parseMs + result.checkMs);
-    if (total >= SLOW_CHECK_MS) this.output.warn(`Validation of ${entry.folder?.name ?? 'a file'} took ${total} ms (parse ${Math.round(result.parseMs)} ms, rules and summary ${Math.round(result.checkMs)} ms, round trip ${roundTripMs} ms).`);
+    if (total >= SLOW_CHECK_MS)
+      this.output.warn(
+        `Validation of ${entry.folder?.name ?? 'a file'} took ${total} ms (parse ${Math.round(result.parseMs)} ms, rules and summary ${Math.round(result.checkMs)} ms, round trip ${roundTripMs} ms).`,
+      );
     else this.output.trace(`Validated ${entry.folder?.name ?? 'a file'} in ${total} ms (round trip ${roundTripMs} ms)`);
     this.onDidCheckEmitter.fire(entry.key);
   }
@@ -561,7 +616,9 @@ export class PortfolioService implements vscode.Disposable {
       entry.settings = readSettings(scope);
       const reindex = before.files.join('\n') !== entry.settings.files.join('\n') || before.maxFileSize !== entry.settings.maxFileSize;
       if (entry.configured) {
-        void this.client().request({ type: 'configure', folder: entry.key, settings: engineSettings(entry.settings) }).catch(() => undefined);
+        void this.client()
+          .request({ type: 'configure', folder: entry.key, settings: engineSettings(entry.settings) })
+          .catch(() => undefined);
       }
       if (reindex && entry.folder) {
         for (const key of [...entry.files]) this.forget(entry, key);
@@ -577,8 +634,12 @@ export class PortfolioService implements vscode.Disposable {
 
   /** Sends a file's whole text; if the engine cannot take it, the file says why. */
   private sendText(entry: FolderEntry, uri: vscode.Uri, text: string, version: number): void {
-    void this.client().request({ type: 'update', folder: entry.key, path: uri.toString(), text, version })
-      .then(() => this.engineTook(uri), (error) => this.engineRefused(entry, uri, error));
+    void this.client()
+      .request({ type: 'update', folder: entry.key, path: uri.toString(), text, version })
+      .then(
+        () => this.engineTook(uri),
+        (error) => this.engineRefused(entry, uri, error),
+      );
   }
 
   /** The engine answered with an error for this file: a diagnostic on it says why (a dead engine is restarted and sent the file again). */
@@ -596,7 +657,6 @@ export class PortfolioService implements vscode.Disposable {
     if (!this.engineNotes.delete(key)) return;
     this.publisher.publish(uri, this.results.get(key) ?? []);
   }
-
 
   /** Given up on: the file it was working on says so (it is the likely cause). */
   private onEngineFailed(failure: EngineFailure): void {

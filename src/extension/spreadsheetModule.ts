@@ -9,7 +9,9 @@ export type SpreadsheetModule = typeof Spreadsheet;
 /** Why spreadsheets cannot be read or written here, or undefined when they can. */
 export function spreadsheetUnavailable(): string | undefined {
   const versions = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions;
-  return typeof versions?.node === 'string' ? undefined : 'Spreadsheets (CSV, XLSX) need the desktop VS Code or a Node extension host such as code-server: the web version (vscode.dev, github.dev) cannot read or write them. Use portfolio-align import or report --format xlsx on the command line.';
+  return typeof versions?.node === 'string'
+    ? undefined
+    : 'Spreadsheets (CSV, XLSX) need the desktop VS Code or a Node extension host such as code-server: the web version (vscode.dev, github.dev) cannot read or write them. Use portfolio-align import or report --format xlsx on the command line.';
 }
 
 let loaded: SpreadsheetModule | undefined;

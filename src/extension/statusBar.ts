@@ -19,7 +19,10 @@ export class AlignmentStatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('portfolioAlignment.score', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly service: PortfolioService, private readonly command: string) {
+  constructor(
+    private readonly service: PortfolioService,
+    private readonly command: string,
+  ) {
     this.item.name = 'Portfolio Alignment';
     this.disposables.push(
       this.item,
@@ -40,7 +43,11 @@ export class AlignmentStatusBar implements vscode.Disposable {
     const state = this.service.headline(this.service.folderKeyOf(document.uri));
     const headline = state?.headline;
     if (state?.checkError && !headline) {
-      this.showProblem('$(warning) Alignment', `Portfolio Alignment could not check this folder: ${state.checkError}\n\nSee the "Portfolio Alignment" output log.`, 'statusBarItem.warningBackground');
+      this.showProblem(
+        '$(warning) Alignment',
+        `Portfolio Alignment could not check this folder: ${state.checkError}\n\nSee the "Portfolio Alignment" output log.`,
+        'statusBarItem.warningBackground',
+      );
       return;
     }
     if (!state || !headline) {
@@ -53,12 +60,22 @@ export class AlignmentStatusBar implements vscode.Disposable {
     const level = band(headline.alignmentScore, state.settings.thresholds);
     const slow = (state.lastCheckMs ?? 0) >= SLOW_CHECK_MS;
     this.item.text = `${slow ? '$(watch) ' : ''}$(pulse) ${percent(headline.alignmentScore)} aligned`;
-    this.item.backgroundColor = level === 'poor' ? new vscode.ThemeColor('statusBarItem.errorBackground') : level === 'fair' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.backgroundColor =
+      level === 'poor'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : level === 'fair'
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**Alignment score ${percent(headline.alignmentScore)}** (${level === 'none' ? 'no spend yet' : level})\n\n`);
-    tooltip.appendMarkdown(`${formatMoneyShort(headline.alignedSpend, headline.currency)} of ${formatMoneyShort(headline.totalSpend, headline.currency)} serves a business outcome.\n\n`);
-    tooltip.appendMarkdown(`${count(headline.errors)} errors, ${count(headline.warnings)} warnings in ${count(headline.files)} portfolio file${headline.files === 1 ? '' : 's'}.\n\n`);
-    if (state.lastCheckMs !== undefined) tooltip.appendMarkdown(`${slow ? '$(watch) Slow: ' : ''}last validation took ${checkTime(state.lastCheckMs)}.\n\n`);
+    tooltip.appendMarkdown(
+      `${formatMoneyShort(headline.alignedSpend, headline.currency)} of ${formatMoneyShort(headline.totalSpend, headline.currency)} serves a business outcome.\n\n`,
+    );
+    tooltip.appendMarkdown(
+      `${count(headline.errors)} errors, ${count(headline.warnings)} warnings in ${count(headline.files)} portfolio file${headline.files === 1 ? '' : 's'}.\n\n`,
+    );
+    if (state.lastCheckMs !== undefined)
+      tooltip.appendMarkdown(`${slow ? '$(watch) Slow: ' : ''}last validation took ${checkTime(state.lastCheckMs)}.\n\n`);
     const failure = this.service.engine.lastFailure;
     if (failure) {
       // The reason as text: it may quote an error message.
@@ -76,11 +93,20 @@ export class AlignmentStatusBar implements vscode.Disposable {
   private showEngineTrouble(): boolean {
     const engine = this.service.engine;
     if (engine.state === 'restarting') {
-      this.showProblem('$(sync~spin) Alignment: restarting', `The validation engine failed (${engine.lastFailure?.reason ?? 'unknown'}) and is restarting.`, 'statusBarItem.warningBackground');
+      this.showProblem(
+        '$(sync~spin) Alignment: restarting',
+        `The validation engine failed (${engine.lastFailure?.reason ?? 'unknown'}) and is restarting.`,
+        'statusBarItem.warningBackground',
+      );
       return true;
     }
     if (engine.state === 'stopped') {
-      this.showProblem('$(error) Alignment stopped', `Portfolio Alignment stopped validating: the validation engine failed ${engine.lastFailure?.count ?? ''} times within a minute (last: ${engine.lastFailure?.reason ?? 'unknown'}). Diagnostics are out of date.\n\nClick to start it again (Validate Workspace), or reload the window.`, 'statusBarItem.errorBackground', 'portfolioAlignment.validateWorkspace');
+      this.showProblem(
+        '$(error) Alignment stopped',
+        `Portfolio Alignment stopped validating: the validation engine failed ${engine.lastFailure?.count ?? ''} times within a minute (last: ${engine.lastFailure?.reason ?? 'unknown'}). Diagnostics are out of date.\n\nClick to start it again (Validate Workspace), or reload the window.`,
+        'statusBarItem.errorBackground',
+        'portfolioAlignment.validateWorkspace',
+      );
       return true;
     }
     return false;

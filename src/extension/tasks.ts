@@ -29,31 +29,56 @@ export function canRunTasks(): boolean {
 function settingsArgs(folder: vscode.WorkspaceFolder): string[] {
   const config = vscode.workspace.getConfiguration(SECTION, folder.uri);
   const args = ['--model', config.get<string>('relationshipModel', 'provider')];
-  for (const [rule, severity] of Object.entries(config.get<Record<string, string>>('rules', {}))) args.push('--rule', `${rule}=${severity}`);
+  for (const [rule, severity] of Object.entries(config.get<Record<string, string>>('rules', {})))
+    args.push('--rule', `${rule}=${severity}`);
   const asOf = config.get<string>('asOfDate', '');
   if (asOf) args.push('--today', asOf);
   return args;
 }
 
 function commandArgs(definition: PortfolioTaskDefinition): string[] {
-  if (definition.command === 'report') return ['report', ...(definition.paths ?? []), '--format', 'html', '--out', 'portfolio-report.html', '--force', ...(definition.args ?? [])];
+  if (definition.command === 'report')
+    return [
+      'report',
+      ...(definition.paths ?? []),
+      '--format',
+      'html',
+      '--out',
+      'portfolio-report.html',
+      '--force',
+      ...(definition.args ?? []),
+    ];
   return ['check', ...(definition.paths ?? []), '--no-color', ...(definition.args ?? [])];
 }
 
-function taskFor(extensionUri: vscode.Uri, folder: vscode.WorkspaceFolder, definition: PortfolioTaskDefinition, scope: vscode.TaskScope | vscode.WorkspaceFolder = folder): vscode.Task {
+function taskFor(
+  extensionUri: vscode.Uri,
+  folder: vscode.WorkspaceFolder,
+  definition: PortfolioTaskDefinition,
+  scope: vscode.TaskScope | vscode.WorkspaceFolder = folder,
+): vscode.Task {
   const cli = vscode.Uri.joinPath(extensionUri, 'dist', 'cli.js').fsPath;
   // The extension host's own runtime runs the CLI: no Node on PATH needed (Electron acts as Node).
-  const execution = new vscode.ProcessExecution(process!.execPath!, [cli, ...commandArgs(definition), ...settingsArgs(folder)], { cwd: folder.uri.fsPath, env: { ELECTRON_RUN_AS_NODE: '1' } });
+  const execution = new vscode.ProcessExecution(process!.execPath!, [cli, ...commandArgs(definition), ...settingsArgs(folder)], {
+    cwd: folder.uri.fsPath,
+    env: { ELECTRON_RUN_AS_NODE: '1' },
+  });
   const name = definition.command === 'report' ? 'report (HTML)' : 'check';
   const task = new vscode.Task(definition, scope, name, TASK_TYPE, execution, definition.command === 'check' ? [PROBLEM_MATCHER] : []);
   task.group = definition.command === 'check' ? vscode.TaskGroup.Test : vscode.TaskGroup.Build;
-  task.detail = definition.command === 'check' ? 'portfolio-align check: problems to the Problems view' : 'portfolio-align report: portfolio-report.html';
+  task.detail =
+    definition.command === 'check'
+      ? 'portfolio-align check: problems to the Problems view'
+      : 'portfolio-align report: portfolio-report.html';
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Silent, clear: true };
   return task;
 }
 
 class PortfolioTaskProvider implements vscode.TaskProvider {
-  constructor(private readonly extensionUri: vscode.Uri, private readonly service: PortfolioService) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly service: PortfolioService,
+  ) {}
 
   provideTasks(): vscode.Task[] {
     const tasks: vscode.Task[] = [];

@@ -56,12 +56,17 @@ export class UnlinkedSpendDecorations implements vscode.Disposable {
       }
     }
     if (document.isClosed) return;
-    const options = marks.filter((m) => m.line < document.lineCount).map((m) => {
-      const end = document.lineAt(m.line).range.end;
-      return { range: new vscode.Range(end, end), renderOptions: { after: { contentText: m.text } } };
-    });
+    const options = marks
+      .filter((m) => m.line < document.lineCount)
+      .map((m) => {
+        const end = document.lineAt(m.line).range.end;
+        return { range: new vscode.Range(end, end), renderOptions: { after: { contentText: m.text } } };
+      });
     editor.setDecorations(this.type, options);
-    this.shown.set(key, marks.map((m) => `${m.line + 1}: ${m.text}`));
+    this.shown.set(
+      key,
+      marks.map((m) => `${m.line + 1}: ${m.text}`),
+    );
     this.onDidUpdateEmitter.fire(key);
   }
 

@@ -37,7 +37,8 @@ function webWorkerTransport(context: vscode.ExtensionContext): Transport {
   worker.addEventListener('messageerror', () => die(new Error('an answer of the web worker could not be read')));
   return {
     post: (message: RequestMessage) => worker.postMessage(message),
-    onMessage: (listener: (message: ResponseMessage) => void) => worker.addEventListener('message', (event) => listener(event.data as ResponseMessage)),
+    onMessage: (listener: (message: ResponseMessage) => void) =>
+      worker.addEventListener('message', (event) => listener(event.data as ResponseMessage)),
     onError: (listener: (error: Error) => void) => void deathListeners.push(listener),
     dispose: () => {
       gone = true;
@@ -48,13 +49,17 @@ function webWorkerTransport(context: vscode.ExtensionContext): Transport {
 }
 
 export function activate(context: vscode.ExtensionContext) {
-  return activateExtension(context, () => {
-    try {
-      return webWorkerTransport(context);
-    } catch {
-      return new InProcessTransport();
-    }
-  }, () => summaryModule);
+  return activateExtension(
+    context,
+    () => {
+      try {
+        return webWorkerTransport(context);
+      } catch {
+        return new InProcessTransport();
+      }
+    },
+    () => summaryModule,
+  );
 }
 
 export function deactivate(): void {}

@@ -55,11 +55,17 @@ export function checkZip(buffer: Buffer, name: string): void {
       break;
     }
   }
-  const damaged = () => new SpreadsheetError(`${name} is not a readable XLSX file (its zip directory is damaged): open it in Excel or LibreOffice and save it again as .xlsx.`);
+  const damaged = () =>
+    new SpreadsheetError(
+      `${name} is not a readable XLSX file (its zip directory is damaged): open it in Excel or LibreOffice and save it again as .xlsx.`,
+    );
   if (eocd < 0) throw damaged();
   const count = buffer.readUInt16LE(eocd + 10);
   let offset = buffer.readUInt32LE(eocd + 16);
-  if (count === 0xffff || offset === 0xffffffff) throw new SpreadsheetError(`${name} is a zip64 archive, larger than an import takes (${LIMITS.fileBytes / 1024 / 1024} MB): split the sheet.`);
+  if (count === 0xffff || offset === 0xffffffff)
+    throw new SpreadsheetError(
+      `${name} is a zip64 archive, larger than an import takes (${LIMITS.fileBytes / 1024 / 1024} MB): split the sheet.`,
+    );
   let total = 0;
   for (let n = 0; n < count; n++) {
     if (offset + 46 > buffer.length || buffer.readUInt32LE(offset) !== 0x02014b50) throw damaged();
@@ -86,7 +92,9 @@ export function checkZip(buffer: Buffer, name: string): void {
     } else throw new SpreadsheetError(`${name} uses a zip compression XLSX files do not use (method ${method}): save it again as .xlsx.`);
     total += size;
     if (total > LIMITS.uncompressedBytes) {
-      throw new SpreadsheetError(`${name} unzips to more than ${LIMITS.uncompressedBytes / 1024 / 1024} MB (a zip bomb, or a sheet too large to import): split it into smaller sheets, or save the sheet as CSV.`);
+      throw new SpreadsheetError(
+        `${name} unzips to more than ${LIMITS.uncompressedBytes / 1024 / 1024} MB (a zip bomb, or a sheet too large to import): split it into smaller sheets, or save the sheet as CSV.`,
+      );
     }
   }
 }
@@ -109,35 +117,60 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string 
     case 'n':
       if (cell.z !== undefined && XLSX.SSF.is_date(cell.z as string)) return serialDate(cell.v as number, date1904);
       return String(cell.v);
-    case 'b': return cell.v ? 'TRUE' : 'FALSE';
-    case 'e': return cell.w ?? '#ERROR';
-    case 'd': return (cell.v as Date).toISOString().slice(0, 10);
-    default: return String(cell.v);
+    case 'b':
+      return cell.v ? 'TRUE' : 'FALSE';
+    case 'e':
+      return cell.w ?? '#ERROR';
+    case 'd':
+      return (cell.v as Date).toISOString().slice(0, 10);
+    default:
+      return String(cell.v);
   }
 }
 
 function tooManyRows(name: string): SpreadsheetError {
-  return new SpreadsheetError(`${name} has more than ${LIMITS.rows.toLocaleString('en-US')} rows, more than an import takes: split it into smaller sheets.`);
+  return new SpreadsheetError(
+    `${name} has more than ${LIMITS.rows.toLocaleString('en-US')} rows, more than an import takes: split it into smaller sheets.`,
+  );
 }
 
 function tooManyCells(name: string): SpreadsheetError {
-  return new SpreadsheetError(`${name} has more than ${LIMITS.cells.toLocaleString('en-US')} cells, more than an import takes: delete the columns the map does not use, or split the sheet.`);
+  return new SpreadsheetError(
+    `${name} has more than ${LIMITS.cells.toLocaleString('en-US')} cells, more than an import takes: delete the columns the map does not use, or split the sheet.`,
+  );
 }
 
 function readXlsx(buffer: Buffer, name: string): Workbook {
   if (looksLikeCfb(buffer)) {
-    throw new SpreadsheetError(`${name} is a password-protected (encrypted) workbook or an old .xls file: open it in Excel or LibreOffice, remove the password and save it as .xlsx.`);
+    throw new SpreadsheetError(
+      `${name} is a password-protected (encrypted) workbook or an old .xls file: open it in Excel or LibreOffice, remove the password and save it as .xlsx.`,
+    );
   }
-  if (!looksLikeZip(buffer)) throw new SpreadsheetError(`${name} is not an XLSX file (an XLSX file is a zip archive): save it from the spreadsheet program as .xlsx, or as CSV and import the .csv.`);
+  if (!looksLikeZip(buffer))
+    throw new SpreadsheetError(
+      `${name} is not an XLSX file (an XLSX file is a zip archive): save it from the spreadsheet program as .xlsx, or as CSV and import the .csv.`,
+    );
   checkZip(buffer, name);
   let workbook: XLSX.WorkBook;
   try {
     // One row more than the limit, to tell a sheet at the limit from one above it.
-    workbook = XLSX.read(buffer, { type: 'buffer', dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellStyles: false, sheetRows: LIMITS.rows + 2, WTF: false });
+    workbook = XLSX.read(buffer, {
+      type: 'buffer',
+      dense: true,
+      cellNF: true,
+      cellFormula: false,
+      cellHTML: false,
+      cellStyles: false,
+      sheetRows: LIMITS.rows + 2,
+      WTF: false,
+    });
   } catch (error) {
     const message = (error as Error).message;
-    if (/password/i.test(message)) throw new SpreadsheetError(`${name} is password-protected: remove the password and save it again as .xlsx.`);
-    throw new SpreadsheetError(`${name} could not be read as XLSX (${message}): open it in Excel or LibreOffice and save it again as .xlsx.`);
+    if (/password/i.test(message))
+      throw new SpreadsheetError(`${name} is password-protected: remove the password and save it again as .xlsx.`);
+    throw new SpreadsheetError(
+      `${name} could not be read as XLSX (${message}): open it in Excel or LibreOffice and save it again as .xlsx.`,
+    );
   }
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   return {
@@ -146,7 +179,9 @@ function readXlsx(buffer: Buffer, name: string): Workbook {
       const chosen = sheetName ?? workbook.SheetNames[0];
       const sheet = chosen === undefined ? undefined : workbook.Sheets[chosen];
       if (!sheet || chosen === undefined) {
-        throw new SpreadsheetError(`${name} has no sheet named "${sheetName}": its sheets are ${workbook.SheetNames.map((s) => `"${s}"`).join(', ')}.`);
+        throw new SpreadsheetError(
+          `${name} has no sheet named "${sheetName}": its sheets are ${workbook.SheetNames.map((s) => `"${s}"`).join(', ')}.`,
+        );
       }
       const label = workbook.SheetNames.length > 1 || sheetName ? `${name} [${chosen}]` : name;
       const range = XLSX.utils.decode_range((sheet['!fullref'] as string | undefined) ?? sheet['!ref'] ?? 'A1');
@@ -167,7 +202,12 @@ function readXlsx(buffer: Buffer, name: string): Workbook {
 
 /** The delimiter of the header line: the one of , ; tab | that it uses most outside quotes. */
 export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0], ['|', 0]]);
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+    ['|', 0],
+  ]);
   let quoted = false;
   for (const char of text) {
     if (char === '"') quoted = !quoted;
@@ -182,11 +222,14 @@ export function detectDelimiter(text: string): string {
 function decodeText(buffer: Buffer, name: string): string {
   if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) return new TextDecoder('utf-16le').decode(buffer.subarray(2));
   if (buffer.length >= 2 && buffer[0] === 0xfe && buffer[1] === 0xff) return new TextDecoder('utf-16be').decode(buffer.subarray(2));
-  if (buffer.subarray(0, 8192).includes(0)) throw new SpreadsheetError(`${name} is not a text file: if it is a spreadsheet, save it as .xlsx or as CSV (UTF-8).`);
+  if (buffer.subarray(0, 8192).includes(0))
+    throw new SpreadsheetError(`${name} is not a text file: if it is a spreadsheet, save it as .xlsx or as CSV (UTF-8).`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
   } catch {
-    throw new SpreadsheetError(`${name} is not UTF-8 text: save it as "CSV UTF-8" (Excel) or with the character set UTF-8 (LibreOffice), then import it again.`);
+    throw new SpreadsheetError(
+      `${name} is not UTF-8 text: save it as "CSV UTF-8" (Excel) or with the character set UTF-8 (LibreOffice), then import it again.`,
+    );
   }
 }
 
@@ -203,7 +246,9 @@ function readCsv(buffer: Buffer, name: string): Workbook {
       to: LIMITS.rows + 2,
     }) as string[][];
   } catch (error) {
-    throw new SpreadsheetError(`${name} is not a CSV file that can be read: ${(error as Error).message.replace(/\s+/g, ' ')}. Fix that line (a quote opened and not closed, most often), or save the sheet again as CSV.`);
+    throw new SpreadsheetError(
+      `${name} is not a CSV file that can be read: ${(error as Error).message.replace(/\s+/g, ' ')}. Fix that line (a quote opened and not closed, most often), or save the sheet again as CSV.`,
+    );
   }
   if (records.length > LIMITS.rows + 1) throw tooManyRows(name);
   let cells = 0;
@@ -213,7 +258,8 @@ function readCsv(buffer: Buffer, name: string): Workbook {
   return {
     sheetNames: [sheetName],
     table(sheet) {
-      if (sheet !== undefined && sheet !== sheetName) throw new SpreadsheetError(`${name} is a CSV file: it has one sheet, no sheet "${sheet}" (leave out --sheet).`);
+      if (sheet !== undefined && sheet !== sheetName)
+        throw new SpreadsheetError(`${name} is a CSV file: it has one sheet, no sheet "${sheet}" (leave out --sheet).`);
       return { name, rows: records, firstRow: 1 };
     },
   };
@@ -224,13 +270,17 @@ export type SpreadsheetKind = 'csv' | 'xlsx';
 /** The kind of spreadsheet by the file name, else by its first bytes. */
 export function kindOf(name: string, buffer: Buffer): SpreadsheetKind {
   if (/\.(xlsx|xlsm)$/i.test(name)) return 'xlsx';
-  if (/\.xls$/i.test(name)) throw new SpreadsheetError(`${name} is an old .xls workbook: open it in Excel or LibreOffice and save it as .xlsx.`);
+  if (/\.xls$/i.test(name))
+    throw new SpreadsheetError(`${name} is an old .xls workbook: open it in Excel or LibreOffice and save it as .xlsx.`);
   if (/\.(csv|tsv|txt)$/i.test(name)) return 'csv';
   return looksLikeZip(buffer) || looksLikeCfb(buffer) ? 'xlsx' : 'csv';
 }
 
 export function readWorkbook(buffer: Buffer, name: string): Workbook {
-  if (buffer.length > LIMITS.fileBytes) throw new SpreadsheetError(`${name} is larger than ${LIMITS.fileBytes / 1024 / 1024} MB, more than an import takes: split it into smaller files.`);
+  if (buffer.length > LIMITS.fileBytes)
+    throw new SpreadsheetError(
+      `${name} is larger than ${LIMITS.fileBytes / 1024 / 1024} MB, more than an import takes: split it into smaller files.`,
+    );
   return kindOf(name, buffer) === 'xlsx' ? readXlsx(buffer, name) : readCsv(buffer, name);
 }
 
@@ -238,13 +288,18 @@ export function readWorkbook(buffer: Buffer, name: string): Workbook {
 export function writeXlsx(sheets: ReportSheet[]): Buffer {
   const workbook = XLSX.utils.book_new();
   for (const sheet of sheets) {
-    const data: XLSX.CellObject[][] = sheet.rows.map((row) => row.map((cell): XLSX.CellObject => {
-      if (cell === null) return { t: 'z' };
-      if (typeof cell === 'string') return { t: 's', v: cell };
-      return cell.format ? { t: 'n', v: cell.n, z: cell.format } : { t: 'n', v: cell.n };
-    }));
+    const data: XLSX.CellObject[][] = sheet.rows.map((row) =>
+      row.map((cell): XLSX.CellObject => {
+        if (cell === null) return { t: 'z' };
+        if (typeof cell === 'string') return { t: 's', v: cell };
+        return cell.format ? { t: 'n', v: cell.n, z: cell.format } : { t: 'n', v: cell.n };
+      }),
+    );
     const width = Math.max(1, ...sheet.rows.map((r) => r.length));
-    const worksheet: XLSX.WorkSheet = { '!data': data, '!ref': XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, data.length - 1), c: width - 1 } }) };
+    const worksheet: XLSX.WorkSheet = {
+      '!data': data,
+      '!ref': XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, data.length - 1), c: width - 1 } }),
+    };
     if (sheet.widths) worksheet['!cols'] = sheet.widths.map((wch) => ({ wch }));
     XLSX.utils.book_append_sheet(workbook, worksheet, sheet.name);
   }

@@ -5,7 +5,10 @@ import * as path from 'node:path';
 import { portfolioJsonSchema } from '../core/jsonSchema';
 import { importMapJsonSchema } from '../core/import/jsonSchema';
 
-for (const [name, schema] of [['portfolio.schema.json', portfolioJsonSchema()], ['portfolio-import.schema.json', importMapJsonSchema()]] as const) {
+for (const [name, schema] of [
+  ['portfolio.schema.json', portfolioJsonSchema()],
+  ['portfolio-import.schema.json', importMapJsonSchema()],
+] as const) {
   const target = path.resolve(__dirname, '../../schemas', name);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.writeFileSync(target, JSON.stringify(schema, null, 2) + '\n');

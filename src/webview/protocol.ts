@@ -4,13 +4,35 @@
 // been tampered with. zod/mini and named imports keep the page bundle small; nothing here may
 // import src/core/schema.ts, which would pull the full zod into the page.
 import {
-  array, boolean, discriminatedUnion, enum as oneOf, int, literal, maxLength, minimum, nullable, number, object,
-  optional, record, strictObject, string, type infer as Infer,
+  array,
+  boolean,
+  discriminatedUnion,
+  enum as oneOf,
+  int,
+  literal,
+  maxLength,
+  minimum,
+  nullable,
+  number,
+  object,
+  optional,
+  record,
+  strictObject,
+  string,
+  type infer as Infer,
 } from 'zod/mini';
 import type { Summary } from '../core/analyze';
 import type { Comparison } from '../core/report/compareView';
 import { ruleIds } from '../core/ruleIds';
-import { categories as CATEGORIES, goalStatuses as GOAL_STATUSES, initiativeTypes as TYPES, outcomeKinds as OUTCOME_KINDS, relationshipModels as MODELS, statuses as STATUSES, unlinkedReasons as REASONS } from '../core/enums';
+import {
+  categories as CATEGORIES,
+  goalStatuses as GOAL_STATUSES,
+  initiativeTypes as TYPES,
+  outcomeKinds as OUTCOME_KINDS,
+  relationshipModels as MODELS,
+  statuses as STATUSES,
+  unlinkedReasons as REASONS,
+} from '../core/enums';
 import type { GoalStatus } from '../core/goals';
 import type { UnlinkedReason } from '../core/ledger';
 
@@ -142,7 +164,9 @@ export const ComparisonSchema = object({
   added: array(ComparedInitiativeSchema),
   removed: array(ComparedInitiativeSchema),
   changed: count(),
-  newFindings: array(object({ code: oneOf(ruleIds), severity: oneOf(['error', 'warning', 'info']), message: string(), path: string(), line: line() })),
+  newFindings: array(
+    object({ code: oneOf(ruleIds), severity: oneOf(['error', 'warning', 'info']), message: string(), path: string(), line: line() }),
+  ),
   fixedFindings: count(),
   omitted: count(),
 });

@@ -25,18 +25,27 @@ function trackPortfolioEditor(service: PortfolioService): vscode.Disposable {
 /** The summary code, loaded on first use (see module.ts). */
 export type SummaryModule = typeof import('./summary/index');
 
-export function registerSummaryPanel(context: vscode.ExtensionContext, service: PortfolioService, log: vscode.LogOutputChannel, load: () => SummaryModule): { panels: () => SummaryPanels | undefined; disposables: vscode.Disposable[] } {
+export function registerSummaryPanel(
+  context: vscode.ExtensionContext,
+  service: PortfolioService,
+  log: vscode.LogOutputChannel,
+  load: () => SummaryModule,
+): { panels: () => SummaryPanels | undefined; disposables: vscode.Disposable[] } {
   let instance: SummaryPanels | undefined;
-  const panels = (): SummaryPanels => (instance ??= new (load().SummaryPanels)(service, context.extensionUri, log, context.extensionMode === vscode.ExtensionMode.Test));
+  const panels = (): SummaryPanels =>
+    (instance ??= new (load().SummaryPanels)(service, context.extensionUri, log, context.extensionMode === vscode.ExtensionMode.Test));
   return {
     panels: () => instance,
     disposables: [
       { dispose: () => instance?.dispose() },
       // Returns the panel, so integration tests can reach its state (testProbe, receive).
-      vscode.commands.registerCommand(SHOW_SUMMARY_COMMAND, (resource?: unknown) => panels().show(resource instanceof vscode.Uri ? resource : undefined)),
+      vscode.commands.registerCommand(SHOW_SUMMARY_COMMAND, (resource?: unknown) =>
+        panels().show(resource instanceof vscode.Uri ? resource : undefined),
+      ),
       vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
         // What the page saved came from the page: it is validated like any page message.
-        deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => void panels().restore(panel, load().parsePageState(state)),
+        deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) =>
+          void panels().restore(panel, load().parsePageState(state)),
       }),
       trackPortfolioEditor(service),
     ],

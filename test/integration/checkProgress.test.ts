@@ -28,7 +28,10 @@ suite('Progress of a long check', () => {
   test('a check longer than the delay shows progress, and the progress ends with the check', async () => {
     api.checkProgress.delayMs = 0;
     const before = api.checkProgress.shownCount;
-    uri = await writeScenario('progress.portfolio.yaml', 'apiVersion: portfolio/v1\nkind: Portfolio\ninitiatives:\n  - id: progress-1\n    title: Progress initiative\n    owner: Team\n    cost: 1k\n');
+    uri = await writeScenario(
+      'progress.portfolio.yaml',
+      'apiVersion: portfolio/v1\nkind: Portfolio\ninitiatives:\n  - id: progress-1\n    title: Progress initiative\n    owner: Team\n    cost: 1k\n',
+    );
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
     assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(6, 0), '    status: done\n')));
     await waitUntil(() => (api.checkProgress.shownCount > before ? true : undefined), 'progress to be shown for the check');
@@ -38,7 +41,10 @@ suite('Progress of a long check', () => {
   test('checks shorter than the delay show no progress', async () => {
     api.checkProgress.delayMs = 60_000;
     const before = api.checkProgress.shownCount;
-    uri = await writeScenario('quick.portfolio.yaml', 'apiVersion: portfolio/v1\nkind: Portfolio\ninitiatives:\n  - id: quick-1\n    title: Quick initiative\n    owner: Team\n    cost: 1k\n');
+    uri = await writeScenario(
+      'quick.portfolio.yaml',
+      'apiVersion: portfolio/v1\nkind: Portfolio\ninitiatives:\n  - id: quick-1\n    title: Quick initiative\n    owner: Team\n    cost: 1k\n',
+    );
     let checks = 0;
     const subscription = api.service.onDidCheck(() => checks++);
     try {

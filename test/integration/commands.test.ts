@@ -24,12 +24,18 @@ suite('Commands', () => {
     assert.match(document.getText(), /^# A portfolio\/v1 file/);
     assert.match(document.getText(), /^# {3}brm: /m, 'the placeholders are comments');
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
-    assert.deepStrictEqual(lenses.map((l) => l.command?.title), []);
+    assert.deepStrictEqual(
+      lenses.map((l) => l.command?.title),
+      [],
+    );
     // The empty document of the first instant may be checked before the starter is in it: what
     // must hold is that the check of the starter leaves no problem.
     const api = await extensionApi();
-    await waitUntil(() => (/aligned/.test(api.statusBar.item.text) ? true : undefined), 'the status bar to show the new file\'s score');
-    await waitUntil(() => (portfolioDiagnostics(document.uri).length === 0 ? true : undefined), `no problem in the starter (has: ${JSON.stringify(portfolioDiagnostics(document.uri).map((d) => d.message))})`);
+    await waitUntil(() => (/aligned/.test(api.statusBar.item.text) ? true : undefined), "the status bar to show the new file's score");
+    await waitUntil(
+      () => (portfolioDiagnostics(document.uri).length === 0 ? true : undefined),
+      `no problem in the starter (has: ${JSON.stringify(portfolioDiagnostics(document.uri).map((d) => d.message))})`,
+    );
   });
 
   test('Validate Workspace reports what it validated', async () => {

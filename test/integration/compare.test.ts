@@ -44,7 +44,7 @@ suite('Summary panel: Compare with…', () => {
     await restoreFixtures();
   });
 
-  test('compares with a git tag: the deleted file\'s unlinked spend is gone and the score rose; or it says why it cannot', async () => {
+  test("compares with a git tag: the deleted file's unlinked spend is gone and the score rose; or it says why it cannot", async () => {
     const { document } = await openFixture('initiatives.portfolio.yaml');
     await waitForCodes(document.uri, ['unknown-outcome']);
     panel = await vscode.commands.executeCommand<Panel>('portfolioAlignment.showSummary');
@@ -62,7 +62,11 @@ suite('Summary panel: Compare with…', () => {
     // The git extension may still be opening the repository when the panel first asks: the
     // compare asks again.
     await panel.receive({ type: 'compare', ref: 'baseline' });
-    const compared = await summaryPosted(panel, (m) => m.comparison !== undefined, `the comparison with baseline (first: ${JSON.stringify(first.compare)})`);
+    const compared = await summaryPosted(
+      panel,
+      (m) => m.comparison !== undefined,
+      `the comparison with baseline (first: ${JSON.stringify(first.compare)})`,
+    );
     assert.deepStrictEqual(compared.compare, { available: true });
     const comparison = compared.comparison as Comparison;
     // By hand: at baseline 180k of 700k was linked (25.71%), now 180k of 600k (30.00%): +4.29 points;
@@ -74,7 +78,7 @@ suite('Summary panel: Compare with…', () => {
     assert.deepStrictEqual(comparison.removed, [{ id: 'legacy-fax', title: 'Fax server maintenance', path: null, line: null }]);
     assert.deepStrictEqual(comparison.added, []);
     assert.deepStrictEqual(comparison.newFindings, []);
-    assert.ok(comparison.fixedFindings >= 1, 'legacy-fax\'s unlinked spend finding is fixed');
+    assert.ok(comparison.fixedFindings >= 1, "legacy-fax's unlinked spend finding is fixed");
     await panel.receive({ type: 'clearComparison' });
     await summaryPosted(panel, (m) => m.comparison === undefined, 'the summary without the comparison');
   });

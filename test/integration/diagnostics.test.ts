@@ -3,7 +3,18 @@
 // initiatives.portfolio.yaml links them, with one typo ("customer-retension").
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, describeDiagnostic, describeRange, fixtureUri, openFixture, rangeOf, replaceText, restoreFixtures, waitForCodes } from './helpers';
+import {
+  activateExtension,
+  codeOf,
+  describeDiagnostic,
+  describeRange,
+  fixtureUri,
+  openFixture,
+  rangeOf,
+  replaceText,
+  restoreFixtures,
+  waitForCodes,
+} from './helpers';
 
 const OUTCOMES = 'outcomes.portfolio.yaml';
 const INITIATIVES = 'initiatives.portfolio.yaml';

@@ -19,7 +19,11 @@ interface Api {
 
 /** Waits until the engine is in `state` (polling: no fixed sleep). */
 function engineState(api: Api, state: string, timeoutMs = 60_000): Promise<true> {
-  return waitUntil(() => (api.service.engine.state === state ? true : undefined), `the engine to be ${state} (it is ${api.service.engine.state})`, timeoutMs);
+  return waitUntil(
+    () => (api.service.engine.state === state ? true : undefined),
+    `the engine to be ${state} (it is ${api.service.engine.state})`,
+    timeoutMs,
+  );
 }
 
 /**
@@ -37,7 +41,7 @@ async function putBack(document: vscode.TextDocument, original: string): Promise
 
 function tooltipOf(item: vscode.StatusBarItem): string {
   const tooltip = item.tooltip;
-  return typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '';
+  return typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '');
 }
 
 suite('Engine recovery', () => {
@@ -72,8 +76,16 @@ suite('Engine recovery', () => {
     const told = await waitUntil(() => api.engineNotices.shown[toldBefore], 'the message about the restart', 30_000);
     assert.match(told, /the validation engine stopped \(.+\).* and was restarted; diagnostics are up to date again/);
     assert.match(told, /If it happens again/);
-    assert.strictEqual(api.engineNotices.shown.length, toldBefore + 1, `one message, not: ${api.engineNotices.shown.slice(toldBefore).join(' | ')}`);
-    await waitUntil(() => (/aligned/.test(api.statusBar.item.text) ? true : undefined), `the status bar to show the score again (it shows "${api.statusBar.item.text}")`, 30_000);
+    assert.strictEqual(
+      api.engineNotices.shown.length,
+      toldBefore + 1,
+      `one message, not: ${api.engineNotices.shown.slice(toldBefore).join(' | ')}`,
+    );
+    await waitUntil(
+      () => (/aligned/.test(api.statusBar.item.text) ? true : undefined),
+      `the status bar to show the score again (it shows "${api.statusBar.item.text}")`,
+      30_000,
+    );
     assert.match(tooltipOf(api.statusBar.item), /validation engine was restarted after it failed/);
 
     // And it goes on working: breaking the link again is reported.
@@ -101,13 +113,20 @@ suite('Engine recovery', () => {
     assert.match(tooltipOf(api.statusBar.item), /failed 3 times within a minute/);
     const told = api.engineNotices.shown.slice(toldBefore);
     assert.strictEqual(told.length, 1, `one message: ${told.join(' | ')}`);
-    assert.match(told[0] ?? '', /^Portfolio Alignment stopped validating: the validation engine failed 3 times within a minute .*Reload the window or choose Try Again/);
+    assert.match(
+      told[0] ?? '',
+      /^Portfolio Alignment stopped validating: the validation engine failed 3 times within a minute .*Reload the window or choose Try Again/,
+    );
 
     await vscode.commands.executeCommand('portfolioAlignment.validateWorkspace');
     await engineState(api, 'running', 5_000);
     await replaceText(document, 'customer-retension', 'customer-retention');
     await waitForCodes(document.uri, [], 60_000);
-    await waitUntil(() => (/aligned/.test(api.statusBar.item.text) ? true : undefined), `the score in the status bar (it shows "${api.statusBar.item.text}")`, 30_000);
+    await waitUntil(
+      () => (/aligned/.test(api.statusBar.item.text) ? true : undefined),
+      `the score in the status bar (it shows "${api.statusBar.item.text}")`,
+      30_000,
+    );
     await putBack(document, original);
     await waitForCodes(document.uri, ['unknown-outcome'], 60_000);
   });

@@ -92,7 +92,11 @@ export function waitForDiagnostics(
       if (done) return;
       finish();
       const seen = portfolioDiagnostics(uri).map(describeDiagnostic);
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} in ${uri.toString()}; diagnostics now:\n  ${seen.join('\n  ') || '(none)'}`));
+      reject(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what} in ${uri.toString()}; diagnostics now:\n  ${seen.join('\n  ') || '(none)'}`,
+        ),
+      );
     }, timeoutMs);
     function finish() {
       done = true;
@@ -186,7 +190,10 @@ export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?:
 export async function applyCodeAction(uri: vscode.Uri, range: vscode.Range, title: string): Promise<void> {
   const actions = await codeActionsAt(uri, range);
   const action = actions.find((a) => a.title === title);
-  assert.ok(action, `no code action "${title}" at ${describeRange(range)}; offered: ${actions.map((a) => a.title).join(' | ') || '(none)'}`);
+  assert.ok(
+    action,
+    `no code action "${title}" at ${describeRange(range)}; offered: ${actions.map((a) => a.title).join(' | ') || '(none)'}`,
+  );
   assert.ok(action.edit, `code action "${title}" has no edit`);
   assert.ok(await vscode.workspace.applyEdit(action.edit), `could not apply "${title}"`);
 }

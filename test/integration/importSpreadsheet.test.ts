@@ -6,7 +6,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension, openFixture, removeScenario, restoreFixtures, waitForCodes, waitUntil, writeScenario } from './helpers';
 
-const CSV = 'Project ID,Project Name,Owner,Cost ($ M),Start Date\r\nIMP-A1,"Alpha: ""one""",Ops,1.5,2027-01-01\r\nIMP-A2,Beta,Ops,(0.5),2027-02-01\r\nIMP-A3,Gamma,Sales,2,2027-03-01\r\n';
+const CSV =
+  'Project ID,Project Name,Owner,Cost ($ M),Start Date\r\nIMP-A1,"Alpha: ""one""",Ops,1.5,2027-01-01\r\nIMP-A2,Beta,Ops,(0.5),2027-02-01\r\nIMP-A3,Gamma,Sales,2,2027-03-01\r\n';
 
 // What portfolio-align import projects.csv --guess-map prints for CSV.
 const GUESSED_MAP = `# Guessed by portfolio-align import --guess-map from the header row of projects.csv.
@@ -89,7 +90,10 @@ async function closeUntitled(): Promise<void> {
   for (const document of vscode.workspace.textDocuments.filter((d) => d.isUntitled && !d.isClosed)) {
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await waitUntil(() => (document.isClosed || !vscode.workspace.textDocuments.includes(document) ? true : undefined), `${document.uri.toString()} to close`);
+    await waitUntil(
+      () => (document.isClosed || !vscode.workspace.textDocuments.includes(document) ? true : undefined),
+      `${document.uri.toString()} to close`,
+    );
   }
 }
 
@@ -120,9 +124,14 @@ suite('Import from Spreadsheet and the Excel export', () => {
     assert.strictEqual(map.languageId, 'yaml');
     assert.strictEqual(map.getText(), GUESSED_MAP);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', map.uri);
-    assert.ok(lenses.some((lens) => lens.command?.command === 'portfolioAlignment.runImport'), 'the map offers Run Import');
+    assert.ok(
+      lenses.some((lens) => lens.command?.command === 'portfolioAlignment.runImport'),
+      'the map offers Run Import',
+    );
 
-    const result = await vscode.commands.executeCommand<RunImportResult | undefined>('portfolioAlignment.runImport', map.uri, { target: 'new' });
+    const result = await vscode.commands.executeCommand<RunImportResult | undefined>('portfolioAlignment.runImport', map.uri, {
+      target: 'new',
+    });
     assert.ok(result, 'Run Import returns what it wrote');
     assert.strictEqual(result.document.uri.scheme, 'untitled', 'a new file is untitled: nothing is written until the user saves');
     assert.match(result.document.uri.path, /\/import\/projects\.portfolio\.yaml$/);
@@ -130,7 +139,12 @@ suite('Import from Spreadsheet and the Excel export', () => {
     assert.deepStrictEqual([result.imported, result.rejectedRows], [2, 1]);
 
     const problems = vscode.languages.getDiagnostics(map.uri);
-    assert.deepStrictEqual(problems.map((d) => d.message), ['projects.csv: row 3 column "Cost ($ M)" value "(0.5)": bad cost: a negative amount: portfolio amounts are never negative; enter the cost as a positive number, or leave the cell empty']);
+    assert.deepStrictEqual(
+      problems.map((d) => d.message),
+      [
+        'projects.csv: row 3 column "Cost ($ M)" value "(0.5)": bad cost: a negative amount: portfolio amounts are never negative; enter the cost as a positive number, or leave the cell empty',
+      ],
+    );
     assert.strictEqual(map.lineAt(problems[0]!.range.start.line).text, '  cost:', 'the problem is on the map line of the field');
   });
 
@@ -144,7 +158,9 @@ suite('Import from Spreadsheet and the Excel export', () => {
       return;
     }
     assert.ok(map);
-    const result = await vscode.commands.executeCommand<RunImportResult | undefined>('portfolioAlignment.runImport', map.uri, { target: existing });
+    const result = await vscode.commands.executeCommand<RunImportResult | undefined>('portfolioAlignment.runImport', map.uri, {
+      target: existing,
+    });
     assert.ok(result);
     assert.strictEqual(result.document.uri.toString(), existing.toString());
     const text = result.document.getText();
@@ -179,8 +195,14 @@ suite('Import from Spreadsheet and the Excel export', () => {
       const sheets = await vscode.commands.executeCommand<Record<string, string[][]>>('portfolioAlignment.test.readWorkbook', target);
       assert.deepStrictEqual(Object.keys(sheets), ['Summary', 'Initiatives', 'Outcomes', 'Unlinked', 'Capabilities']);
       const unlinked = sheets.Unlinked!;
-      assert.ok(unlinked.some((row) => row[0] === 'crm-renewal'), `crm-renewal is unlinked: ${JSON.stringify(unlinked)}`);
-      assert.ok(sheets.Initiatives!.slice(1).every((row) => !/^file:/.test(row[9] ?? '')), 'paths are relative to the folder, as the report shows them');
+      assert.ok(
+        unlinked.some((row) => row[0] === 'crm-renewal'),
+        `crm-renewal is unlinked: ${JSON.stringify(unlinked)}`,
+      );
+      assert.ok(
+        sheets.Initiatives!.slice(1).every((row) => !/^file:/.test(row[9] ?? '')),
+        'paths are relative to the folder, as the report shows them',
+      );
     } finally {
       panel.panel.dispose();
     }

@@ -27,7 +27,11 @@ suite('Language features', () => {
 
   test('completes outcome ids inside an outcomes list, with their titles', async () => {
     const position = rangeOf(initiatives, '[faster-invoicing]').start.translate(0, 1);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', initiatives.uri, position);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      initiatives.uri,
+      position,
+    );
     const items = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Reference);
     const labels = items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).sort();
     assert.deepStrictEqual(labels, ['customer-retention', 'faster-invoicing']);
@@ -36,8 +40,15 @@ suite('Language features', () => {
 
   test('completes enum values of a key', async () => {
     const position = rangeOf(initiatives, 'status: approved').start.translate(0, 'status: '.length);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', initiatives.uri, position);
-    const values = list.items.filter((i) => i.kind === vscode.CompletionItemKind.EnumMember).map((i) => String(i.label)).sort();
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      initiatives.uri,
+      position,
+    );
+    const values = list.items
+      .filter((i) => i.kind === vscode.CompletionItemKind.EnumMember)
+      .map((i) => String(i.label))
+      .sort();
     assert.deepStrictEqual(values, ['approved', 'cancelled', 'done', 'in-progress', 'proposed']);
   });
 
@@ -52,7 +63,11 @@ suite('Language features', () => {
 
   test('goes to the definition of an outcome in the other file', async () => {
     const position = rangeOf(initiatives, '[faster-invoicing]').start.translate(0, 2);
-    const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', initiatives.uri, position);
+    const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+      'vscode.executeDefinitionProvider',
+      initiatives.uri,
+      position,
+    );
     assert.strictEqual(locations.length, 1);
     const location = locations[0]!;
     const uri = 'uri' in location ? location.uri : location.targetUri;
@@ -64,20 +79,41 @@ suite('Language features', () => {
   test('finds the references to an outcome across files', async () => {
     const position = rangeOf(outcomes, 'faster-invoicing').start;
     const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', outcomes.uri, position);
-    const places = locations.map((l) => `${l.uri.toString() === initiatives.uri.toString() ? 'initiatives' : 'outcomes'}:${l.range.start.line}`).sort();
-    assert.deepStrictEqual(places, [`initiatives:${rangeOf(initiatives, '[faster-invoicing]').start.line}`, `outcomes:${rangeOf(outcomes, 'faster-invoicing').start.line}`]);
+    const places = locations
+      .map((l) => `${l.uri.toString() === initiatives.uri.toString() ? 'initiatives' : 'outcomes'}:${l.range.start.line}`)
+      .sort();
+    assert.deepStrictEqual(places, [
+      `initiatives:${rangeOf(initiatives, '[faster-invoicing]').start.line}`,
+      `outcomes:${rangeOf(outcomes, 'faster-invoicing').start.line}`,
+    ]);
   });
 
   test('renames an outcome in both files, and refuses to rename what is not an id', async () => {
     const position = rangeOf(outcomes, 'faster-invoicing').start;
-    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', outcomes.uri, position, 'quick-invoicing');
-    assert.deepStrictEqual(edit.entries().map(([uri, edits]) => [uri.toString(), edits.length]).sort(), [[initiatives.uri.toString(), 1], [outcomes.uri.toString(), 1]].sort());
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider',
+      outcomes.uri,
+      position,
+      'quick-invoicing',
+    );
+    assert.deepStrictEqual(
+      edit
+        .entries()
+        .map(([uri, edits]) => [uri.toString(), edits.length])
+        .sort(),
+      [
+        [initiatives.uri.toString(), 1],
+        [outcomes.uri.toString(), 1],
+      ].sort(),
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.match(initiatives.getText(), /outcomes: \[quick-invoicing\]/);
     assert.match(outcomes.getText(), /- id: quick-invoicing/);
     await waitForCodes(initiatives.uri, ['unknown-outcome']); // only the typo is left: the renamed link resolves
     await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand('vscode.prepareRename', outcomes.uri, rangeOf(outcomes, 'Keep 95% of key accounts').start)),
+      Promise.resolve(
+        vscode.commands.executeCommand('vscode.prepareRename', outcomes.uri, rangeOf(outcomes, 'Keep 95% of key accounts').start),
+      ),
       /Only outcome and initiative ids can be renamed/,
     );
   });
@@ -86,7 +122,10 @@ suite('Language features', () => {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', initiatives.uri);
     const list = symbols.find((s) => s.name === 'initiatives');
     assert.ok(list, `symbols: ${symbols.map((s) => s.name).join(', ')}`);
-    assert.deepStrictEqual(list.children.map((c) => c.name), ['einvoice-gateway', 'crm-renewal']);
+    assert.deepStrictEqual(
+      list.children.map((c) => c.name),
+      ['einvoice-gateway', 'crm-renewal'],
+    );
     assert.strictEqual(list.children[0]!.detail, 'E-invoicing gateway · EUR 180k');
   });
 

@@ -3,7 +3,15 @@
 // top says how many more there are.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, describeDiagnostic, removeScenario, restoreFixtures, waitForDiagnostics, writeScenario } from './helpers';
+import {
+  activateExtension,
+  codeOf,
+  describeDiagnostic,
+  removeScenario,
+  restoreFixtures,
+  waitForDiagnostics,
+  writeScenario,
+} from './helpers';
 
 /** Polls an async check until it gives a value; fails after `timeoutMs`. */
 async function waitUntil<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
@@ -20,7 +28,8 @@ const INITIATIVES = 1200;
 
 /** 1,200 initiatives with no owner: 1,200 missing-owner warnings under the partner model. */
 function bulkPortfolio(): string {
-  let text = 'apiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  name: Harness fixture\n  currency: EUR\n  relationshipModel: partner\n  brm: Dana Whitfield\ninitiatives:\n';
+  let text =
+    'apiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  name: Harness fixture\n  currency: EUR\n  relationshipModel: partner\n  brm: Dana Whitfield\ninitiatives:\n';
   for (let i = 0; i < INITIATIVES; i++) {
     text += `  - id: bulk-${i}\n    title: Bulk initiative ${i}\n    category: run\n    type: application\n    outcomes: [faster-invoicing]\n    cost: 1k\n`;
   }
@@ -62,7 +71,11 @@ suite('A file with more than 1,000 findings', () => {
     const last = editor.document.lineCount - 2; // "    cost: 1k" of the last initiative
     assert.match(editor.document.lineAt(last).text, /cost: 1k/);
     assert.ok(await editor.edit((edit) => edit.insert(editor.document.lineAt(last).range.end, '\n    actualCost: 900k')));
-    await waitForDiagnostics(uri, () => allDiagnostics(uri!).some((d) => codeOf(d) === 'cost-overrun'), 'the typed cost-overrun among the diagnostics');
+    await waitForDiagnostics(
+      uri,
+      () => allDiagnostics(uri!).some((d) => codeOf(d) === 'cost-overrun'),
+      'the typed cost-overrun among the diagnostics',
+    );
 
     const shown = allDiagnostics(uri);
     assert.ok(shown.length <= 1000, `${shown.length} diagnostics published: VS Code would cut them itself`);
@@ -84,6 +97,9 @@ suite('A file with more than 1,000 findings', () => {
       return found && found.length > 0 ? found : undefined;
     }, 'the lenses of the file');
     assert.ok(lenses.length <= 200, `${lenses.length} lenses: expected at most 200 of the 1,200`);
-    assert.ok(lenses.every((lens) => lens.range.start.line < 400), 'the lenses are near the top, where the editor is');
+    assert.ok(
+      lenses.every((lens) => lens.range.start.line < 400),
+      'the lenses are near the top, where the editor is',
+    );
   });
 });

@@ -18,9 +18,14 @@ suite('Metadata conflicts between files of a folder', () => {
   });
 
   test('a file naming the folder differently gets a diagnostic, and so does the file whose name it contradicts', async () => {
-    uri = await writeScenario('renamed.portfolio.yaml', 'apiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  name: Another name\n  currency: EUR\n');
+    uri = await writeScenario(
+      'renamed.portfolio.yaml',
+      'apiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  name: Another name\n  currency: EUR\n',
+    );
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const [diagnostic] = (await waitForDiagnostics(uri, hasConflict, 'metadata-conflict in the new file')).filter((d) => codeOf(d) === 'metadata-conflict');
+    const [diagnostic] = (await waitForDiagnostics(uri, hasConflict, 'metadata-conflict in the new file')).filter(
+      (d) => codeOf(d) === 'metadata-conflict',
+    );
     assert.match(diagnostic!.message, /metadata\.name is "Another name" here, but "Harness fixture" in/);
     await waitForDiagnostics(fixtureUri('outcomes.portfolio.yaml'), hasConflict, 'metadata-conflict in the fixture');
     await removeScenario(uri);

@@ -12,7 +12,11 @@ interface ViewElement {
 }
 interface ViewApi {
   portfolioView: {
-    provider: { getChildren(element?: ViewElement): Promise<ViewElement[]>; getTreeItem(element: ViewElement): vscode.TreeItem; onDidChangeTreeData: vscode.Event<ViewElement | undefined> };
+    provider: {
+      getChildren(element?: ViewElement): Promise<ViewElement[]>;
+      getTreeItem(element: ViewElement): vscode.TreeItem;
+      onDidChangeTreeData: vscode.Event<ViewElement | undefined>;
+    };
     view: vscode.TreeView<ViewElement>;
   };
   unlinkedDecorations: { shown: Map<string, string[]> };
@@ -23,7 +27,12 @@ async function api(): Promise<ViewApi> {
 }
 
 /** Polls an async check until it gives a value; fails with the last value it saw. */
-async function eventually<T>(check: () => Promise<T | undefined>, what: string, describe: () => Promise<string>, timeoutMs = 30_000): Promise<T> {
+async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  what: string,
+  describe: () => Promise<string>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -41,7 +50,8 @@ async function rowsOf(provider: ViewApi['portfolioView']['provider'], group: str
   const element = top.find((e) => e.node?.id === group);
   if (!element) return {};
   const rows: Rows = { '': `${element.node!.label}: ${element.node!.description}` };
-  for (const child of element.node!.expandable ? await provider.getChildren(element) : []) if (child.node) rows[child.node.label] = child.node.description;
+  for (const child of element.node!.expandable ? await provider.getChildren(element) : [])
+    if (child.node) rows[child.node.label] = child.node.description;
   return rows;
 }
 
@@ -64,21 +74,37 @@ suite('Portfolio view', () => {
   test('shows unlinked spend first, outcomes with their initiatives and spend, capabilities and problems by rule, with counts and a badge', async () => {
     const { portfolioView } = await api();
     const { provider, view } = portfolioView;
-    const top = await eventually(async () => {
-      const items = await provider.getChildren();
-      return items.length === 4 && items[0]!.node?.count === 1 ? items : undefined;
-    }, 'the four groups, with one unlinked initiative', () => describeTree(provider));
-    assert.deepStrictEqual(top.map((e) => e.node!.label), ['Unlinked spend', 'Outcomes', 'Capabilities', 'Problems']);
+    const top = await eventually(
+      async () => {
+        const items = await provider.getChildren();
+        return items.length === 4 && items[0]!.node?.count === 1 ? items : undefined;
+      },
+      'the four groups, with one unlinked initiative',
+      () => describeTree(provider),
+    );
+    assert.deepStrictEqual(
+      top.map((e) => e.node!.label),
+      ['Unlinked spend', 'Outcomes', 'Capabilities', 'Problems'],
+    );
     assert.deepStrictEqual(top.map((e) => e.node!.description).slice(0, 2), ['EUR 420k · 1', 'EUR 180k · 2']);
     const unlinked = await provider.getChildren(top[0]);
-    assert.deepStrictEqual(unlinked.map((e) => [e.node!.label, e.node!.description]), [['crm-renewal', 'EUR 420k · CRM subscription renewal']]);
+    assert.deepStrictEqual(
+      unlinked.map((e) => [e.node!.label, e.node!.description]),
+      [['crm-renewal', 'EUR 420k · CRM subscription renewal']],
+    );
     const outcomes = await provider.getChildren(top[1]);
-    assert.deepStrictEqual(outcomes.map((e) => [e.node!.label, e.node!.description]), [
-      ['faster-invoicing', 'EUR 180k · 1 · Send invoices within one day of delivery'],
-      ['customer-retention', 'EUR 0.00 · 0 · Keep 95% of key accounts'],
-    ]);
+    assert.deepStrictEqual(
+      outcomes.map((e) => [e.node!.label, e.node!.description]),
+      [
+        ['faster-invoicing', 'EUR 180k · 1 · Send invoices within one day of delivery'],
+        ['customer-retention', 'EUR 0.00 · 0 · Keep 95% of key accounts'],
+      ],
+    );
     const serving = await provider.getChildren(outcomes[0]);
-    assert.deepStrictEqual(serving.map((e) => e.node!.label), ['einvoice-gateway']);
+    assert.deepStrictEqual(
+      serving.map((e) => e.node!.label),
+      ['einvoice-gateway'],
+    );
     const problems = await provider.getChildren(top[3]);
     const unknown = problems.find((e) => e.node!.label === 'unknown-outcome');
     assert.ok(unknown, `rules: ${problems.map((e) => e.node!.label).join(', ')}`);
@@ -110,11 +136,19 @@ suite('Portfolio view', () => {
     let changed = false;
     const listener = provider.onDidChangeTreeData(() => (changed = true));
     await replaceText(document, 'customer-retension', 'customer-retention');
-    await eventually(async () => (changed ? true : undefined), 'the tree to be told it changed', async () => 'no onDidChangeTreeData event').finally(() => listener.dispose());
-    const outcomes = await eventually(async () => {
-      const rows = await rowsOf(provider, 'outcomes');
-      return rows['customer-retention'] === 'EUR 420k · 1 · Keep 95% of key accounts' ? rows : undefined;
-    }, 'customer-retention to be served by crm-renewal', () => describeTree(provider));
+    await eventually(
+      async () => (changed ? true : undefined),
+      'the tree to be told it changed',
+      async () => 'no onDidChangeTreeData event',
+    ).finally(() => listener.dispose());
+    const outcomes = await eventually(
+      async () => {
+        const rows = await rowsOf(provider, 'outcomes');
+        return rows['customer-retention'] === 'EUR 420k · 1 · Keep 95% of key accounts' ? rows : undefined;
+      },
+      'customer-retention to be served by crm-renewal',
+      () => describeTree(provider),
+    );
     assert.strictEqual(outcomes[''], 'Outcomes: EUR 600k · 2');
     assert.deepStrictEqual(await rowsOf(provider, 'unlinked'), { '': 'Unlinked spend: EUR 0.00 · 0' });
     assert.strictEqual(view.badge, undefined, 'no badge without unlinked spend');
@@ -129,8 +163,16 @@ suite('Portfolio view', () => {
     await setSetting('decorations.unlinkedSpend', true);
     const line = rangeOf(document, 'id: crm-renewal').start.line + 1;
     const want = `${line}: EUR 420k unlinked: links an outcome that does not exist`;
-    await eventually(async () => (unlinkedDecorations.shown.get(key)?.[0] === want ? true : undefined), want, async () => JSON.stringify(unlinkedDecorations.shown.get(key)));
+    await eventually(
+      async () => (unlinkedDecorations.shown.get(key)?.[0] === want ? true : undefined),
+      want,
+      async () => JSON.stringify(unlinkedDecorations.shown.get(key)),
+    );
     await setSetting('decorations.unlinkedSpend', false);
-    await eventually(async () => (unlinkedDecorations.shown.get(key)?.length === 0 ? true : undefined), 'no decoration', async () => JSON.stringify(unlinkedDecorations.shown.get(key)));
+    await eventually(
+      async () => (unlinkedDecorations.shown.get(key)?.length === 0 ? true : undefined),
+      'no decoration',
+      async () => JSON.stringify(unlinkedDecorations.shown.get(key)),
+    );
   });
 });

@@ -1,7 +1,19 @@
 // Every quick fix applied in the real editor, then the file validated again.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, applyCodeAction, codeActionsAt, codeOf, openFixture, rangeOf, removeScenario, restoreFixtures, waitForCodes, waitForDiagnostics, writeScenario } from './helpers';
+import {
+  activateExtension,
+  applyCodeAction,
+  codeActionsAt,
+  codeOf,
+  openFixture,
+  rangeOf,
+  removeScenario,
+  restoreFixtures,
+  waitForCodes,
+  waitForDiagnostics,
+  writeScenario,
+} from './helpers';
 
 /** A small self-contained portfolio (ids prefixed so they never meet the shared fixture's). */
 function scenario(prefix: string, initiatives: string): string {
@@ -43,7 +55,8 @@ suite('Quick fixes', () => {
     // Scenario files are saved, deleted, then closed: the extension forgets a closed file that is
     // gone (test-web's file system reports no deletions); the shared fixture is put back.
     const scenarios = new Set(created.map((uri) => uri.toString()));
-    for (const document of vscode.workspace.textDocuments) if (scenarios.has(document.uri.toString()) && document.isDirty) await document.save();
+    for (const document of vscode.workspace.textDocuments)
+      if (scenarios.has(document.uri.toString()) && document.isDirty) await document.save();
     while (created.length > 0) await removeScenario(created.pop()!);
     await restoreFixtures();
   });
@@ -64,13 +77,21 @@ suite('Quick fixes', () => {
   });
 
   test('creates a stub outcome for an unknown id', async () => {
-    const document = await open('stub.portfolio.yaml', scenario('stub', `  - id: stub-erp
+    const document = await open(
+      'stub.portfolio.yaml',
+      scenario(
+        'stub',
+        `  - id: stub-erp
     title: ERP upgrade
     outcomes: [stub-data-quality]
     cost: 100k
     owner: ERP team
-`));
-    const [diagnostic] = await waitForCodes(document.uri, ['orphan-outcome', 'orphan-outcome', 'unknown-outcome']).then((ds) => ds.filter((d) => codeOf(d) === 'unknown-outcome'));
+`,
+      ),
+    );
+    const [diagnostic] = await waitForCodes(document.uri, ['orphan-outcome', 'orphan-outcome', 'unknown-outcome']).then((ds) =>
+      ds.filter((d) => codeOf(d) === 'unknown-outcome'),
+    );
     await applyCodeAction(document.uri, diagnostic!.range, 'Create outcome "stub-data-quality"');
     assert.match(document.getText(), / {2}- id: stub-data-quality\n {4}title: Stub data quality\n/);
     // The stub has no measure and no owner yet (reported as info); the unknown link is gone.
@@ -78,15 +99,24 @@ suite('Quick fixes', () => {
   });
 
   test('links an unlinked initiative to the best matching outcome', async () => {
-    const document = await open('link.portfolio.yaml', scenario('link', `  - id: link-warehouse
+    const document = await open(
+      'link.portfolio.yaml',
+      scenario(
+        'link',
+        `  - id: link-warehouse
     title: Warehouse robots for the supply chain
     cost: 400k
     owner: Logistics
-`));
+`,
+      ),
+    );
     const diagnostics = await waitForCodes(document.uri, ['orphan-outcome', 'orphan-outcome', 'unlinked-spend']);
     const unlinked = diagnostics.find((d) => codeOf(d) === 'unlinked-spend')!;
     const titles = (await codeActionsAt(document.uri, unlinked.range)).map((a) => a.title);
-    assert.deepStrictEqual(titles.slice(0, 2), ['Link to outcome "link-supply-chain" (Cut the cost to run the supply chain)', 'Link to outcome "link-cash" (Get paid faster)']);
+    assert.deepStrictEqual(titles.slice(0, 2), [
+      'Link to outcome "link-supply-chain" (Cut the cost to run the supply chain)',
+      'Link to outcome "link-cash" (Get paid faster)',
+    ]);
     assert.ok(titles.includes('Link to outcome…'));
     await applyCodeAction(document.uri, unlinked.range, titles[0]!);
     assert.match(document.getText(), / {4}owner: Logistics\n {4}outcomes: \[link-supply-chain\]\n/);
@@ -94,12 +124,18 @@ suite('Quick fixes', () => {
   });
 
   test('makes a split add up to 100%', async () => {
-    const document = await open('split.portfolio.yaml', scenario('split', `  - id: split-portal
+    const document = await open(
+      'split.portfolio.yaml',
+      scenario(
+        'split',
+        `  - id: split-portal
     title: Supplier portal
     outcomes: { split-supply-chain: 60%, split-cash: 30% }
     cost: 200k
     owner: Procurement IT
-`));
+`,
+      ),
+    );
     const [diagnostic] = await waitForCodes(document.uri, ['split-not-100']);
     await applyCodeAction(document.uri, diagnostic!.range, 'Give the remaining 10% to "split-cash"');
     assert.match(document.getText(), /\{ split-supply-chain: 60%, split-cash: 40% \}/);
@@ -107,7 +143,11 @@ suite('Quick fixes', () => {
   });
 
   test('renames an unknown key and adds a missing one', async () => {
-    const document = await open('keys.portfolio.yaml', scenario('keys', `  - id: keys-edi
+    const document = await open(
+      'keys.portfolio.yaml',
+      scenario(
+        'keys',
+        `  - id: keys-edi
     title: EDI onboarding
     outcomes: [keys-supply-chain, keys-cash]
     cost: 120k
@@ -116,27 +156,35 @@ suite('Quick fixes', () => {
     outcomes: [keys-cash]
     cost: 50k
     owner: ERP team
-`));
+`,
+      ),
+    );
     // "ownr" is not read, so keys-edi also has no owner yet.
     const diagnostics = await waitForCodes(document.uri, ['missing-owner', 'schema', 'schema']);
     const unknownKey = diagnostics.find((d) => /Unknown key "ownr"/.test(d.message))!;
     await applyCodeAction(document.uri, unknownKey.range, 'Change to "owner"');
     const missing = (await waitForCodes(document.uri, ['schema']))[0]!;
     assert.match(missing.message, /Missing required key "title"/);
-    assert.ok(missing.range.isEqual(rangeOf(document, 'keys-tax')), 'reported at the item\'s id');
+    assert.ok(missing.range.isEqual(rangeOf(document, 'keys-tax')), "reported at the item's id");
     await applyCodeAction(document.uri, missing.range, 'Add "title"');
     await waitForCodes(document.uri, []);
   });
 
   test('fixes all safe problems at once with source.fixAll', async () => {
-    const document = await open('all.portfolio.yaml', scenario('all', `  - id: all-one
+    const document = await open(
+      'all.portfolio.yaml',
+      scenario(
+        'all',
+        `  - id: all-one
     title: One
     categroy: run
     type: sofware-upgrade
     outcomes: [all-supply-chain, all-cash]
     cost: 10k
     owner: Team
-`));
+`,
+      ),
+    );
     await waitForCodes(document.uri, ['schema', 'schema']);
     const whole = new vscode.Range(0, 0, document.lineCount, 0);
     const [fixAll] = await codeActionsAt(document.uri, whole, 'source.fixAll.portfolioAlignment');

@@ -2,7 +2,18 @@
 // validated as you type.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, openFixture, removeScenario, restoreFixtures, setSetting, waitForCodes, waitForDiagnostics, waitUntil, writeScenario } from './helpers';
+import {
+  activateExtension,
+  codeOf,
+  openFixture,
+  removeScenario,
+  restoreFixtures,
+  setSetting,
+  waitForCodes,
+  waitForDiagnostics,
+  waitUntil,
+  writeScenario,
+} from './helpers';
 
 suite('Settings', () => {
   suiteSetup(async () => {
@@ -15,13 +26,17 @@ suite('Settings', () => {
     await restoreFixtures();
   });
 
-  test('portfolioAlignment.rules changes a rule\'s severity', async () => {
+  test("portfolioAlignment.rules changes a rule's severity", async () => {
     await openFixture('outcomes.portfolio.yaml');
     const { document } = await openFixture('initiatives.portfolio.yaml');
     const [before] = await waitForCodes(document.uri, ['unknown-outcome']);
     assert.strictEqual(before!.severity, vscode.DiagnosticSeverity.Error);
     await setSetting('rules', { 'unknown-outcome': 'warning' });
-    await waitForDiagnostics(document.uri, (ds) => ds.length === 1 && ds[0]!.severity === vscode.DiagnosticSeverity.Warning, 'unknown-outcome as a warning');
+    await waitForDiagnostics(
+      document.uri,
+      (ds) => ds.length === 1 && ds[0]!.severity === vscode.DiagnosticSeverity.Warning,
+      'unknown-outcome as a warning',
+    );
     await setSetting('rules', { 'unknown-outcome': 'off' });
     await waitForCodes(document.uri, []);
   });
@@ -32,9 +47,15 @@ suite('Settings', () => {
     try {
       await setSetting('maxFileSize', 2048);
       await vscode.window.showTextDocument(uri);
-      const tooLarge = await waitUntil(() => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'file-too-large'), 'the file-too-large diagnostic');
+      const tooLarge = await waitUntil(
+        () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'file-too-large'),
+        'the file-too-large diagnostic',
+      );
       assert.strictEqual(tooLarge.severity, vscode.DiagnosticSeverity.Information);
-      assert.match(tooLarge.message, /This file is \d+\.\d KB, above portfolioAlignment\.maxFileSize \(2\.0 KB\).*"portfolio-align check big\.portfolio\.yaml"/);
+      assert.match(
+        tooLarge.message,
+        /This file is \d+\.\d KB, above portfolioAlignment\.maxFileSize \(2\.0 KB\).*"portfolio-align check big\.portfolio\.yaml"/,
+      );
       assert.deepStrictEqual(vscode.languages.getDiagnostics(uri).map(codeOf), ['file-too-large'], 'the file is not validated');
     } finally {
       await removeScenario(uri);

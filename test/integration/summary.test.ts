@@ -21,11 +21,16 @@ interface Panel {
 async function rendered(panel: Panel, want: (r: Rendered) => boolean, what: string): Promise<Rendered> {
   try {
     assert.ok(panel.testProbe, 'under the in-editor tests the panel has a test probe');
-    return await waitUntil(() => (panel.testProbe?.lastRendered && want(panel.testProbe.lastRendered) ? panel.testProbe.lastRendered : undefined), `the page to show ${what}`);
+    return await waitUntil(
+      () => (panel.testProbe?.lastRendered && want(panel.testProbe.lastRendered) ? panel.testProbe.lastRendered : undefined),
+      `the page to show ${what}`,
+    );
   } catch (error) {
     const posted = (panel as unknown as { lastPosted?: unknown }).lastPosted;
     const check = HostMessageSchema.safeParse(posted);
-    throw new Error(`${(error as Error).message}; it shows ${JSON.stringify(panel.testProbe?.lastRendered)}; last posted ${JSON.stringify(posted)?.slice(0, 300)}; valid: ${check.success ? 'yes' : JSON.stringify(check.error.issues).slice(0, 500)}`);
+    throw new Error(
+      `${(error as Error).message}; it shows ${JSON.stringify(panel.testProbe?.lastRendered)}; last posted ${JSON.stringify(posted)?.slice(0, 300)}; valid: ${check.success ? 'yes' : JSON.stringify(check.error.issues).slice(0, 500)}`,
+    );
   }
 }
 
@@ -74,7 +79,11 @@ suite('Summary panel', () => {
     const before = vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).sort();
     const outside = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, '.vscode', 'settings.json');
     await panel.receive({ type: 'reveal', path: outside.toString(), line: 1 });
-    assert.deepStrictEqual(vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).sort(), before, 'nothing else was opened');
+    assert.deepStrictEqual(
+      vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).sort(),
+      before,
+      'nothing else was opened',
+    );
     await panel.receive({ type: 'reveal', path: outcomes.toString(), line: 'not a number' });
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), outcomes.toString(), 'a malformed message changes nothing');
   });

@@ -12,7 +12,10 @@ const ENTRY = path.join(REPO_ROOT, 'action/main.js');
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/cli');
 
 function git(dir: string, ...args: string[]): void {
-  const result = spawnSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
+  const result = spawnSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   assert.equal(result.status, 0, result.stderr);
 }
 
@@ -27,7 +30,10 @@ describe('the GitHub action (action.yml)', function () {
     git(repo, 'add', '-A');
     git(repo, 'commit', '-q', '-m', 'base');
     // The pull request: an initiative with no outcome.
-    fs.appendFileSync(path.join(repo, 'plan.portfolio.yaml'), '  - id: shadow-it\n    title: Shadow IT\n    category: run\n    cost: 75k\n    owner: Somebody\n');
+    fs.appendFileSync(
+      path.join(repo, 'plan.portfolio.yaml'),
+      '  - id: shadow-it\n    title: Shadow IT\n    category: run\n    cost: 75k\n    owner: Somebody\n',
+    );
   });
 
   after(() => fs.rmSync(repo, { recursive: true, force: true }));
@@ -52,18 +58,42 @@ describe('the GitHub action (action.yml)', function () {
     const source = fs.readFileSync(ENTRY, 'utf8');
     const read = new Set([...source.matchAll(/(?:input|list)\('([a-z-]+)'\)/g)].map((m) => m[1]));
     for (const name of read) assert.ok(name! in action.inputs, `input ${name} is declared`);
-    for (const name of ['fail-on', 'min-alignment', 'fail-on-new', 'max-unlinked-increase', 'min-alignment-delta', 'format', 'base', 'head']) assert.ok(name in action.inputs, name);
+    for (const name of [
+      'fail-on',
+      'min-alignment',
+      'fail-on-new',
+      'max-unlinked-increase',
+      'min-alignment-delta',
+      'format',
+      'base',
+      'head',
+    ])
+      assert.ok(name in action.inputs, name);
   });
 
   it('runs diff with the inputs: Markdown to the output file, the gate as the exit code and output', () => {
     const comment = path.join(repo, '..', `${path.basename(repo)}-comment.md`);
-    const r = runAction({ command: 'diff', paths: '.', base: 'main', format: 'md', 'max-unlinked-increase': '50k', 'fail-on-new': 'never', output: comment });
+    const r = runAction({
+      command: 'diff',
+      paths: '.',
+      base: 'main',
+      format: 'md',
+      'max-unlinked-increase': '50k',
+      'fail-on-new': 'never',
+      output: comment,
+    });
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stderr, /Unlinked spend grew by EUR 75,000\.00, more than --max-unlinked-increase EUR 50,000\.00/);
     assert.match(fs.readFileSync(comment, 'utf8'), /^<!-- portfolio-align:diff -->\n### Portfolio alignment: 100\.0% → /);
     assert.equal(r.outputs, 'exit-code=1\n');
     fs.rmSync(comment);
-    const passing = runAction({ command: 'diff', base: 'main', 'max-unlinked-increase': '75k', 'fail-on-new': 'never', 'min-alignment-delta': '-10' });
+    const passing = runAction({
+      command: 'diff',
+      base: 'main',
+      'max-unlinked-increase': '75k',
+      'fail-on-new': 'never',
+      'min-alignment-delta': '-10',
+    });
     assert.equal(passing.status, 0, passing.stderr);
     assert.equal(passing.outputs, 'exit-code=0\n');
   });

@@ -71,7 +71,11 @@ describe('bad input', function () {
     const text = HEAD + 'outcomes:\n  - 7\ninitiatives:\n  - 42\n  - erp-upgrade\n  -\n';
     const result = checkBad(text);
     const found = diagnostics(result);
-    assert.deepEqual(found.map((d) => d.code), ['schema', 'schema', 'schema', 'schema'], found.map((d) => d.message).join('\n'));
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['schema', 'schema', 'schema', 'schema'],
+      found.map((d) => d.message).join('\n'),
+    );
     assert.match(found[0]!.message, /^Each entry of outcomes must be a mapping of keys to values \(id:, title:, …\), not a whole number/);
     assert.match(found[1]!.message, /^Each entry of initiatives must be a mapping .* not a whole number/);
     assert.match(found[2]!.message, /not text/);
@@ -87,8 +91,20 @@ describe('bad input', function () {
 
   it('an alias bomb (billion laughs) finishes with a yaml-syntax diagnostic', () => {
     // Nine levels, each a list of nine aliases of the previous one: 9^9 = 387,420,489 nodes if expanded.
-    const lines = [HEAD.trimEnd(), 'outcomes:', '  - id: lol', '    title: Laughs', '    owner: X', '    a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let level = 1; level <= 9; level++) lines.push(`    a${level}: &a${level} [${Array(9).fill(`*a${level - 1}`).join(', ')}]`);
+    const lines = [
+      HEAD.trimEnd(),
+      'outcomes:',
+      '  - id: lol',
+      '    title: Laughs',
+      '    owner: X',
+      '    a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+    ];
+    for (let level = 1; level <= 9; level++)
+      lines.push(
+        `    a${level}: &a${level} [${Array(9)
+          .fill(`*a${level - 1}`)
+          .join(', ')}]`,
+      );
     const text = lines.join('\n') + '\n';
     const result = checkBad(text);
     const bomb = withCode(result, 'yaml-syntax');
@@ -98,7 +114,7 @@ describe('bad input', function () {
 
   it('binary junk: random bytes decoded as text', () => {
     for (let seed = 1; seed <= 20; seed++) {
-      const bytes = randomBytes(2000, seed * 2654435761 >>> 0 || 1);
+      const bytes = randomBytes(2000, (seed * 2654435761) >>> 0 || 1);
       checkBad(bytes.toString('utf8'));
       checkBad(bytes.toString('latin1'));
     }
@@ -113,10 +129,15 @@ describe('bad input', function () {
   });
 
   it('a __proto__ key is an unknown key and changes no prototype', () => {
-    const text = HEAD + '__proto__: { polluted: yes }\ninitiatives:\n  - id: a\n    title: A\n    owner: T\n    __proto__: { polluted: yes }\n    constructor: { prototype: { polluted: yes } }\n';
+    const text =
+      HEAD +
+      '__proto__: { polluted: yes }\ninitiatives:\n  - id: a\n    title: A\n    owner: T\n    __proto__: { polluted: yes }\n    constructor: { prototype: { polluted: yes } }\n';
     const result = checkBad(text);
     const unknown = withCode(result, 'schema').filter((d) => /Unknown key "__proto__"/.test(d.message));
-    assert.deepEqual(unknown.map((d) => d.range), [rangeOf(text, '__proto__', 1), rangeOf(text, '__proto__', 2)]);
+    assert.deepEqual(
+      unknown.map((d) => d.range),
+      [rangeOf(text, '__proto__', 1), rangeOf(text, '__proto__', 2)],
+    );
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.equal((Object.prototype as Record<string, unknown>).polluted, undefined);
   });
@@ -125,7 +146,10 @@ describe('bad input', function () {
     const long = 'x'.repeat(300_000);
     const text = HEAD + `initiatives:\n  - id: a\n    title: ${long}\n    owner: T\n    ${long}: 1\n`;
     const unknown = withCode(checkBad(text), 'schema').filter((d) => /^Unknown key/.test(d.message));
-    assert.deepEqual(unknown.map((d) => d.range), [rangeIn(text, `    ${long}: 1`, long)]);
+    assert.deepEqual(
+      unknown.map((d) => d.range),
+      [rangeIn(text, `    ${long}: 1`, long)],
+    );
     checkBad(long);
     checkBad(HEAD + `initiatives: [${'{ id: a, title: A, owner: T }, '.repeat(2000)}`);
   });
@@ -133,9 +157,15 @@ describe('bad input', function () {
   it('a 40,000-item file is read completely', function () {
     this.timeout(120_000); // a guard against a hang on a loaded machine, not a speed test
     // Every 10th initiative has no outcome: 4,000 unlinked, 36,000 linked, 1.25 each.
-    const parts = [HEAD, 'outcomes:\n  - id: o\n    title: O\n    owner: COO\n    measures:\n      - { kind: cost, metric: M, target: 1 }\n', 'initiatives:\n'];
+    const parts = [
+      HEAD,
+      'outcomes:\n  - id: o\n    title: O\n    owner: COO\n    measures:\n      - { kind: cost, metric: M, target: 1 }\n',
+      'initiatives:\n',
+    ];
     for (let i = 0; i < 40_000; i++) {
-      parts.push(`  - id: i-${i}\n    title: Initiative ${i}\n${i % 10 === 0 ? '' : '    outcomes: [o]\n'}    cost: 1.25\n    owner: Team ${i % 7}\n`);
+      parts.push(
+        `  - id: i-${i}\n    title: Initiative ${i}\n${i % 10 === 0 ? '' : '    outcomes: [o]\n'}    cost: 1.25\n    owner: Team ${i % 7}\n`,
+      );
     }
     const text = parts.join('');
     const result = check(text);

@@ -9,7 +9,10 @@ import { DESIGN_SEVERITIES, REPO_ROOT } from './helpers';
 describe('rule catalogue', () => {
   it('has the 22 rules of the design, in its order', () => {
     assert.deepEqual([...ruleIds], Object.keys(DESIGN_SEVERITIES));
-    assert.deepEqual(rules.map((r) => r.id), [...ruleIds]);
+    assert.deepEqual(
+      rules.map((r) => r.id),
+      [...ruleIds],
+    );
   });
 
   it('gives every rule the default severities of the design table', () => {

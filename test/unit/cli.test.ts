@@ -30,11 +30,15 @@ function folder(files: string[]): string {
 
 function run(args: string[], files: string[] | string = []): Run {
   const dir = typeof files === 'string' ? files : folder(files);
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, dir };
 }
-
 
 const TEXT_LINE = /^(\S+):(\d+):(\d+) {2}(error|warning|info) +(\S+) {2}(.+)$/;
 
@@ -133,11 +137,17 @@ describe('portfolio-align (CLI)', function () {
       assert.equal(lines.length, 2, r.stdout);
       const typo = rangeOf(text, 'order-to-csh');
       const orphan = rangeOf(text, 'order-to-cash');
-      assert.deepEqual(lines.map((l) => TEXT_LINE.exec(l)!.slice(1, 6)), [
-        ['broken.portfolio.yaml', String(orphan.start.line + 1), String(orphan.start.character + 1), 'info', 'orphan-outcome'],
-        ['broken.portfolio.yaml', String(typo.start.line + 1), String(typo.start.character + 1), 'error', 'unknown-outcome'],
-      ]);
-      assert.equal(lines[1], `broken.portfolio.yaml:${typo.start.line + 1}:${typo.start.character + 1}  error    unknown-outcome  Unknown outcome "order-to-csh": did you mean "order-to-cash"? The cost it carries counts as unlinked until the link is fixed.`);
+      assert.deepEqual(
+        lines.map((l) => TEXT_LINE.exec(l)!.slice(1, 6)),
+        [
+          ['broken.portfolio.yaml', String(orphan.start.line + 1), String(orphan.start.character + 1), 'info', 'orphan-outcome'],
+          ['broken.portfolio.yaml', String(typo.start.line + 1), String(typo.start.character + 1), 'error', 'unknown-outcome'],
+        ],
+      );
+      assert.equal(
+        lines[1],
+        `broken.portfolio.yaml:${typo.start.line + 1}:${typo.start.character + 1}  error    unknown-outcome  Unknown outcome "order-to-csh": did you mean "order-to-cash"? The cost it carries counts as unlinked until the link is fixed.`,
+      );
     });
 
     it('--format json follows the version 1 contract', () => {
@@ -146,12 +156,16 @@ describe('portfolio-align (CLI)', function () {
       const json = JSON.parse(r.stdout);
       assert.equal(json.version, 1);
       // Every file checked is listed, the clean one too.
-      assert.deepEqual(json.files.map((f: { path: string }) => f.path), ['clean.portfolio.yaml', 'unlinked.portfolio.yaml']);
+      assert.deepEqual(
+        json.files.map((f: { path: string }) => f.path),
+        ['clean.portfolio.yaml', 'unlinked.portfolio.yaml'],
+      );
       assert.deepEqual(json.files[0].diagnostics, []);
       const unlinkedText = fixture('unlinked.portfolio.yaml');
-      assert.deepEqual(json.files[1].diagnostics.map((d: { code: string; severity: string; range: unknown }) => [d.code, d.severity, d.range]), [
-        ['unlinked-spend', 'warning', rangeOf(unlinkedText, 'intranet-redesign')],
-      ]);
+      assert.deepEqual(
+        json.files[1].diagnostics.map((d: { code: string; severity: string; range: unknown }) => [d.code, d.severity, d.range]),
+        [['unlinked-spend', 'warning', rangeOf(unlinkedText, 'intranet-redesign')]],
+      );
       const s = json.summary;
       // 850,000.00 + 1,135.80 (1,234.56 USD × 0.92) + 570,000.00 + 430,000.00 = 1,851,135.80 EUR.
       assert.equal(s.currency, 'EUR');
@@ -160,21 +174,46 @@ describe('portfolio-align (CLI)', function () {
       assert.equal(s.unlinkedSpend, 430000);
       assert.equal(s.alignmentScore, Number((142113580 / 185113580).toFixed(6)));
       assert.equal(s.measuredShare, Number((142113580 / 185113580).toFixed(6)));
-      assert.deepEqual(s.byOutcome.map((o: Record<string, unknown>) => ({ id: o.id, title: o.title, spend: o.spend, initiatives: o.initiatives })), [
-        { id: 'supply-chain-cost', title: 'Cut supply chain cost', spend: 851135.8, initiatives: 2 },
-        { id: 'customer-retention', title: 'Keep key accounts', spend: 570000, initiatives: 1 },
-      ]);
-      assert.deepEqual(s.byCapability.map((c: Record<string, unknown>) => ({ capability: c.capability, spend: c.spend })), [
-        { capability: 'Supply chain', spend: 851135.8 },
-        { capability: 'Sales and service', spend: 570000 },
-      ]);
-      assert.deepEqual(s.byOwner.map((o: Record<string, unknown>) => [o.owner, o.spend]), [['Logistics IT', 850000], ['Sales IT', 571135.8], ['Communications', 430000]]);
+      assert.deepEqual(
+        s.byOutcome.map((o: Record<string, unknown>) => ({ id: o.id, title: o.title, spend: o.spend, initiatives: o.initiatives })),
+        [
+          { id: 'supply-chain-cost', title: 'Cut supply chain cost', spend: 851135.8, initiatives: 2 },
+          { id: 'customer-retention', title: 'Keep key accounts', spend: 570000, initiatives: 1 },
+        ],
+      );
+      assert.deepEqual(
+        s.byCapability.map((c: Record<string, unknown>) => ({ capability: c.capability, spend: c.spend })),
+        [
+          { capability: 'Supply chain', spend: 851135.8 },
+          { capability: 'Sales and service', spend: 570000 },
+        ],
+      );
+      assert.deepEqual(
+        s.byOwner.map((o: Record<string, unknown>) => [o.owner, o.spend]),
+        [
+          ['Logistics IT', 850000],
+          ['Sales IT', 571135.8],
+          ['Communications', 430000],
+        ],
+      );
       assert.deepEqual(s.byCategory, { run: 571135.8, grow: 1280000, transform: 0, uncategorized: 0 });
       assert.equal(s.unlinked.length, 1);
       const { id, title, path: file, line, spend } = s.unlinked[0];
-      assert.deepEqual({ id, title, path: file, line, spend }, { id: 'intranet-redesign', title: 'Intranet redesign', path: 'unlinked.portfolio.yaml', line: rangeOf(unlinkedText, 'intranet-redesign').start.line + 1, spend: 430000 });
+      assert.deepEqual(
+        { id, title, path: file, line, spend },
+        {
+          id: 'intranet-redesign',
+          title: 'Intranet redesign',
+          path: 'unlinked.portfolio.yaml',
+          line: rangeOf(unlinkedText, 'intranet-redesign').start.line + 1,
+          spend: 430000,
+        },
+      );
       assert.equal(s.goals.length, 2);
-      assert.deepEqual(s.goals.map((g: { status: string }) => g.status), ['not-measured', 'not-measured']);
+      assert.deepEqual(
+        s.goals.map((g: { status: string }) => g.status),
+        ['not-measured', 'not-measured'],
+      );
     });
 
     it('--format sarif is SARIF 2.1.0 with rule help and 1-based regions', () => {
@@ -191,7 +230,10 @@ describe('portfolio-align (CLI)', function () {
       assert.equal(result.level, 'error');
       const range = rangeOf(text, 'order-to-csh');
       assert.deepEqual(result.locations[0].physicalLocation.region, {
-        startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1,
+        startLine: range.start.line + 1,
+        startColumn: range.start.character + 1,
+        endLine: range.end.line + 1,
+        endColumn: range.end.character + 1,
       });
       assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'broken.portfolio.yaml');
       assert.equal(run0.tool.driver.rules[result.ruleIndex].id, 'unknown-outcome');
@@ -210,7 +252,10 @@ describe('portfolio-align (CLI)', function () {
       fs.copyFileSync(path.join(FIXTURES, 'broken.portfolio.yaml'), path.join(dir, 'sub/node_modules/dep.portfolio.yaml'));
       const r = run(['check', '--format', 'json', '--today', '2027-06-15'], dir);
       assert.equal(r.status, 0, r.stderr);
-      assert.deepEqual(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path), ['clean.portfolio.yaml', 'sub/plain.yaml', 'sub/second.portfolio.yml']);
+      assert.deepEqual(
+        JSON.parse(r.stdout).files.map((f: { path: string }) => f.path),
+        ['clean.portfolio.yaml', 'sub/plain.yaml', 'sub/second.portfolio.yml'],
+      );
     });
 
     it('keeps control characters from the files out of the terminal', () => {
@@ -226,7 +271,11 @@ describe('portfolio-align (CLI)', function () {
       this.timeout(120_000);
       const dir = folder([]);
       const entries = 200_000;
-      fs.writeFileSync(path.join(dir, 'many.portfolio.yaml'), 'apiVersion: portfolio/v1\nkind: Portfolio\nmetadata: { name: Many, currency: EUR, brm: Dana Whitfield }\ninitiatives:\n' + '  - 1\n'.repeat(entries));
+      fs.writeFileSync(
+        path.join(dir, 'many.portfolio.yaml'),
+        'apiVersion: portfolio/v1\nkind: Portfolio\nmetadata: { name: Many, currency: EUR, brm: Dana Whitfield }\ninitiatives:\n' +
+          '  - 1\n'.repeat(entries),
+      );
       const r = run(['check', '--today', '2027-06-15'], dir);
       assert.equal(r.stderr, '');
       assert.equal(r.status, 1);
@@ -258,7 +307,10 @@ describe('portfolio-align (CLI)', function () {
       const r = run(['report', '--format', 'csv', '--today', '2027-06-15'], files);
       assert.equal(r.status, 0, r.stderr);
       const rows = r.stdout.trimEnd().split('\r\n');
-      assert.equal(rows[0], 'id,title,category,type,owner,status,priority,spend_EUR,aligned_EUR,unlinked_EUR,outcomes,unlinked_reason,path,line,note');
+      assert.equal(
+        rows[0],
+        'id,title,category,type,owner,status,priority,spend_EUR,aligned_EUR,unlinked_EUR,outcomes,unlinked_reason,path,line,note',
+      );
       assert.equal(rows.length, 1 + 4);
       const addon = rows.find((row) => row.startsWith('crm-addon,'))!;
       assert.match(addon, /,1135\.80,1135\.80,0\.00,supply-chain-cost,,clean\.portfolio\.yaml,\d+,$/);

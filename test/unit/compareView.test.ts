@@ -9,7 +9,8 @@ const FOLDER = 'file:///w';
 const A = 'file:///w/a.portfolio.yaml';
 const B = 'file:///w/b.portfolio.yaml';
 
-const head = (initiatives: string) => yaml`
+const head = (initiatives: string) =>
+  yaml`
   apiVersion: portfolio/v1
   kind: Portfolio
   metadata: { name: Compare, currency: EUR, brm: Dana }
@@ -41,17 +42,35 @@ describe('compare view', () => {
   it('compares the base texts with the folder now: an added unlinked initiative, a removed file', () => {
     // Now: erp 300k linked, crm 175k unlinked (a.yaml); b.yaml with fax 100k was deleted.
     const engine = engineWith({ [A]: head(LINKED + NEW) });
-    const diff = engine.handle({ type: 'compare', folder: FOLDER, base: [{ path: A, text: head(LINKED) }, { path: B, text: head(UNLINKED).replace(/outcomes:\n.*\n/, '') }] });
+    const diff = engine.handle({
+      type: 'compare',
+      folder: FOLDER,
+      base: [
+        { path: A, text: head(LINKED) },
+        { path: B, text: head(UNLINKED).replace(/outcomes:\n.*\n/, '') },
+      ],
+    });
     const comparison = comparisonOf(diff, 'main');
     // Before 300k of 400k aligned (75%), now 300k of 475k (63.16%): -11.8 points.
     assert.equal(comparison.delta.totalSpend, 7_500_000);
     assert.equal(comparison.delta.unlinkedSpend, 7_500_000);
     assert.ok(Math.abs(comparison.delta.alignmentScore! - (300 / 475 - 0.75)) < 1e-12);
-    assert.deepEqual(cardDeltas(comparison), { score: '\u221211.8 pts', total: '+EUR 75k', unlinked: '+EUR 75k unlinked', measured: '\u00b10.0 pts' });
-    assert.deepEqual(comparison.added.map((i) => [i.id, i.path]), [['crm', A]]);
+    assert.deepEqual(cardDeltas(comparison), {
+      score: '\u221211.8 pts',
+      total: '+EUR 75k',
+      unlinked: '+EUR 75k unlinked',
+      measured: '\u00b10.0 pts',
+    });
+    assert.deepEqual(
+      comparison.added.map((i) => [i.id, i.path]),
+      [['crm', A]],
+    );
     // fax's file is gone: nothing to open.
     assert.deepEqual(comparison.removed, [{ id: 'fax', title: 'Fax', path: null, line: null }]);
-    assert.ok(comparison.newFindings.some((f) => f.code === 'unlinked-spend' && f.path === A && f.line === 8), JSON.stringify(comparison.newFindings));
+    assert.ok(
+      comparison.newFindings.some((f) => f.code === 'unlinked-spend' && f.path === A && f.line === 8),
+      JSON.stringify(comparison.newFindings),
+    );
     assert.ok(comparison.fixedFindings >= 1);
   });
 });

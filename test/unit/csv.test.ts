@@ -31,7 +31,11 @@ describe('CSV report', () => {
   it('leaves the amounts of an initiative whose amount was not counted empty, and says why in note', () => {
     const byId = new Map(rows(renderCsv(check(portfolio).summary)).map((row) => [row.id, row]));
     assert.deepEqual([byId.get('counted')!.spend_EUR, byId.get('counted')!.note], ['1000.00', '']);
-    assert.deepEqual([byId.get('real-zero')!.spend_EUR, byId.get('real-zero')!.aligned_EUR, byId.get('real-zero')!.note], ['0.00', '0.00', ''], 'a real zero stays 0.00');
+    assert.deepEqual(
+      [byId.get('real-zero')!.spend_EUR, byId.get('real-zero')!.aligned_EUR, byId.get('real-zero')!.note],
+      ['0.00', '0.00', ''],
+      'a real zero stays 0.00',
+    );
     for (const id of ['no-rate', 'invalid', 'decimals', 'actual-only']) {
       const row = byId.get(id)!;
       assert.deepEqual([row.spend_EUR, row.aligned_EUR, row.unlinked_EUR], ['', '', ''], id);
@@ -44,6 +48,9 @@ describe('CSV report', () => {
 
   it('ends its header with the note column', () => {
     const header = renderCsv(check(portfolio).summary).split('\r\n')[0];
-    assert.equal(header, 'id,title,category,type,owner,status,priority,spend_EUR,aligned_EUR,unlinked_EUR,outcomes,unlinked_reason,path,line,note');
+    assert.equal(
+      header,
+      'id,title,category,type,owner,status,priority,spend_EUR,aligned_EUR,unlinked_EUR,outcomes,unlinked_reason,path,line,note',
+    );
   });
 });

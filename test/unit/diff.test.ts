@@ -12,8 +12,9 @@ function snapshot(files: Record<string, string>): Snapshot {
   return snapshotOf(workspace.files, result.files, result.summary, (p) => p);
 }
 
-
-const BASE = OUTCOMES + yaml`
+const BASE =
+  OUTCOMES +
+  yaml`
   initiatives:
     - id: a
       title: A
@@ -36,7 +37,9 @@ const BASE = OUTCOMES + yaml`
 
 // a costs 100k more, b is gone, d is new and unlinked; c only moves down, gains a comment and
 // has its keys in another order, which is no change.
-const HEAD = OUTCOMES + yaml`
+const HEAD =
+  OUTCOMES +
+  yaml`
   initiatives:
     - id: a
       title: A
@@ -88,7 +91,10 @@ describe('diff (core)', () => {
 
   it('gives the outcomes and capabilities whose spend moved', () => {
     const cost = diff.outcomes.find((o) => o.id === 'cost')!;
-    assert.deepEqual([cost.change, cost.spendBefore, cost.spendAfter, cost.initiativesBefore, cost.initiativesAfter], ['changed', 600_000_00, 700_000_00, 1, 1]);
+    assert.deepEqual(
+      [cost.change, cost.spendBefore, cost.spendAfter, cost.initiativesBefore, cost.initiativesAfter],
+      ['changed', 600_000_00, 700_000_00, 1, 1],
+    );
     const growth = diff.outcomes.find((o) => o.id === 'growth')!;
     assert.deepEqual([growth.change, growth.spendBefore, growth.spendAfter, growth.initiativesAfter], ['changed', 200_000_00, 0, 0]);
     const byName = new Map(diff.capabilities.map((c) => [c.capability, c.spendAfter - c.spendBefore]));
@@ -117,16 +123,32 @@ describe('diff (core)', () => {
   });
 
   it('pairs several findings of one rule and subject by message, then counts what is left', () => {
-    const finding = (message: string, line: number): SnapshotFinding => ({ code: 'unknown-outcome', severity: 'error', message, path: 'p', range: { start: { line, character: 0 }, end: { line, character: 1 } }, subject: 'initiative:x' });
+    const finding = (message: string, line: number): SnapshotFinding => ({
+      code: 'unknown-outcome',
+      severity: 'error',
+      message,
+      path: 'p',
+      range: { start: { line, character: 0 }, end: { line, character: 1 } },
+      subject: 'initiative:x',
+    });
     const base = snapshot({ 'p.portfolio.yaml': BASE });
     const before = { ...base, findings: [finding('no such outcome "q"', 3), finding('no such outcome "r"', 4)] };
-    const after = { ...base, findings: [finding('no such outcome "r"', 9), finding('no such outcome "s"', 10), finding('no such outcome "t"', 11)] };
+    const after = {
+      ...base,
+      findings: [finding('no such outcome "r"', 9), finding('no such outcome "s"', 10), finding('no such outcome "t"', 11)],
+    };
     const result = diffSnapshots(before, after);
     // r is on both sides; q and s pair up (same rule and initiative); t is the one more.
-    assert.deepEqual(result.findings.new.map((f) => f.message), ['no such outcome "t"']);
+    assert.deepEqual(
+      result.findings.new.map((f) => f.message),
+      ['no such outcome "t"'],
+    );
     assert.deepEqual(result.findings.fixed, []);
     const back = diffSnapshots(after, before);
-    assert.deepEqual(back.findings.fixed.map((f) => f.message), ['no such outcome "t"']);
+    assert.deepEqual(
+      back.findings.fixed.map((f) => f.message),
+      ['no such outcome "t"'],
+    );
   });
 
   it('compares no money across currencies', () => {
@@ -147,7 +169,10 @@ describe('diff (core)', () => {
   });
 
   it('notes the files that do not parse', () => {
-    const broken = snapshot({ 'p.portfolio.yaml': BASE, 'q.portfolio.yaml': 'apiVersion: portfolio/v1\nkind: Portfolio\ninitiatives: [\n' });
+    const broken = snapshot({
+      'p.portfolio.yaml': BASE,
+      'q.portfolio.yaml': 'apiVersion: portfolio/v1\nkind: Portfolio\ninitiatives: [\n',
+    });
     assert.deepEqual(broken.unparsed, ['q.portfolio.yaml']);
   });
 });

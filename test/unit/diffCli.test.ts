@@ -13,7 +13,6 @@ import { REPO_ROOT } from './helpers';
 const CLI = path.join(REPO_ROOT, 'dist/cli.js');
 const HEADER = 'apiVersion: portfolio/v1\nkind: Portfolio\n';
 
-
 const initiative = (id: string, cost: string, outcome?: string) =>
   `  - id: ${id}\n    title: Initiative ${id.toUpperCase()}\n    category: grow\n${outcome ? `    outcomes: [${outcome}]\n` : ''}    cost: ${cost}\n    owner: Team ${id}\n`;
 const initiatives = (...items: string[]) => HEADER + 'initiatives:\n' + items.join('');
@@ -58,7 +57,10 @@ function tempFolder(): string {
 }
 
 function git(dir: string, ...args: string[]): string {
-  const result = spawnSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
+  const result = spawnSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   assert.equal(result.status, 0, `git ${args.join(' ')}: ${result.stderr}`);
   return result.stdout;
 }
@@ -92,11 +94,15 @@ function repository(): string {
 function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Run {
   const environment: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...env };
   if (!('GITHUB_STEP_SUMMARY' in env)) delete environment.GITHUB_STEP_SUMMARY;
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28, env: environment as NodeJS.ProcessEnv });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    env: environment as NodeJS.ProcessEnv,
+  });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
-
 
 const TODAY = ['--today', '2027-06-15'];
 const keys = (findings: Array<{ code: string; subject: string }>) => findings.map((f) => `${f.code} ${f.subject}`).sort();
@@ -147,7 +153,10 @@ describe('portfolio-align diff (CLI, real git)', function () {
     it('gives the new unlinked spend and the outcomes that changed', () => {
       assert.deepEqual(json.unlinked.added, [{ id: 'd', title: 'Initiative D', before: 0, after: 150_000, delta: 150_000 }]);
       const cost = json.outcomes.find((o: any) => o.id === 'cost');
-      assert.deepEqual([cost.spendBefore, cost.spendAfter, cost.spendDelta, cost.initiativesBefore, cost.initiativesAfter], [700_000, 850_000, 150_000, 2, 3]);
+      assert.deepEqual(
+        [cost.spendBefore, cost.spendAfter, cost.spendDelta, cost.initiativesBefore, cost.initiativesAfter],
+        [700_000, 850_000, 150_000, 2, 3],
+      );
       const growth = json.outcomes.find((o: any) => o.id === 'growth');
       assert.deepEqual([growth.spendBefore, growth.spendAfter, growth.spendDelta], [300_000, 0, -300_000]);
       const capabilities = Object.fromEntries(json.capabilities.map((c: any) => [c.capability, c.spendDelta]));
@@ -173,7 +182,9 @@ describe('portfolio-align diff (CLI, real git)', function () {
 
   describe('the working tree', () => {
     it('compares it with the base, uncommitted edits included', () => {
-      write(repo, { 'p/initiatives.portfolio.yaml': initiatives(initiative('a', '700k', 'cost'), initiative('d', '250k'), initiative('c', '200k')) });
+      write(repo, {
+        'p/initiatives.portfolio.yaml': initiatives(initiative('a', '700k', 'cost'), initiative('d', '250k'), initiative('c', '200k')),
+      });
       try {
         const r = run(['diff', 'p', '--base', 'main', '-f', 'json', '--fail-on-new', 'never', ...TODAY], repo);
         assert.equal(r.status, 0, r.stderr);
@@ -247,7 +258,12 @@ describe('portfolio-align diff (CLI, real git)', function () {
       const sarif = JSON.parse(run(['diff', 'p', '--base', 'main', '--head', 'feature', '-f', 'sarif', ...TODAY], repo).stdout);
       const results = sarif.runs[0].results;
       assert.equal(results.length, json.findings.new.length);
-      assert.ok(results.some((r: any) => r.ruleId === 'unlinked-spend' && r.locations[0].physicalLocation.artifactLocation.uri === 'p/initiatives.portfolio.yaml'));
+      assert.ok(
+        results.some(
+          (r: any) =>
+            r.ruleId === 'unlinked-spend' && r.locations[0].physicalLocation.artifactLocation.uri === 'p/initiatives.portfolio.yaml',
+        ),
+      );
       assert.ok(!results.some((r: any) => r.ruleId === 'yaml-syntax'));
     });
   });
@@ -310,7 +326,10 @@ describe('portfolio-align diff (CLI, real git)', function () {
     it('refuses a file that is not a baseline, saying how to write one', () => {
       const out = tempFolder();
       fs.writeFileSync(path.join(out, 'x.json'), '{"version":1}');
-      assertUsageError(run(['diff', 'p', '--base', path.join(out, 'x.json')], repo), /is not a portfolio-align baseline: write one with portfolio-align diff --save-baseline/);
+      assertUsageError(
+        run(['diff', 'p', '--base', path.join(out, 'x.json')], repo),
+        /is not a portfolio-align baseline: write one with portfolio-align diff --save-baseline/,
+      );
     });
   });
 
@@ -336,7 +355,10 @@ describe('portfolio-align diff (CLI, real git)', function () {
     it('a folder that is not in a git repository', () => {
       const plain = tempFolder();
       write(plain, { 'x.portfolio.yaml': MAIN['p/outcomes.portfolio.yaml']! });
-      assertUsageError(run(['diff', '--base', 'main'], plain, { GIT_CEILING_DIRECTORIES: path.dirname(plain) }), /is not in a git repository: .*--base FILE\.json/);
+      assertUsageError(
+        run(['diff', '--base', 'main'], plain, { GIT_CEILING_DIRECTORIES: path.dirname(plain) }),
+        /is not in a git repository: .*--base FILE\.json/,
+      );
     });
 
     it('no git installed', () => {
@@ -347,7 +369,10 @@ describe('portfolio-align diff (CLI, real git)', function () {
     it('a shallow clone without the base', () => {
       const clone = path.join(tempFolder(), 'clone');
       git(path.dirname(clone), 'clone', '-q', '--depth', '1', '--branch', 'feature', `file://${repo}`, clone);
-      assertUsageError(run(['diff', 'p', '--base', 'HEAD~1'], clone), /not in this shallow clone: fetch it \(git fetch --depth=1 origin HEAD~1/);
+      assertUsageError(
+        run(['diff', 'p', '--base', 'HEAD~1'], clone),
+        /not in this shallow clone: fetch it \(git fetch --depth=1 origin HEAD~1/,
+      );
       // The tip itself is there: comparing with it works.
       assert.equal(run(['diff', 'p', '--base', 'HEAD', '--fail-on-new', 'never'], clone).status, 0);
     });

@@ -25,7 +25,10 @@ describe('encoding problems', () => {
   });
 
   it('gives the line and the byte of invalid UTF-8', () => {
-    assert.match(encodingProblem(new Uint8Array(Buffer.from('a: 1\nb: Entrepôt\n', 'latin1')))!, /not valid UTF-8: line 2 has the byte 0xF4, .*Windows-1252/);
+    assert.match(
+      encodingProblem(new Uint8Array(Buffer.from('a: 1\nb: Entrepôt\n', 'latin1')))!,
+      /not valid UTF-8: line 2 has the byte 0xF4, .*Windows-1252/,
+    );
   });
 
   it('finds the first invalid UTF-8 sequence by the WHATWG rules', () => {
@@ -42,9 +45,10 @@ describe('encoding problems', () => {
     const workspace = new Workspace();
     workspace.setUnreadableFile('a.portfolio.yaml', 'This file is in UTF-16 little-endian.');
     const result = workspace.check({ today: TODAY });
-    assert.deepEqual(result.files[0]!.diagnostics.map((d) => [d.code, d.severity, d.message, d.range.start.line, d.range.start.character]), [
-      ['yaml-syntax', 'error', 'This file is in UTF-16 little-endian.', 0, 0],
-    ]);
+    assert.deepEqual(
+      result.files[0]!.diagnostics.map((d) => [d.code, d.severity, d.message, d.range.start.line, d.range.start.character]),
+      [['yaml-syntax', 'error', 'This file is in UTF-16 little-endian.', 0, 0]],
+    );
     assert.equal(result.summary.problems.errors, 1);
   });
 });

@@ -7,7 +7,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CheckResult, Request } from '../../src/engine/protocol';
 import type { Transport } from '../../src/extension/engineClient';
-import { EngineRequestError, EngineSupervisor, EngineUnavailableError, type EngineFailure, type SupervisorOptions } from '../../src/extension/engineSupervisor';
+import {
+  EngineRequestError,
+  EngineSupervisor,
+  EngineUnavailableError,
+  type EngineFailure,
+  type SupervisorOptions,
+} from '../../src/extension/engineSupervisor';
 import { InProcessTransport } from '../../src/extension/inProcessTransport';
 import { workerThreadTransport } from '../../src/extension/workerTransport.node';
 import { REPO_ROOT, TODAY } from './helpers';
@@ -31,11 +37,14 @@ const SCRIPTS = (() => {
   return {
     dir,
     /** Answers every request with null, except a check of the folder "crash": that throws, uncaught. */
-    throwsOnCrash: write('throws.js', `const { parentPort } = require('node:worker_threads');
+    throwsOnCrash: write(
+      'throws.js',
+      `const { parentPort } = require('node:worker_threads');
 parentPort.on('message', ({ id, request }) => {
   if (request.type === 'check' && request.folder === 'crash') throw new Error('boom in the worker');
   parentPort.postMessage({ id, result: null });
-});`),
+});`,
+    ),
     /** Exits as soon as it starts. */
     exitsAtOnce: write('exits.js', 'process.exit(3);'),
     /** Takes every message and never answers. */
@@ -189,7 +198,10 @@ describe('Engine supervisor', () => {
     assert.deepEqual(h.events, ['fail 1 restarting', 'restart', 'fail 2 restarting', 'restart', 'fail 3 stopped']);
     assert.equal(h.transports.length, 3);
     // Stopped: no more workers, and every request says why and what to do.
-    await assert.rejects(h.supervisor.request({ type: 'check', folder: FOLDER }), unavailable(/failed 3 times within a minute.*Validate Workspace/));
+    await assert.rejects(
+      h.supervisor.request({ type: 'check', folder: FOLDER }),
+      unavailable(/failed 3 times within a minute.*Validate Workspace/),
+    );
     assert.equal(h.transports.length, 3, 'no worker was started for the refused request');
     // Asked to, it tries again (and here fails again).
     h.supervisor.restart();
@@ -200,7 +212,10 @@ describe('Engine supervisor', () => {
     const h = track(onWorker(SCRIPTS.exitsAtOnce, { crashWindowMs: 0, maxCrashes: 2 }));
     void h.supervisor.request({ type: 'check', folder: FOLDER }).catch(() => undefined);
     while (h.events.filter((e) => e.startsWith('fail')).length < 3) await nextFailure(h.supervisor);
-    assert.deepEqual(h.events.filter((e) => e.startsWith('fail')), ['fail 1 restarting', 'fail 1 restarting', 'fail 1 restarting']);
+    assert.deepEqual(
+      h.events.filter((e) => e.startsWith('fail')),
+      ['fail 1 restarting', 'fail 1 restarting', 'fail 1 restarting'],
+    );
     assert.notEqual(h.supervisor.state, 'stopped');
   });
 
@@ -236,8 +251,14 @@ describe('Engine supervisor', () => {
   it('on the main thread, an exception in the engine rejects that request only', async () => {
     const h = track(supervise(() => new InProcessTransport()));
     h.sendFiles();
-    await assert.rejects(h.supervisor.request(BAD_UPDATE), (error: unknown) => error instanceof EngineRequestError && /could not handle "update"/.test(error.message));
-    await assert.rejects(h.supervisor.request({ type: 'fixes', folder: FOLDER, path: FILE, diagnostic: null as never }), EngineRequestError);
+    await assert.rejects(
+      h.supervisor.request(BAD_UPDATE),
+      (error: unknown) => error instanceof EngineRequestError && /could not handle "update"/.test(error.message),
+    );
+    await assert.rejects(
+      h.supervisor.request({ type: 'fixes', folder: FOLDER, path: FILE, diagnostic: null as never }),
+      EngineRequestError,
+    );
     assert.deepEqual(codesOf(await h.supervisor.request({ type: 'check', folder: FOLDER })), EXPECTED);
     assert.equal(h.supervisor.terminateWorker(), false, 'no worker to end on the main thread');
     assert.deepEqual(h.events, []);

@@ -95,7 +95,9 @@ export function offsetOf(text: string, position: Position): number {
 
 /** Applies edits to one file's text, last first, as VS Code applies a WorkspaceEdit. */
 export function applyEdits(text: string, edits: TextEdit[]): string {
-  const sorted = edits.map((e) => ({ start: offsetOf(text, e.range.start), end: offsetOf(text, e.range.end), text: e.newText })).sort((a, b) => b.start - a.start);
+  const sorted = edits
+    .map((e) => ({ start: offsetOf(text, e.range.start), end: offsetOf(text, e.range.end), text: e.newText }))
+    .sort((a, b) => b.start - a.start);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
@@ -130,7 +132,11 @@ export function withCode(result: CheckResult, code: RuleId, file?: string): Port
 /** The one diagnostic with this code; fails when there are none or several. */
 export function only(result: CheckResult, code: RuleId, file?: string): PortfolioDiagnostic {
   const found = withCode(result, code, file);
-  assert.equal(found.length, 1, `expected exactly one ${code} diagnostic, got ${found.length}: ${JSON.stringify(found.map((d) => d.message))}`);
+  assert.equal(
+    found.length,
+    1,
+    `expected exactly one ${code} diagnostic, got ${found.length}: ${JSON.stringify(found.map((d) => d.message))}`,
+  );
   return found[0]!;
 }
 
@@ -206,7 +212,10 @@ export function assertOverrides(code: RuleId, text: string, expected: Severity):
   const severities = (t: string, options: Partial<CheckOptions> = {}) => withCode(check(t, options), code).map((d) => d.severity);
   const base = severities(text);
   assert.ok(base.length > 0, `${code} fires in the text`);
-  assert.ok(base.every((s) => s === expected), `${code} is ${expected} by default, got ${base.join(', ')}`);
+  assert.ok(
+    base.every((s) => s === expected),
+    `${code} is ${expected} by default, got ${base.join(', ')}`,
+  );
   // Three distinct severities: x for the caller's rules, y for the file, and the default for force.
   const [x, y] = (['error', 'warning', 'info'] as const).filter((s) => s !== expected) as [Severity, Severity];
   const all = (list: Severity[], severity: Severity) => list.length === base.length && list.every((s) => s === severity);

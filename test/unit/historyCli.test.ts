@@ -29,7 +29,11 @@ const folders: string[] = [];
 
 function git(dir: string, args: string[], date?: string): string {
   const env = { ...process.env, ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) };
-  const result = spawnSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', '-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8', env });
+  const result = spawnSync(
+    'git',
+    ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', '-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', ...args],
+    { cwd: dir, encoding: 'utf8', env },
+  );
   assert.equal(result.status, 0, `git ${args.join(' ')}: ${result.stderr}`);
   return result.stdout.trim();
 }
@@ -63,16 +67,40 @@ describe('portfolio-align history (CLI, real git)', function () {
     folders.push(repo);
     git(repo, ['init', '-q', '-b', 'main']);
     // 1. a 600k linked, c 400k unlinked: score 60%.
-    commits.push(commit(repo, { 'p/x.portfolio.yaml': portfolio(initiative('a', '600k', 'cost'), initiative('c', '400k')) }, '2027-01-05T12:00:00+00:00'));
+    commits.push(
+      commit(
+        repo,
+        { 'p/x.portfolio.yaml': portfolio(initiative('a', '600k', 'cost'), initiative('c', '400k')) },
+        '2027-01-05T12:00:00+00:00',
+      ),
+    );
     // 2. only a README beside the portfolio: no new point.
     commits.push(commit(repo, { 'p/README.md': 'notes\n' }, '2027-01-06T12:00:00+00:00'));
     // 3. c linked: 100%.
-    commits.push(commit(repo, { 'p/x.portfolio.yaml': portfolio(initiative('a', '600k', 'cost'), initiative('c', '400k', 'cost')) }, '2027-01-20T12:00:00+00:00'));
+    commits.push(
+      commit(
+        repo,
+        { 'p/x.portfolio.yaml': portfolio(initiative('a', '600k', 'cost'), initiative('c', '400k', 'cost')) },
+        '2027-01-20T12:00:00+00:00',
+      ),
+    );
     // 4. d 250k unlinked: 1,000k of 1,250k, 80%; tagged v1.
-    commits.push(commit(repo, { 'p/x.portfolio.yaml': portfolio(initiative('a', '600k', 'cost'), initiative('c', '400k', 'cost'), initiative('d', '250k')) }, '2027-02-03T12:00:00+00:00'));
+    commits.push(
+      commit(
+        repo,
+        { 'p/x.portfolio.yaml': portfolio(initiative('a', '600k', 'cost'), initiative('c', '400k', 'cost'), initiative('d', '250k')) },
+        '2027-02-03T12:00:00+00:00',
+      ),
+    );
     git(repo, ['tag', 'v1']);
     // 5. d removed again: the same blob as at 3, 100%.
-    commits.push(commit(repo, { 'p/x.portfolio.yaml': portfolio(initiative('a', '600k', 'cost'), initiative('c', '400k', 'cost')) }, '2027-02-04T12:00:00+00:00'));
+    commits.push(
+      commit(
+        repo,
+        { 'p/x.portfolio.yaml': portfolio(initiative('a', '600k', 'cost'), initiative('c', '400k', 'cost')) },
+        '2027-02-04T12:00:00+00:00',
+      ),
+    );
   });
 
   after(() => {
@@ -84,10 +112,19 @@ describe('portfolio-align history (CLI, real git)', function () {
     assert.equal(r.status, 0, r.stderr);
     const json = JSON.parse(r.stdout);
     assert.equal(json.version, 1);
-    assert.deepEqual(json.points.map((p: any) => p.commit), [commits[0], commits[2], commits[3], commits[4]]);
-    assert.deepEqual(json.points.map((p: any) => p.date), ['2027-01-05T12:00:00+00:00', '2027-01-20T12:00:00+00:00', '2027-02-03T12:00:00+00:00', '2027-02-04T12:00:00+00:00']);
+    assert.deepEqual(
+      json.points.map((p: any) => p.commit),
+      [commits[0], commits[2], commits[3], commits[4]],
+    );
+    assert.deepEqual(
+      json.points.map((p: any) => p.date),
+      ['2027-01-05T12:00:00+00:00', '2027-01-20T12:00:00+00:00', '2027-02-03T12:00:00+00:00', '2027-02-04T12:00:00+00:00'],
+    );
     assert.deepEqual(scores(r.stdout), [0.6, 1, 0.8, 1]);
-    assert.deepEqual(json.points.map((p: any) => p.summary.unlinkedSpend), [400_000, 0, 250_000, 0]);
+    assert.deepEqual(
+      json.points.map((p: any) => p.summary.unlinkedSpend),
+      [400_000, 0, 250_000, 0],
+    );
   });
 
   it('writes one CSV row a point', () => {
@@ -103,18 +140,32 @@ describe('portfolio-align history (CLI, real git)', function () {
   it('keeps the last commit of each week, month, or the tagged commits', () => {
     // Weeks 2027-W01 (5th, 6th), W03 (20th), W05 (3rd, 4th).
     const weeks = JSON.parse(run(['history', 'p', '--every', 'week', '-f', 'json'], repo).stdout);
-    assert.deepEqual(weeks.points.map((p: any) => p.commit), [commits[1], commits[2], commits[4]]);
+    assert.deepEqual(
+      weeks.points.map((p: any) => p.commit),
+      [commits[1], commits[2], commits[4]],
+    );
     assert.deepEqual(scores(run(['history', 'p', '--every', 'month', '-f', 'json'], repo).stdout), [1, 1]);
     assert.deepEqual(scores(run(['history', 'p', '--every', 'day', '-f', 'json'], repo).stdout), [0.6, 0.6, 1, 0.8, 1]);
     const tags = JSON.parse(run(['history', 'p', '--every', 'tag', '-f', 'json'], repo).stdout);
-    assert.deepEqual(tags.points.map((p: any) => [p.tag, p.commit, p.summary.alignmentScore]), [['v1', commits[3], 0.8]]);
+    assert.deepEqual(
+      tags.points.map((p: any) => [p.tag, p.commit, p.summary.alignmentScore]),
+      [['v1', commits[3], 0.8]],
+    );
   });
 
   it('starts at --since, a date or a commit', () => {
     assert.deepEqual(scores(run(['history', 'p', '--since', '2027-01-20', '-f', 'json'], repo).stdout), [1, 0.8, 1]);
     const fromCommit = JSON.parse(run(['history', 'p', '--since', commits[1]!, '-f', 'json'], repo).stdout);
     // The state at the --since commit comes first, though that commit changed no portfolio file.
-    assert.deepEqual(fromCommit.points.map((p: any) => [p.commit, p.summary.alignmentScore]), [[commits[1], 0.6], [commits[2], 1], [commits[3], 0.8], [commits[4], 1]]);
+    assert.deepEqual(
+      fromCommit.points.map((p: any) => [p.commit, p.summary.alignmentScore]),
+      [
+        [commits[1], 0.6],
+        [commits[2], 1],
+        [commits[3], 0.8],
+        [commits[4], 1],
+      ],
+    );
   });
 
   it('prints a line a point in text, and an HTML table with no script', () => {
@@ -132,13 +183,24 @@ describe('portfolio-align history (CLI, real git)', function () {
     folders.push(dir);
     git(dir, ['init', '-q', '-b', 'main']);
     const extra = 'apiVersion: portfolio/v1\nkind: Portfolio\ninitiatives:\n' + initiative('z', '500k');
-    commit(dir, { 'p/x.portfolio.yaml': portfolio(initiative('a', '500k', 'cost')), 'p/y.portfolio.yaml': extra }, '2027-03-01T12:00:00+00:00');
+    commit(
+      dir,
+      { 'p/x.portfolio.yaml': portfolio(initiative('a', '500k', 'cost')), 'p/y.portfolio.yaml': extra },
+      '2027-03-01T12:00:00+00:00',
+    );
     commit(dir, { 'p/y.portfolio.yaml': 'apiVersion: portfolio/v1\nkind: Portfolio\ninitiatives: [\n' }, '2027-03-02T12:00:00+00:00');
     fs.rmSync(path.join(dir, 'p/y.portfolio.yaml'));
     commit(dir, {}, '2027-03-03T12:00:00+00:00');
     const json = JSON.parse(run(['history', 'p', '-f', 'json'], dir).stdout);
     // 1,000k half linked; then y does not parse (its 500k is missing); then y is gone.
-    assert.deepEqual(json.points.map((p: any) => [p.summary.counts.files, p.summary.totalSpend, p.summary.alignmentScore, p.summary.problems.errors > 0]), [[2, 1_000_000, 0.5, false], [2, 500_000, 1, true], [1, 500_000, 1, false]]);
+    assert.deepEqual(
+      json.points.map((p: any) => [p.summary.counts.files, p.summary.totalSpend, p.summary.alignmentScore, p.summary.problems.errors > 0]),
+      [
+        [2, 1_000_000, 0.5, false],
+        [2, 500_000, 1, true],
+        [1, 500_000, 1, false],
+      ],
+    );
   });
 
   it('refuses an unknown ref, a ref like an option and a path outside the repository, in one line', () => {

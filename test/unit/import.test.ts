@@ -46,7 +46,9 @@ const table = (...rows: string[][]): Table => ({ name: 'p.csv', rows: [HEADER, .
 
 /** The findings check makes of its own on a file the import wrote: must be none. */
 function formatFindings(text: string): string[] {
-  return diagnostics(check(text)).filter((d) => d.code === 'yaml-syntax' || d.code === 'schema').map((d) => d.message);
+  return diagnostics(check(text))
+    .filter((d) => d.code === 'yaml-syntax' || d.code === 'schema')
+    .map((d) => d.message);
 }
 
 describe('import: cells', () => {
@@ -97,19 +99,35 @@ describe('import: cells', () => {
 
 describe('import: rows', () => {
   it('imports each row, leaves empty cells out, and reports every rejected row with row, column, value and why', () => {
-    const result = importTables(MAP, table(
-      ['1', 'Payroll', 'Dept A', '2.0E-6', '2012-03-01T10:00:00', '01/02/2013', 'g1; G 2', 'O&M'],
-      ['2', 'No cost yet', '', '', '', '', '', ''],
-      ['', '', '', '', '', '', '', ''],
-      ['3', 'Negative', '', '(1,234.56)', '', '', '', ''],
-      ['', 'No id', '', '', '', '', '', ''],
-      ['1', 'Clash', '', '', '', '', '', ''],
-      ['6', 'Bad', '', '', '2012-02-30', '', '', 'Zzz'],
-    ));
-    assert.deepEqual(result.initiatives.items.map((i) => i.item), [
-      { id: 'p-1', title: 'Payroll', category: 'run', outcomes: ['g1', 'g-2'], cost: 2, owner: 'Dept A', status: 'approved', start: '2012-03-01', end: '2013-02-01' },
-      { id: 'p-2', title: 'No cost yet', status: 'approved' },
-    ]);
+    const result = importTables(
+      MAP,
+      table(
+        ['1', 'Payroll', 'Dept A', '2.0E-6', '2012-03-01T10:00:00', '01/02/2013', 'g1; G 2', 'O&M'],
+        ['2', 'No cost yet', '', '', '', '', '', ''],
+        ['', '', '', '', '', '', '', ''],
+        ['3', 'Negative', '', '(1,234.56)', '', '', '', ''],
+        ['', 'No id', '', '', '', '', '', ''],
+        ['1', 'Clash', '', '', '', '', '', ''],
+        ['6', 'Bad', '', '', '2012-02-30', '', '', 'Zzz'],
+      ),
+    );
+    assert.deepEqual(
+      result.initiatives.items.map((i) => i.item),
+      [
+        {
+          id: 'p-1',
+          title: 'Payroll',
+          category: 'run',
+          outcomes: ['g1', 'g-2'],
+          cost: 2,
+          owner: 'Dept A',
+          status: 'approved',
+          start: '2012-03-01',
+          end: '2013-02-01',
+        },
+        { id: 'p-2', title: 'No cost yet', status: 'approved' },
+      ],
+    );
     assert.equal(result.initiatives.emptyRows, 1);
     const rejected = result.initiatives.rejected.map((r) => [r.row, r.column, r.value, r.why.split(':')[0]]);
     assert.deepEqual(rejected, [
@@ -127,7 +145,10 @@ describe('import: rows', () => {
       apiVersion: portfolio-import/v1
       initiatives: { id: Project ID, title: Project Nme }
     `);
-    assert.throws(() => importTables(map, table()), (e: Error) => e instanceof MapError && /"Project Nme".*did you mean "Project Name"/.test(e.message));
+    assert.throws(
+      () => importTables(map, table()),
+      (e: Error) => e instanceof MapError && /"Project Nme".*did you mean "Project Name"/.test(e.message),
+    );
   });
 
   it('checks the map itself against its schema', () => {
@@ -138,26 +159,115 @@ describe('import: rows', () => {
   });
 
   it('writes text that reads back exactly and a file check finds nothing to say about its form', () => {
-    const texts = ['a: b', '# not a comment', '- leading dash', 'R&amp;D', 'line one\nline two', 'trailing \n\n', '"quoted" \'single\'', 'true', '123', '2012-01-01', 'null', '~', '@x', '`x', 'é 💥 \u2028', ' padded ', '{a}', '[b]', '*alias', '&anchor', '!tag', '%', '|', '>', 'tab\there', '\r\nwindows'];
-    const titles = fc.sample(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''), 200);
+    const texts = [
+      'a: b',
+      '# not a comment',
+      '- leading dash',
+      'R&amp;D',
+      'line one\nline two',
+      'trailing \n\n',
+      '"quoted" \'single\'',
+      'true',
+      '123',
+      '2012-01-01',
+      'null',
+      '~',
+      '@x',
+      '`x',
+      'é 💥 \u2028',
+      ' padded ',
+      '{a}',
+      '[b]',
+      '*alias',
+      '&anchor',
+      '!tag',
+      '%',
+      '|',
+      '>',
+      'tab\there',
+      '\r\nwindows',
+    ];
+    const titles = fc.sample(
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''),
+      200,
+    );
     const rows = [...texts, ...titles].map((title, i) => [String(i + 1), title, title, '', '', '', '', '']);
     const result = importTables(MAP, table(...rows));
     assert.equal(result.initiatives.rejected.length, 0);
     const text = newPortfolioYaml(result, { fallbackName: 'x' });
     const back = parse(text) as { initiatives: Array<{ title: string; owner: string }> };
-    assert.deepEqual(back.initiatives.map((i) => i.title), [...texts, ...titles]);
-    assert.deepEqual(back.initiatives.map((i) => i.owner), [...texts, ...titles]);
+    assert.deepEqual(
+      back.initiatives.map((i) => i.title),
+      [...texts, ...titles],
+    );
+    assert.deepEqual(
+      back.initiatives.map((i) => i.owner),
+      [...texts, ...titles],
+    );
     assert.deepEqual(formatFindings(text), []);
   });
 
   it('writes any text, made of the pieces YAML gives a meaning to, so that it reads back exactly', () => {
-    const piece = fc.constantFrom(' ', '  ', '\n', '\r\n', '\t', ':', ': ', '- ', '-', '#', ' #', '[', ']', '{', '}', ',', '"', "'", '&a', '*a', '!', '|', '>', '?', '%', '@', '`', '---', '...', '\\', '0', '1.5', '1e3', '0x1F', 'true', 'null', '~', 'a', 'é', '💥', '\u2028', '\u0007', '\ufeff');
-    const title = fc.array(piece, { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')).filter((t) => t.trim() !== '');
-    fc.assert(fc.property(fc.array(title, { minLength: 1, maxLength: 5 }), (titles) => {
-      const result = importTables(MAP, table(...titles.map((t, i) => [String(i + 1), t, t, '', '', '', '', ''])));
-      const back = parse(newPortfolioYaml(result, { fallbackName: 'x' })) as { initiatives: Array<{ title: string; owner: string }> };
-      assert.deepEqual(back.initiatives.map((i) => [i.title, i.owner]), titles.map((t) => [t, t]));
-    }), { numRuns: 300 });
+    const piece = fc.constantFrom(
+      ' ',
+      '  ',
+      '\n',
+      '\r\n',
+      '\t',
+      ':',
+      ': ',
+      '- ',
+      '-',
+      '#',
+      ' #',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '"',
+      "'",
+      '&a',
+      '*a',
+      '!',
+      '|',
+      '>',
+      '?',
+      '%',
+      '@',
+      '`',
+      '---',
+      '...',
+      '\\',
+      '0',
+      '1.5',
+      '1e3',
+      '0x1F',
+      'true',
+      'null',
+      '~',
+      'a',
+      'é',
+      '💥',
+      '\u2028',
+      '\u0007',
+      '\ufeff',
+    );
+    const title = fc
+      .array(piece, { minLength: 1, maxLength: 8 })
+      .map((parts) => parts.join(''))
+      .filter((t) => t.trim() !== '');
+    fc.assert(
+      fc.property(fc.array(title, { minLength: 1, maxLength: 5 }), (titles) => {
+        const result = importTables(MAP, table(...titles.map((t, i) => [String(i + 1), t, t, '', '', '', '', ''])));
+        const back = parse(newPortfolioYaml(result, { fallbackName: 'x' })) as { initiatives: Array<{ title: string; owner: string }> };
+        assert.deepEqual(
+          back.initiatives.map((i) => [i.title, i.owner]),
+          titles.map((t) => [t, t]),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('gives byte-identical text for the same input', () => {
@@ -176,7 +286,23 @@ describe('import: rows', () => {
       initiatives: { id: ID, title: Name, outcomes: Goal, cost: Cost }
       outcomes: { sheet: Outcomes, id: Goal ID, title: Goal, budget: Budget }
     `);
-    const result = importTables(map, { name: 'i', rows: [['ID', 'Name', 'Goal', 'Cost'], ['a', 'A', 'Cut cost', '10']] }, { name: 'o', rows: [['Goal ID', 'Goal', 'Budget'], ['Cut cost', 'Cut the cost', '1M']] });
+    const result = importTables(
+      map,
+      {
+        name: 'i',
+        rows: [
+          ['ID', 'Name', 'Goal', 'Cost'],
+          ['a', 'A', 'Cut cost', '10'],
+        ],
+      },
+      {
+        name: 'o',
+        rows: [
+          ['Goal ID', 'Goal', 'Budget'],
+          ['Cut cost', 'Cut the cost', '1M'],
+        ],
+      },
+    );
     const text = newPortfolioYaml(result, { fallbackName: 'x' });
     assert.deepEqual(formatFindings(text), []);
     const summary = check(text).summary;
@@ -188,11 +314,28 @@ describe('import: rows', () => {
 
 describe('import: --guess-map', () => {
   it('guesses the fields from English column names, with the scale the name gives', () => {
-    const guess = guessMap(['Unique Investment Identifier', 'Investment Title', 'Agency Name', 'Planned Cost ($ M)', 'Projected/Actual Cost ($ M)', 'Start Date', 'Completion Date (B1)', 'Goals', 'Status', 'Notes']);
+    const guess = guessMap([
+      'Unique Investment Identifier',
+      'Investment Title',
+      'Agency Name',
+      'Planned Cost ($ M)',
+      'Projected/Actual Cost ($ M)',
+      'Start Date',
+      'Completion Date (B1)',
+      'Goals',
+      'Status',
+      'Notes',
+    ]);
     assert.deepEqual(guess.fields, {
-      id: 'Unique Investment Identifier', title: 'Investment Title', owner: 'Agency Name',
-      cost: { column: 'Planned Cost ($ M)', scale: 1_000_000 }, actualCost: { column: 'Projected/Actual Cost ($ M)', scale: 1_000_000 },
-      start: 'Start Date', end: 'Completion Date (B1)', outcomes: { column: 'Goals', separator: ';' }, status: 'Status',
+      id: 'Unique Investment Identifier',
+      title: 'Investment Title',
+      owner: 'Agency Name',
+      cost: { column: 'Planned Cost ($ M)', scale: 1_000_000 },
+      actualCost: { column: 'Projected/Actual Cost ($ M)', scale: 1_000_000 },
+      start: 'Start Date',
+      end: 'Completion Date (B1)',
+      outcomes: { column: 'Goals', separator: ';' },
+      status: 'Status',
     });
     assert.equal(guess.currency, 'USD');
     assert.deepEqual(guess.unused, ['Notes']);
@@ -237,9 +380,14 @@ describe('import: --update', () => {
   const sheet = (...rows: string[][]): Table => ({ name: 's.csv', rows: [['ID', 'Name', 'Owner', 'Cost'], ...rows] });
 
   it('updates mapped fields in place, adds new rows, keeps comments, key order and hand-written fields', () => {
-    const result = importTables(map, sheet(['1', 'Payroll', 'New owner', '1200000'], ['2', 'New title', '', '5'], ['3', 'Brand new', 'X', '']));
+    const result = importTables(
+      map,
+      sheet(['1', 'Payroll', 'New owner', '1200000'], ['2', 'New title', '', '5'], ['3', 'Brand new', 'X', '']),
+    );
     const merged = mergeIntoPortfolio(existing, result, { prune: false, rejectedIds: new Set() });
-    assert.equal(merged.text, yaml`
+    assert.equal(
+      merged.text,
+      yaml`
       # The federal projects, kept in step with the finance sheet.
       apiVersion: portfolio/v1
       kind: Portfolio
@@ -265,7 +413,8 @@ describe('import: --update', () => {
         - id: p-3
           title: Brand new
           owner: X
-    `);
+    `,
+    );
     assert.deepEqual(merged.initiatives.updated, ['p-1', 'p-2']);
     assert.deepEqual(merged.initiatives.added, ['p-3']);
     assert.deepEqual(merged.initiatives.missing, ['p-9']);
@@ -276,19 +425,29 @@ describe('import: --update', () => {
     const kept = mergeIntoPortfolio(existing, result, { prune: true, rejectedIds: new Set(result.initiatives.rejected.map((r) => r.id!)) });
     assert.deepEqual(kept.initiatives.missing, ['p-2', 'p-9']);
     const back = parse(kept.text) as { initiatives: Array<{ id: string; cost: string }> };
-    assert.deepEqual(back.initiatives.map((i) => i.id), ['p-1']);
+    assert.deepEqual(
+      back.initiatives.map((i) => i.id),
+      ['p-1'],
+    );
     assert.equal(back.initiatives[0]!.cost, '1.2M');
   });
 
   it('refuses a file that is not valid YAML, saying which line', () => {
-    assert.throws(() => mergeIntoPortfolio('a: [\n', importTables(map, sheet()), { prune: false, rejectedIds: new Set() }), /not valid YAML.*line/);
+    assert.throws(
+      () => mergeIntoPortfolio('a: [\n', importTables(map, sheet()), { prune: false, rejectedIds: new Set() }),
+      /not valid YAML.*line/,
+    );
   });
 });
 
 describe('schemas/portfolio-import.schema.json', () => {
   it('is what the zod schema generates (run npm run schema when this fails)', () => {
     const committed = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas/portfolio-import.schema.json'), 'utf8'));
-    assert.deepEqual(committed, JSON.parse(JSON.stringify(importMapJsonSchema())), 'schemas/portfolio-import.schema.json is stale: run npm run schema and commit the result');
+    assert.deepEqual(
+      committed,
+      JSON.parse(JSON.stringify(importMapJsonSchema())),
+      'schemas/portfolio-import.schema.json is stale: run npm run schema and commit the result',
+    );
   });
 
   it('is contributed to Red Hat YAML for *.map.yaml', () => {

@@ -27,7 +27,12 @@ function tempFolder(files: Record<string, string | Buffer> = {}): string {
 }
 
 function run(dir: string, args: string[]): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -42,11 +47,16 @@ function assertRefused(r: Run, pattern: RegExp): void {
 }
 
 /** check --format json on a file: its findings, asserting none is about the YAML's form. */
-function checkJson(dir: string, file: string): { summary: { totalSpend: number; initiatives?: unknown }; files: Array<{ diagnostics: Array<{ code: string }> }> } {
+function checkJson(
+  dir: string,
+  file: string,
+): { summary: { totalSpend: number; initiatives?: unknown }; files: Array<{ diagnostics: Array<{ code: string }> }> } {
   const r = run(dir, ['check', file, '--format', 'json', '--fail-on', 'never', '--today', '2027-01-01']);
   assert.equal(r.status, 0, r.stderr);
   const json = JSON.parse(r.stdout);
-  const own = json.files.flatMap((f: { diagnostics: Array<{ code: string; message: string }> }) => f.diagnostics).filter((d: { code: string }) => d.code === 'yaml-syntax' || d.code === 'schema');
+  const own = json.files
+    .flatMap((f: { diagnostics: Array<{ code: string; message: string }> }) => f.diagnostics)
+    .filter((d: { code: string }) => d.code === 'yaml-syntax' || d.code === 'schema');
   assert.deepEqual(own, []);
   return json;
 }
@@ -68,14 +78,18 @@ initiatives:
 `;
 
 /** A CSV as Excel writes it in a European locale: BOM, ";" between fields, CRLF line ends. */
-const CSV = '\ufeff' + [
-  'Project ID;Project Name;Agency Name;Planned Cost ($ M);Start Date;Completion Date;Goals;Kind',
-  '1;"Payroll: ""new"" system";"R&amp;D; and #1";2.0E-6;2012-03-01T10:00:00;31/12/2013;"g1; g2";O&M',
-  '2;"Two\r\nlines";- Agency;"1,234.56";2012-02-01;;;DME',
-  '3;No cost yet;;;;;;',
-].join('\r\n') + '\r\n';
+const CSV =
+  '\ufeff' +
+  [
+    'Project ID;Project Name;Agency Name;Planned Cost ($ M);Start Date;Completion Date;Goals;Kind',
+    '1;"Payroll: ""new"" system";"R&amp;D; and #1";2.0E-6;2012-03-01T10:00:00;31/12/2013;"g1; g2";O&M',
+    '2;"Two\r\nlines";- Agency;"1,234.56";2012-02-01;;;DME',
+    '3;No cost yet;;;;;;',
+  ].join('\r\n') +
+  '\r\n';
 
-const byId = (text: string) => Object.fromEntries((parse(text) as { initiatives: Array<{ id: string }> }).initiatives.map((i) => [i.id, i]));
+const byId = (text: string) =>
+  Object.fromEntries((parse(text) as { initiatives: Array<{ id: string }> }).initiatives.map((i) => [i.id, i]));
 
 describe('portfolio-align import (CLI)', function () {
   this.timeout(60_000);
@@ -94,8 +108,26 @@ describe('portfolio-align import (CLI)', function () {
       assert.match(r.stderr, /Imported 3 initiatives from p\.csv/);
       const text = fs.readFileSync(path.join(dir, 'p.portfolio.yaml'), 'utf8');
       assert.deepEqual(byId(text), {
-        'p-1': { id: 'p-1', title: 'Payroll: "new" system', category: 'run', outcomes: ['g1', 'g2'], cost: 2, owner: 'R&amp;D; and #1', status: 'approved', start: '2012-03-01', end: '2013-12-31' },
-        'p-2': { id: 'p-2', title: 'Two\r\nlines', category: 'grow', cost: 1234560000, owner: '- Agency', status: 'approved', start: '2012-02-01' },
+        'p-1': {
+          id: 'p-1',
+          title: 'Payroll: "new" system',
+          category: 'run',
+          outcomes: ['g1', 'g2'],
+          cost: 2,
+          owner: 'R&amp;D; and #1',
+          status: 'approved',
+          start: '2012-03-01',
+          end: '2013-12-31',
+        },
+        'p-2': {
+          id: 'p-2',
+          title: 'Two\r\nlines',
+          category: 'grow',
+          cost: 1234560000,
+          owner: '- Agency',
+          status: 'approved',
+          start: '2012-02-01',
+        },
         'p-3': { id: 'p-3', title: 'No cost yet', status: 'approved' },
       });
       const json = checkJson(dir, 'p.portfolio.yaml');
@@ -112,15 +144,30 @@ describe('portfolio-align import (CLI)', function () {
     });
 
     it('reports every rejected row on stderr and exits 1; --strict writes nothing', () => {
-      const csv = 'Project ID,Project Name,Agency Name,Planned Cost ($ M),Start Date,Completion Date,Goals,Kind\n1,A,,(1,,,,\n1,B,,1,,,,\n,C,,,,,,\n4,D,,,2012-02-30,,,Zzz\n5,E,,,,,,\n';
+      const csv =
+        'Project ID,Project Name,Agency Name,Planned Cost ($ M),Start Date,Completion Date,Goals,Kind\n1,A,,(1,,,,\n1,B,,1,,,,\n,C,,,,,,\n4,D,,,2012-02-30,,,Zzz\n5,E,,,,,,\n';
       const dir = tempFolder({ 'p.csv': csv.replace('(1,', '"(1,234.56)",'), 'p.map.yaml': MAP });
       const r = run(dir, ['import', 'p.csv', '--map', 'p.map.yaml', '--out', 'p.portfolio.yaml']);
       assert.equal(r.status, 1, r.stderr);
       const lines = r.stderr.split('\n');
-      assert.ok(lines.includes('p.csv: row 2 column "Planned Cost ($ M)" value "(1,234.56)": bad cost: a negative amount: portfolio amounts are never negative; enter the cost as a positive number, or leave the cell empty'), r.stderr);
-      assert.ok(lines.some((l) => l.startsWith('p.csv: row 4 column "Project ID" value "": missing id')), r.stderr);
-      assert.ok(lines.some((l) => l.startsWith('p.csv: row 5 column "Start Date" value "2012-02-30": bad start: no such day')), r.stderr);
-      assert.ok(lines.some((l) => l.startsWith('p.csv: row 5 column "Kind" value "Zzz": bad category: unknown category value')), r.stderr);
+      assert.ok(
+        lines.includes(
+          'p.csv: row 2 column "Planned Cost ($ M)" value "(1,234.56)": bad cost: a negative amount: portfolio amounts are never negative; enter the cost as a positive number, or leave the cell empty',
+        ),
+        r.stderr,
+      );
+      assert.ok(
+        lines.some((l) => l.startsWith('p.csv: row 4 column "Project ID" value "": missing id')),
+        r.stderr,
+      );
+      assert.ok(
+        lines.some((l) => l.startsWith('p.csv: row 5 column "Start Date" value "2012-02-30": bad start: no such day')),
+        r.stderr,
+      );
+      assert.ok(
+        lines.some((l) => l.startsWith('p.csv: row 5 column "Kind" value "Zzz": bad category: unknown category value')),
+        r.stderr,
+      );
       assert.match(r.stderr, /3 rows rejected/);
       assert.deepEqual(Object.keys(byId(fs.readFileSync(path.join(dir, 'p.portfolio.yaml'), 'utf8'))), ['p-1', 'p-5']);
 
@@ -139,11 +186,18 @@ describe('portfolio-align import (CLI)', function () {
       assert.equal(fs.readFileSync(path.join(dir, 'p.csv'), 'utf8'), CSV);
       assert.equal(run(dir, ['import', 'p.csv', '--map', 'p.map.yaml', '--out', 'taken.portfolio.yaml', '--force']).status, 0);
       assert.match(fs.readFileSync(path.join(dir, 'taken.portfolio.yaml'), 'utf8'), /^# Imported/);
-      assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+      assert.deepEqual(
+        fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+        [],
+      );
     });
 
     it('refuses a bad map with where and what, and a column the sheet lacks with the closest name', () => {
-      const dir = tempFolder({ 'p.csv': CSV, 'bad.map.yaml': 'apiVersion: portfolio-import/v1\ninitiatives: { id: Project ID }\n', 'typo.map.yaml': MAP.replace('title: Project Name', 'title: Project Nam') });
+      const dir = tempFolder({
+        'p.csv': CSV,
+        'bad.map.yaml': 'apiVersion: portfolio-import/v1\ninitiatives: { id: Project ID }\n',
+        'typo.map.yaml': MAP.replace('title: Project Name', 'title: Project Nam'),
+      });
       assertRefused(run(dir, ['import', 'p.csv', '--map', 'bad.map.yaml']), /bad\.map\.yaml is not a valid import map.*initiatives\.title/);
       assertRefused(run(dir, ['import', 'p.csv', '--map', 'typo.map.yaml']), /"Project Nam".*did you mean "Project Name"/);
       assertRefused(run(dir, ['import', 'p.csv']), /needs --map/);
@@ -162,11 +216,25 @@ describe('portfolio-align import (CLI)', function () {
     });
 
     it('--update keeps comments and hand edits, lists what the sheet lost, --prune deletes it', () => {
-      const existing = '# Kept in step with p.csv\napiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  name: US federal IT projects 2012\n  currency: USD\ninitiatives:\n  - id: p-1\n    title: Old   # renamed in the sheet\n    dependsOn: [p-2]\n  - id: p-7\n    title: Gone\n';
+      const existing =
+        '# Kept in step with p.csv\napiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  name: US federal IT projects 2012\n  currency: USD\ninitiatives:\n  - id: p-1\n    title: Old   # renamed in the sheet\n    dependsOn: [p-2]\n  - id: p-7\n    title: Gone\n';
       const map = MAP.replace(/ {2}outcomes:.*\n/, '');
       const dir = tempFolder({ 'p.csv': CSV, 'p.map.yaml': map, 'p.portfolio.yaml': existing });
-      assertRefused(run(dir, ['import', 'p.csv', '--map', 'p.map.yaml', '--update', 'p.portfolio.yaml', '--out', 'p.portfolio.yaml']), /--update file: add --force/);
-      const r = run(dir, ['import', 'p.csv', '--map', 'p.map.yaml', '--update', 'p.portfolio.yaml', '--out', 'p.portfolio.yaml', '--force']);
+      assertRefused(
+        run(dir, ['import', 'p.csv', '--map', 'p.map.yaml', '--update', 'p.portfolio.yaml', '--out', 'p.portfolio.yaml']),
+        /--update file: add --force/,
+      );
+      const r = run(dir, [
+        'import',
+        'p.csv',
+        '--map',
+        'p.map.yaml',
+        '--update',
+        'p.portfolio.yaml',
+        '--out',
+        'p.portfolio.yaml',
+        '--force',
+      ]);
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stderr, /Initiatives: 1 updated, 2 added, 0 unchanged/);
       assert.match(r.stderr, /1 initiative in p\.portfolio\.yaml the sheet no longer has \(kept; --prune deletes them\): p-7/);
@@ -198,7 +266,14 @@ describe('portfolio-align import (CLI)', function () {
       const messages = /\$ portfolio-align import examples\/import\/projects\.csv [^\n]*\n([\s\S]*?)```/.exec(page)![1]!;
       const dir = tempFolder();
       fs.cpSync(path.join(REPO_ROOT, 'examples/import'), path.join(dir, 'examples/import'), { recursive: true });
-      const r = run(dir, ['import', 'examples/import/projects.csv', '--map', 'examples/import/projects.map.yaml', '--out', 'projects.portfolio.yaml']);
+      const r = run(dir, [
+        'import',
+        'examples/import/projects.csv',
+        '--map',
+        'examples/import/projects.map.yaml',
+        '--out',
+        'projects.portfolio.yaml',
+      ]);
       assert.equal(r.status, 1);
       assert.equal(r.stderr, messages);
       assert.equal(fs.readFileSync(path.join(dir, 'projects.portfolio.yaml'), 'utf8'), shown);
@@ -210,13 +285,19 @@ describe('portfolio-align import (CLI)', function () {
     /** A workbook as SheetJS writes it: numbers, dates with a date format, a formula with its value. */
     function workbook(): Buffer {
       const book = XLSX.utils.book_new();
-      const projects = XLSX.utils.aoa_to_sheet([
-        ['Project ID', 'Project Name', 'Agency Name', 'Planned Cost ($ M)', 'Start Date', 'Completion Date', 'Goals', 'Kind'],
-        [1, '=HYPERLINK("http://x")', 'Agency & Co', 0.000002, new Date(Date.UTC(2012, 2, 1)), '31/12/2013', 'g1', 'O&M'],
-        [2, 'Formula cost', 'B', 0, '2012-02-01', '', '', 'DME'],
-      ], { cellDates: true, UTC: true } as XLSX.AOA2SheetOpts);
+      const projects = XLSX.utils.aoa_to_sheet(
+        [
+          ['Project ID', 'Project Name', 'Agency Name', 'Planned Cost ($ M)', 'Start Date', 'Completion Date', 'Goals', 'Kind'],
+          [1, '=HYPERLINK("http://x")', 'Agency & Co', 0.000002, new Date(Date.UTC(2012, 2, 1)), '31/12/2013', 'g1', 'O&M'],
+          [2, 'Formula cost', 'B', 0, '2012-02-01', '', '', 'DME'],
+        ],
+        { cellDates: true, UTC: true } as XLSX.AOA2SheetOpts,
+      );
       projects['D3'] = { t: 'n', v: 1.5, f: 'SUM(1,0.5)' };
-      const goals = XLSX.utils.aoa_to_sheet([['Goal ID', 'Goal'], ['g1', 'Goal one']]);
+      const goals = XLSX.utils.aoa_to_sheet([
+        ['Goal ID', 'Goal'],
+        ['g1', 'Goal one'],
+      ]);
       XLSX.utils.book_append_sheet(book, goals, 'Goals');
       XLSX.utils.book_append_sheet(book, projects, 'Projects');
       return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
@@ -228,7 +309,17 @@ describe('portfolio-align import (CLI)', function () {
       const r = run(dir, ['import', 'p.xlsx', '--sheet', 'Projects', '--map', 'p.map.yaml', '--out', 'p.portfolio.yaml']);
       assert.equal(r.status, 0, r.stderr);
       const text = fs.readFileSync(path.join(dir, 'p.portfolio.yaml'), 'utf8');
-      assert.deepEqual(byId(text)['p-1'], { id: 'p-1', title: '=HYPERLINK("http://x")', category: 'run', outcomes: ['g1'], cost: 2, owner: 'Agency & Co', status: 'approved', start: '2012-03-01', end: '2013-12-31' });
+      assert.deepEqual(byId(text)['p-1'], {
+        id: 'p-1',
+        title: '=HYPERLINK("http://x")',
+        category: 'run',
+        outcomes: ['g1'],
+        cost: 2,
+        owner: 'Agency & Co',
+        status: 'approved',
+        start: '2012-03-01',
+        end: '2013-12-31',
+      });
       assert.equal((byId(text)['p-2'] as unknown as { cost: number }).cost, 1500000);
       assert.deepEqual((parse(text) as { outcomes: unknown }).outcomes, [{ id: 'g1', title: 'Goal one' }]);
       const json = checkJson(dir, 'p.portfolio.yaml');
@@ -237,7 +328,10 @@ describe('portfolio-align import (CLI)', function () {
 
     it('names the sheets when the one asked for is missing', () => {
       const dir = tempFolder({ 'p.xlsx': workbook(), 'p.map.yaml': MAP });
-      assertRefused(run(dir, ['import', 'p.xlsx', '--sheet', 'Nope', '--map', 'p.map.yaml']), /no sheet named "Nope": its sheets are "Goals", "Projects"/);
+      assertRefused(
+        run(dir, ['import', 'p.xlsx', '--sheet', 'Nope', '--map', 'p.map.yaml']),
+        /no sheet named "Nope": its sheets are "Goals", "Projects"/,
+      );
     });
   });
 
@@ -250,7 +344,13 @@ describe('portfolio-align import (CLI)', function () {
 
     it('an encrypted workbook, a file that is not a spreadsheet, an old .xls, binary named .csv', () => {
       const cfb = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]);
-      const dir = tempFolder({ 'secret.xlsx': cfb, 'junk.xlsx': 'hello, world\n', 'old.xls': cfb, 'bin.csv': Buffer.from([1, 0, 2, 0]), 'm.map.yaml': 'apiVersion: portfolio-import/v1\ninitiatives: { id: id, title: title }\n' });
+      const dir = tempFolder({
+        'secret.xlsx': cfb,
+        'junk.xlsx': 'hello, world\n',
+        'old.xls': cfb,
+        'bin.csv': Buffer.from([1, 0, 2, 0]),
+        'm.map.yaml': 'apiVersion: portfolio-import/v1\ninitiatives: { id: id, title: title }\n',
+      });
       assertRefused(run(dir, ['import', 'secret.xlsx', '--map', 'm.map.yaml']), /password-protected \(encrypted\).*remove the password/);
       assertRefused(run(dir, ['import', 'junk.xlsx', '--map', 'm.map.yaml']), /not an XLSX file/);
       assertRefused(run(dir, ['import', 'old.xls', '--map', 'm.map.yaml']), /old \.xls workbook.*save it as \.xlsx/);
@@ -259,27 +359,44 @@ describe('portfolio-align import (CLI)', function () {
 
     it('a zip bomb: an XLSX whose sheet unzips to more than the limit', () => {
       const entry = (name: string, data: Buffer) => ({ name, data, deflated: zlib.deflateRawSync(data, { level: 9 }) });
-      const entries = [entry('[Content_Types].xml', Buffer.from('<Types/>')), entry('xl/worksheets/sheet1.xml', Buffer.alloc(160 * 1024 * 1024, 0x20))];
+      const entries = [
+        entry('[Content_Types].xml', Buffer.from('<Types/>')),
+        entry('xl/worksheets/sheet1.xml', Buffer.alloc(160 * 1024 * 1024, 0x20)),
+      ];
       const locals: Buffer[] = [];
       const central: Buffer[] = [];
       let offset = 0;
       for (const e of entries) {
         const name = Buffer.from(e.name);
         const local = Buffer.alloc(30);
-        local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
-        local.writeUInt32LE(e.deflated.length, 18); local.writeUInt32LE(1000, 22); local.writeUInt16LE(name.length, 26);
+        local.writeUInt32LE(0x04034b50, 0);
+        local.writeUInt16LE(20, 4);
+        local.writeUInt16LE(8, 8);
+        local.writeUInt32LE(e.deflated.length, 18);
+        local.writeUInt32LE(1000, 22);
+        local.writeUInt16LE(name.length, 26);
         const head = Buffer.alloc(46);
-        head.writeUInt32LE(0x02014b50, 0); head.writeUInt16LE(8, 10); head.writeUInt32LE(e.deflated.length, 20);
-        head.writeUInt32LE(1000, 24); head.writeUInt16LE(name.length, 28); head.writeUInt32LE(offset, 42);
+        head.writeUInt32LE(0x02014b50, 0);
+        head.writeUInt16LE(8, 10);
+        head.writeUInt32LE(e.deflated.length, 20);
+        head.writeUInt32LE(1000, 24);
+        head.writeUInt16LE(name.length, 28);
+        head.writeUInt32LE(offset, 42);
         locals.push(local, name, e.deflated);
         central.push(head, name);
         offset += 30 + name.length + e.deflated.length;
       }
       const directory = Buffer.concat(central);
       const end = Buffer.alloc(22);
-      end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
-      end.writeUInt32LE(directory.length, 12); end.writeUInt32LE(offset, 16);
-      const dir = tempFolder({ 'bomb.xlsx': Buffer.concat([...locals, directory, end]), 'm.map.yaml': 'apiVersion: portfolio-import/v1\ninitiatives: { id: id, title: title }\n' });
+      end.writeUInt32LE(0x06054b50, 0);
+      end.writeUInt16LE(entries.length, 8);
+      end.writeUInt16LE(entries.length, 10);
+      end.writeUInt32LE(directory.length, 12);
+      end.writeUInt32LE(offset, 16);
+      const dir = tempFolder({
+        'bomb.xlsx': Buffer.concat([...locals, directory, end]),
+        'm.map.yaml': 'apiVersion: portfolio-import/v1\ninitiatives: { id: id, title: title }\n',
+      });
       assertRefused(run(dir, ['import', 'bomb.xlsx', '--map', 'm.map.yaml']), /unzips to more than 150 MB \(a zip bomb/);
     });
   });
@@ -313,14 +430,28 @@ initiatives:
       const book = XLSX.read(fs.readFileSync(path.join(dir, 'r.xlsx')), { cellFormula: true, cellNF: true });
       assert.deepEqual(book.SheetNames, ['Summary', 'Initiatives', 'Outcomes', 'Unlinked', 'Capabilities']);
       const initiatives = book.Sheets.Initiatives!;
-      assert.deepEqual(XLSX.utils.sheet_to_json<string[]>(initiatives, { header: 1 })[0], ['id', 'title', 'owner', 'status', 'category', 'type', 'cost', 'linked outcomes', 'unlinked amount', 'file', 'line']);
+      assert.deepEqual(XLSX.utils.sheet_to_json<string[]>(initiatives, { header: 1 })[0], [
+        'id',
+        'title',
+        'owner',
+        'status',
+        'category',
+        'type',
+        'cost',
+        'linked outcomes',
+        'unlinked amount',
+        'file',
+        'line',
+      ]);
       assert.equal(initiatives.B2!.t, 's');
       assert.equal(initiatives.B2!.v, "=cmd|' /C calc'!A0");
       assert.equal(initiatives.B2!.f, undefined);
       assert.equal(initiatives.G2!.t, 'n');
       assert.equal(initiatives.G2!.v, 1234.56);
       assert.match(String(initiatives.G2!.z), /EUR/);
-      const json = checkJson(dir, 'r.portfolio.yaml') as unknown as { summary: { totalSpend: number; unlinkedSpend: number; alignmentScore: number } };
+      const json = checkJson(dir, 'r.portfolio.yaml') as unknown as {
+        summary: { totalSpend: number; unlinkedSpend: number; alignmentScore: number };
+      };
       const summary = Object.fromEntries(XLSX.utils.sheet_to_json<[string, unknown]>(book.Sheets.Summary!, { header: 1 }).slice(1));
       assert.equal(summary['Total spend'], json.summary.totalSpend);
       assert.equal(summary['Unlinked spend'], json.summary.unlinkedSpend);
@@ -330,9 +461,12 @@ initiatives:
     });
 
     it('round trip: import → report xlsx → import gives the same portfolio', () => {
-      const csv = 'ID,Name,Owner,Status,Category,Type,Cost,Goals\nx-1,First,Team A,approved,run,application,1234.56,\nx-2,"Second, ""quoted""",,in-progress,grow,data,1200000,\nx-3,No cost,Team C,,,,,\n';
-      const first = 'apiVersion: portfolio-import/v1\nmetadata: { name: Round trip, currency: EUR }\ninitiatives: { id: ID, title: Name, owner: Owner, status: Status, category: Category, type: Type, cost: Cost }\n';
-      const back = 'apiVersion: portfolio-import/v1\nmetadata: { name: Round trip, currency: EUR }\ninitiatives: { sheet: Initiatives, id: id, title: title, owner: owner, status: status, category: category, type: type, cost: cost }\n';
+      const csv =
+        'ID,Name,Owner,Status,Category,Type,Cost,Goals\nx-1,First,Team A,approved,run,application,1234.56,\nx-2,"Second, ""quoted""",,in-progress,grow,data,1200000,\nx-3,No cost,Team C,,,,,\n';
+      const first =
+        'apiVersion: portfolio-import/v1\nmetadata: { name: Round trip, currency: EUR }\ninitiatives: { id: ID, title: Name, owner: Owner, status: Status, category: Category, type: Type, cost: Cost }\n';
+      const back =
+        'apiVersion: portfolio-import/v1\nmetadata: { name: Round trip, currency: EUR }\ninitiatives: { sheet: Initiatives, id: id, title: title, owner: owner, status: status, category: category, type: type, cost: cost }\n';
       const dir = tempFolder({ 's.csv': csv, 'first.map.yaml': first, 'back.map.yaml': back });
       assert.equal(run(dir, ['import', 's.csv', '--map', 'first.map.yaml', '--out', 'one.portfolio.yaml']).status, 0);
       assert.equal(run(dir, ['report', 'one.portfolio.yaml', '--format', 'xlsx', '--out', 'one.xlsx']).status, 0);

@@ -34,11 +34,25 @@ describe('import map locations (editor diagnostics)', () => {
   it('puts each rejection of a real import on the line of its field', () => {
     const parsed = parseImportMap(MAP_TEXT);
     assert.ok('map' in parsed);
-    const table: Table = { name: 'p.csv', rows: [['Project ID', 'Project Name', 'Cost'], ['1', 'A', 'lots'], ['2', '', '5'], ['1', 'C', '5']] };
+    const table: Table = {
+      name: 'p.csv',
+      rows: [
+        ['Project ID', 'Project Name', 'Cost'],
+        ['1', 'A', 'lots'],
+        ['2', '', '5'],
+        ['1', 'C', '5'],
+      ],
+    };
     const result = importTables(parsed.map, table);
-    const lines = result.initiatives.rejected.map((r) => [rejectionField(r), rejectionRange(mapLocations(MAP_TEXT), 'initiatives', r).line]);
+    const lines = result.initiatives.rejected.map((r) => [
+      rejectionField(r),
+      rejectionRange(mapLocations(MAP_TEXT), 'initiatives', r).line,
+    ]);
     // Row 2's cost, row 3's missing title; row 4 clashes with no one (row 2 was rejected), so it is imported.
-    assert.deepEqual(lines, [['cost', 5], ['title', 4]]);
+    assert.deepEqual(lines, [
+      ['cost', 5],
+      ['title', 4],
+    ]);
   });
 
   it('falls back to the table key, then the first line, for text that is not a map', () => {
@@ -51,17 +65,26 @@ describe('import map locations (editor diagnostics)', () => {
 
 describe('Excel export sheets', () => {
   it('are report --format xlsx sheets with paths as the report shows them', () => {
-    const summary = check({ 'a.portfolio.yaml': yaml`
+    const summary = check({
+      'a.portfolio.yaml': yaml`
       apiVersion: portfolio/v1
       kind: Portfolio
       outcomes: [{ id: o, title: O }]
       initiatives:
         - { id: i, title: I, cost: 5, outcomes: [o] }
         - { id: j, title: J, cost: 7 }
-    ` }).summary;
+    `,
+    }).summary;
     const sheets = exportSheets(summary, { displayPath: (p) => `shown/${p}` });
-    assert.deepEqual(sheets.map((s) => s.name), ['Summary', 'Initiatives', 'Outcomes', 'Unlinked', 'Capabilities']);
-    const paths = (name: string, column: number) => sheets.find((s) => s.name === name)!.rows.slice(1).map((r) => r[column]);
+    assert.deepEqual(
+      sheets.map((s) => s.name),
+      ['Summary', 'Initiatives', 'Outcomes', 'Unlinked', 'Capabilities'],
+    );
+    const paths = (name: string, column: number) =>
+      sheets
+        .find((s) => s.name === name)!
+        .rows.slice(1)
+        .map((r) => r[column]);
     assert.deepEqual(paths('Initiatives', 9), ['shown/a.portfolio.yaml', 'shown/a.portfolio.yaml']);
     assert.deepEqual(paths('Outcomes', 11), ['shown/a.portfolio.yaml']);
     assert.deepEqual(paths('Unlinked', 7), ['shown/a.portfolio.yaml']);

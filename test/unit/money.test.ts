@@ -1,7 +1,23 @@
 import * as assert from 'node:assert/strict';
 import {
-  agreeingInverse, allocate, currencyCodes, currencyExponent, decimalFromNumber, formatDecimal, formatMoney, formatMoneyShort, inverseRatesAgree, isCurrency, parseAmountText,
-  rationalFromNumber, RateTable, sameRational, suggestCurrencyOrder, toMajor, toMinorUnits, type Rational,
+  agreeingInverse,
+  allocate,
+  currencyCodes,
+  currencyExponent,
+  decimalFromNumber,
+  formatDecimal,
+  formatMoney,
+  formatMoneyShort,
+  inverseRatesAgree,
+  isCurrency,
+  parseAmountText,
+  rationalFromNumber,
+  RateTable,
+  sameRational,
+  suggestCurrencyOrder,
+  toMajor,
+  toMinorUnits,
+  type Rational,
 } from '../../src/core/money';
 
 const rate = (text: string): Rational => {
@@ -178,7 +194,11 @@ describe('money', () => {
         for (const w of weights) {
           const parts = allocate(total, w);
           assert.equal(parts.length, w.length);
-          assert.equal(parts.reduce((a, b) => a + b, 0), total, `${total} by ${w.join(':')}`);
+          assert.equal(
+            parts.reduce((a, b) => a + b, 0),
+            total,
+            `${total} by ${w.join(':')}`,
+          );
           assert.ok(parts.every((p) => Number.isInteger(p) && p >= 0));
         }
       }
@@ -261,7 +281,7 @@ describe('money', () => {
   });
 
   describe('formatting', () => {
-    it('prints exact decimals with the currency\'s minor unit', () => {
+    it("prints exact decimals with the currency's minor unit", () => {
       assert.equal(formatDecimal(123456789, 'EUR'), '1234567.89');
       assert.equal(formatDecimal(5, 'EUR'), '0.05');
       assert.equal(formatDecimal(123456789, 'EUR', true), '1,234,567.89');

@@ -9,7 +9,11 @@ import * as path from 'node:path';
 import { REPO_ROOT } from './helpers';
 
 function npm(args: string[], cwd: string) {
-  const result = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+  const result = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
   assert.equal(result.status, 0, `npm ${args.join(' ')}: ${result.stderr}`);
   return result.stdout;
 }
@@ -43,7 +47,11 @@ describe('the npm package', function () {
     const bin = path.join(project, 'node_modules/.bin/portfolio-align');
     const version = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
     assert.match(version.stdout, /^portfolio-align \d+\.\d+\.\d+/);
-    const check = spawnSync(process.execPath, [bin, 'check', path.join(REPO_ROOT, 'test/fixtures/cli/clean.portfolio.yaml'), '--format', 'json'], { encoding: 'utf8' });
+    const check = spawnSync(
+      process.execPath,
+      [bin, 'check', path.join(REPO_ROOT, 'test/fixtures/cli/clean.portfolio.yaml'), '--format', 'json'],
+      { encoding: 'utf8' },
+    );
     assert.equal(check.status, 0, check.stderr);
     assert.equal(JSON.parse(check.stdout).summary.totalSpend, 851_135.8);
   });

@@ -23,7 +23,10 @@ describe('schemas/portfolio.schema.json', () => {
   });
 
   it('rejects unknown keys everywhere the zod schema does', () => {
-    const schema = portfolioJsonSchema() as { additionalProperties?: unknown; properties: Record<string, { items?: { additionalProperties?: unknown } }> };
+    const schema = portfolioJsonSchema() as {
+      additionalProperties?: unknown;
+      properties: Record<string, { items?: { additionalProperties?: unknown } }>;
+    };
     assert.equal(schema.additionalProperties, false);
     assert.equal(schema.properties.initiatives!.items!.additionalProperties, false);
     assert.equal(schema.properties.outcomes!.items!.additionalProperties, false);

@@ -105,14 +105,20 @@ describe('engine semantics', () => {
       assert.equal(summary.totalSpend, 1_110_000_00);
       assert.equal(summary.alignedSpend, 420_000_00);
       assert.equal(summary.unlinkedSpend, 690_000_00);
-      assert.deepEqual(summary.unlinked.map((u) => [u.id, u.spend, u.reason]), [
-        ['storage-expansion', 380_000_00, 'unknown-outcome'],
-        ['mobile-sales-app', 310_000_00, 'unknown-outcome'],
-      ]);
+      assert.deepEqual(
+        summary.unlinked.map((u) => [u.id, u.spend, u.reason]),
+        [
+          ['storage-expansion', 380_000_00, 'unknown-outcome'],
+          ['mobile-sales-app', 310_000_00, 'unknown-outcome'],
+        ],
+      );
     });
 
     it('counts only the share of a split that goes to the missing outcome as unlinked', () => {
-      const split = text.replace('outcomes: [customer-retension], cost: 310k', 'outcomes: { customer-retention: 60%, customer-retension: 40% }, cost: 310k');
+      const split = text.replace(
+        'outcomes: [customer-retension], cost: 310k',
+        'outcomes: { customer-retention: 60%, customer-retension: 40% }, cost: 310k',
+      );
       const { summary } = check(split);
       // 40% of 310,000 = 124,000 unlinked; 60% = 186,000 aligned.
       const row = summary.unlinked.find((u) => u.id === 'mobile-sales-app');
@@ -124,7 +130,9 @@ describe('engine semantics', () => {
   it('infrastructure and software-upgrade initiatives get unlinked-infrastructure instead of unlinked-spend, never both', () => {
     for (const type of ['infrastructure', 'software-upgrade']) {
       for (const model of MODELS) {
-        const text = withStatus('approved').replace('type: application', `type: ${type}`).replace('  brm: Dana Whitfield\n', `  brm: Dana Whitfield\n  relationshipModel: ${model}\n`);
+        const text = withStatus('approved')
+          .replace('type: application', `type: ${type}`)
+          .replace('  brm: Dana Whitfield\n', `  brm: Dana Whitfield\n  relationshipModel: ${model}\n`);
         const result = check(text);
         assert.equal(withCode(result, 'unlinked-infrastructure').length, 2, `${type} under ${model}`);
         assert.deepEqual(withCode(result, 'unlinked-spend'), [], `${type} under ${model}`);
@@ -185,7 +193,14 @@ describe('engine semantics', () => {
     assert.equal(summary.totalSpend, 1_000_000_00);
     assert.equal(summary.measuredSpend, 300_000_00);
     assert.equal(summary.measuredShare, 0.3);
-    assert.deepEqual(summary.byOutcome.map((o) => [o.id, o.measured]), [['measured', true], ['target-less', false], ['mandate', false]]);
+    assert.deepEqual(
+      summary.byOutcome.map((o) => [o.id, o.measured]),
+      [
+        ['measured', true],
+        ['target-less', false],
+        ['mandate', false],
+      ],
+    );
   });
 
   it('date rules use the today passed in: the same file gives different results on two days', () => {
@@ -205,17 +220,25 @@ describe('engine semantics', () => {
     const before = check(text, { today: '2027-03-01' });
     assert.deepEqual(withCode(before, 'goal-missed'), []);
     assert.deepEqual(withCode(before, 'schedule-slip'), []);
-    assert.deepEqual(before.summary.goals.map((g) => g.status), ['on-track']);
+    assert.deepEqual(
+      before.summary.goals.map((g) => g.status),
+      ['on-track'],
+    );
     const after = check(text, { today: '2027-05-01' });
     assert.equal(withCode(after, 'goal-missed').length, 1);
     assert.equal(withCode(after, 'schedule-slip').length, 1);
-    assert.deepEqual(after.summary.goals.map((g) => g.status), ['missed']);
+    assert.deepEqual(
+      after.summary.goals.map((g) => g.status),
+      ['missed'],
+    );
     assert.equal(after.summary.today, '2027-05-01');
   });
 
   it('metadata.rules of one file changes severities in that file only', () => {
     const quiet = withStatus('approved').replace('  brm: Dana Whitfield\n', '  brm: Dana Whitfield\n  rules: { unlinked-spend: off }\n');
-    const loud = withStatus('approved').replace(/id: ([a-z-]+)/g, 'id: other-$1').replace('[plant-uptime]', '[other-plant-uptime]');
+    const loud = withStatus('approved')
+      .replace(/id: ([a-z-]+)/g, 'id: other-$1')
+      .replace('[plant-uptime]', '[other-plant-uptime]');
     const result = check({ 'a.portfolio.yaml': quiet, 'b.portfolio.yaml': loud });
     assert.deepEqual(withCode(result, 'unlinked-spend', 'a.portfolio.yaml'), []);
     assert.equal(withCode(result, 'unlinked-spend', 'b.portfolio.yaml').length, 1);

@@ -12,7 +12,10 @@ interface Snippet {
   include?: string[];
 }
 
-const snippets = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'snippets', 'portfolio.code-snippets'), 'utf8')) as Record<string, Snippet>;
+const snippets = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'snippets', 'portfolio.code-snippets'), 'utf8')) as Record<
+  string,
+  Snippet
+>;
 
 /** What inserting the snippet and pressing Tab through it leaves: every placeholder's default. */
 export function expand(body: string | string[]): string {
@@ -37,7 +40,10 @@ function snippet(prefix: string): string | string[] {
 
 describe('snippets', () => {
   it('are there for an outcome, a measure, an initiative, a weighted split and a capex/opex cost, in portfolio files only', () => {
-    assert.deepEqual(Object.values(snippets).map((s) => s.prefix[0]), ['portfolio-outcome', 'portfolio-measure', 'portfolio-initiative', 'portfolio-split', 'portfolio-cost']);
+    assert.deepEqual(
+      Object.values(snippets).map((s) => s.prefix[0]),
+      ['portfolio-outcome', 'portfolio-measure', 'portfolio-initiative', 'portfolio-split', 'portfolio-cost'],
+    );
     for (const s of Object.values(snippets)) assert.deepEqual(s.include, ['**/*.portfolio.yaml', '**/*.portfolio.yml']);
   });
 
@@ -68,8 +74,19 @@ describe('snippets', () => {
     workspace.setFile('snippets.portfolio.yaml', text);
     const analysis = workspace.analysis({ today: TODAY });
     const findings = analysis.diagnostics.get('snippets.portfolio.yaml') ?? [];
-    const problems = findings.filter((d) => d.code === 'yaml-syntax' || d.code === 'schema' || d.code === 'split-not-100' || d.code === 'unknown-outcome' || d.code === 'currency');
-    assert.deepEqual(problems.map((d) => `${d.range.start.line + 1}: ${d.code}: ${d.message}`), [], text);
+    const problems = findings.filter(
+      (d) =>
+        d.code === 'yaml-syntax' ||
+        d.code === 'schema' ||
+        d.code === 'split-not-100' ||
+        d.code === 'unknown-outcome' ||
+        d.code === 'currency',
+    );
+    assert.deepEqual(
+      problems.map((d) => `${d.range.start.line + 1}: ${d.code}: ${d.message}`),
+      [],
+      text,
+    );
     // The defaults are really read: the split and the capex/opex cost count.
     assert.equal(analysis.ledger.initiatives.length, 2);
     assert.equal(analysis.ledger.unlinked, 0, 'both initiatives link existing outcomes');

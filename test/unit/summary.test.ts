@@ -60,8 +60,14 @@ describe('summary of the hand-computed portfolio', () => {
       { id: 'o-orphan', spend: 0, initiatives: 0 },
     ];
     const s = result.summary;
-    assert.deepEqual(s.byOutcome.map((o) => ({ id: o.id, spend: o.spend, initiatives: o.initiatives })), expected);
-    assert.equal(s.byOutcome.reduce((sum, o) => sum + o.spend, 0), s.alignedSpend);
+    assert.deepEqual(
+      s.byOutcome.map((o) => ({ id: o.id, spend: o.spend, initiatives: o.initiatives })),
+      expected,
+    );
+    assert.equal(
+      s.byOutcome.reduce((sum, o) => sum + o.spend, 0),
+      s.alignedSpend,
+    );
   });
 
   it('splits 100.00 three ways into parts that sum to exactly 100.00', () => {
@@ -90,8 +96,14 @@ describe('summary of the hand-computed portfolio', () => {
       // o-nocap 1110; the 1789 of unlinked spend serves no capability and is not here.
       { capability: null, spend: 1110, outcomes: 1 },
     ]);
-    assert.equal(result.summary.byCapability.reduce((sum, c) => sum + c.spend, 0), TOTAL - 1789);
-    assert.equal(result.summary.byCapability.reduce((sum, c) => sum + c.spend, 0), result.summary.alignedSpend);
+    assert.equal(
+      result.summary.byCapability.reduce((sum, c) => sum + c.spend, 0),
+      TOTAL - 1789,
+    );
+    assert.equal(
+      result.summary.byCapability.reduce((sum, c) => sum + c.spend, 0),
+      result.summary.alignedSpend,
+    );
   });
 
   it('rolls spend up by owner and by category', () => {
@@ -111,21 +123,33 @@ describe('summary of the hand-computed portfolio', () => {
   });
 
   it('lists the unlinked spend with its reason and 1-based line', () => {
-    assert.deepEqual(result.summary.unlinked.map((u) => ({ id: u.id, spend: u.spend, reason: u.reason, path: u.path, line: u.line })), [
-      { id: 'i-unlinked', spend: 1234, reason: 'no-link', path: INITIATIVES, line: rangeOf(initiativesText, 'i-unlinked').start.line + 1 },
-      { id: 'i-typo', spend: 555, reason: 'unknown-outcome', path: INITIATIVES, line: rangeOf(initiativesText, 'i-typo').start.line + 1 },
-    ]);
+    assert.deepEqual(
+      result.summary.unlinked.map((u) => ({ id: u.id, spend: u.spend, reason: u.reason, path: u.path, line: u.line })),
+      [
+        {
+          id: 'i-unlinked',
+          spend: 1234,
+          reason: 'no-link',
+          path: INITIATIVES,
+          line: rangeOf(initiativesText, 'i-unlinked').start.line + 1,
+        },
+        { id: 'i-typo', spend: 555, reason: 'unknown-outcome', path: INITIATIVES, line: rangeOf(initiativesText, 'i-typo').start.line + 1 },
+      ],
+    );
   });
 
   it('resolves links across the two files and reports only the real problems', () => {
     const found = result.files.flatMap((f) => f.diagnostics.map((d) => `${f.path} ${d.code} ${d.range.start.line}`));
-    assert.deepEqual(found.sort(), [
-      `${OUTCOMES} orphan-outcome ${rangeOf(outcomesText, 'o-orphan').start.line}`,
-      `${OUTCOMES} unmeasured-outcome ${rangeOf(outcomesText, 'o-cash').start.line}`,
-      `${INITIATIVES} missing-owner ${rangeOf(initiativesText, 'i-actual').start.line}`,
-      `${INITIATIVES} unknown-outcome ${rangeOf(initiativesText, 'o-suply').start.line}`,
-      `${INITIATIVES} unlinked-spend ${rangeOf(initiativesText, 'i-unlinked').start.line}`,
-    ].sort());
+    assert.deepEqual(
+      found.sort(),
+      [
+        `${OUTCOMES} orphan-outcome ${rangeOf(outcomesText, 'o-orphan').start.line}`,
+        `${OUTCOMES} unmeasured-outcome ${rangeOf(outcomesText, 'o-cash').start.line}`,
+        `${INITIATIVES} missing-owner ${rangeOf(initiativesText, 'i-actual').start.line}`,
+        `${INITIATIVES} unknown-outcome ${rangeOf(initiativesText, 'o-suply').start.line}`,
+        `${INITIATIVES} unlinked-spend ${rangeOf(initiativesText, 'i-unlinked').start.line}`,
+      ].sort(),
+    );
     assert.equal(diagnostics(result).length, 5);
   });
 
@@ -174,7 +198,10 @@ describe('summary currency', () => {
         - { id: uk, title: UK, outcomes: [o], cost: 100, owner: T }
     `;
     const result = check({ 'a.portfolio.yaml': a, 'b.portfolio.yaml': b });
-    assert.deepEqual(diagnostics(result).map((d) => d.message), []);
+    assert.deepEqual(
+      diagnostics(result).map((d) => d.message),
+      [],
+    );
     assert.equal(result.summary.currency, 'EUR');
     assert.equal(result.summary.totalSpend, 92000 + 9200 + 11646);
   });
@@ -201,14 +228,29 @@ describe('summary: splits below 100% and the summary currency', () => {
 
   it('gives each outcome its weight below 100% and counts the rest as unlinked (docs/format.md)', () => {
     const s = check(file('EUR', '{ a: 60%, b: 30% }')).summary;
-    assert.deepEqual(s.byOutcome.map((o) => [o.id, o.spend]), [['a', 6000000], ['b', 3000000]]);
+    assert.deepEqual(
+      s.byOutcome.map((o) => [o.id, o.spend]),
+      [
+        ['a', 6000000],
+        ['b', 3000000],
+      ],
+    );
     assert.equal(s.unlinkedSpend, 1000000);
-    assert.deepEqual(s.unlinked.map((u) => [u.id, u.spend, u.reason]), [['split', 1000000, 'split-below-100']]);
+    assert.deepEqual(
+      s.unlinked.map((u) => [u.id, u.spend, u.reason]),
+      [['split', 1000000, 'split-below-100']],
+    );
   });
 
   it('splits in proportion above 100%, and a full split leaves nothing unlinked', () => {
     const over = check(file('EUR', '{ a: 80%, b: 40% }')).summary;
-    assert.deepEqual(over.byOutcome.map((o) => [o.id, o.spend]), [['a', 6666667], ['b', 3333333]]);
+    assert.deepEqual(
+      over.byOutcome.map((o) => [o.id, o.spend]),
+      [
+        ['a', 6666667],
+        ['b', 3333333],
+      ],
+    );
     assert.deepEqual(over.unlinked, []);
     const full = check(file('EUR', '[a, b]')).summary;
     assert.deepEqual(full.unlinked, []);
@@ -216,9 +258,17 @@ describe('summary: splits below 100% and the summary currency', () => {
   });
 
   it('uses the currency most files declare, not the first file', () => {
-    const files = { 'a.portfolio.yaml': file('EUR', '[a]'), 'b.portfolio.yaml': file('USD', '[a]').replace('id: split', 'id: split-b'), 'c.portfolio.yaml': file('USD', '[a]').replace('id: split', 'id: split-c') };
+    const files = {
+      'a.portfolio.yaml': file('EUR', '[a]'),
+      'b.portfolio.yaml': file('USD', '[a]').replace('id: split', 'id: split-b'),
+      'c.portfolio.yaml': file('USD', '[a]').replace('id: split', 'id: split-c'),
+    };
     assert.equal(check(files).summary.currency, 'USD');
-    assert.equal(check({ 'a.portfolio.yaml': files['a.portfolio.yaml'], 'b.portfolio.yaml': files['b.portfolio.yaml'] }).summary.currency, 'EUR', 'a tie goes to the first file');
+    assert.equal(
+      check({ 'a.portfolio.yaml': files['a.portfolio.yaml'], 'b.portfolio.yaml': files['b.portfolio.yaml'] }).summary.currency,
+      'EUR',
+      'a tie goes to the first file',
+    );
   });
 });
 
@@ -237,7 +287,10 @@ describe('summary: the filters (a ledger that counts only some initiatives)', ()
   it('counts only the initiatives the filter accepts', () => {
     const { files, index } = analysisOf({ 'a.portfolio.yaml': text });
     const ledger = new SpendLedger(files, index, { include: (_file, item) => item.model.owner === 'Finance IT' });
-    assert.deepEqual(ledger.initiatives.map((e) => e.item.model.id?.value), ['erp']);
+    assert.deepEqual(
+      ledger.initiatives.map((e) => e.item.model.id?.value),
+      ['erp'],
+    );
     assert.deepEqual([ledger.total, ledger.aligned], [30000, 0]);
   });
 
@@ -277,17 +330,50 @@ describe('summary: edges (ties, fallbacks, zero budgets, an empty portfolio)', (
 
   it('breaks ties of equal spend by id, and puts "no capability" after a named one', () => {
     const s = summary();
-    assert.deepEqual(s.byOutcome.map((o) => [o.id, o.spend]), [['a-out', 10000], ['b-out', 10000]]);
-    assert.deepEqual(s.byCapability, [{ capability: 'Sales', spend: 10000, outcomes: 1 }, { capability: null, spend: 10000, outcomes: 1 }]);
-    assert.deepEqual(s.unlinked.map((u) => [u.id, u.spend]), [['w-four', 5000], ['x-three', 5000]]);
-    assert.deepEqual(s.byOwner, [{ owner: null, spend: 15000, initiatives: 2 }, { owner: 'IT', spend: 10000, initiatives: 1 }, { owner: 'Ops', spend: 5000, initiatives: 1 }]);
+    assert.deepEqual(
+      s.byOutcome.map((o) => [o.id, o.spend]),
+      [
+        ['a-out', 10000],
+        ['b-out', 10000],
+      ],
+    );
+    assert.deepEqual(s.byCapability, [
+      { capability: 'Sales', spend: 10000, outcomes: 1 },
+      { capability: null, spend: 10000, outcomes: 1 },
+    ]);
+    assert.deepEqual(
+      s.unlinked.map((u) => [u.id, u.spend]),
+      [
+        ['w-four', 5000],
+        ['x-three', 5000],
+      ],
+    );
+    assert.deepEqual(s.byOwner, [
+      { owner: null, spend: 15000, initiatives: 2 },
+      { owner: 'IT', spend: 10000, initiatives: 1 },
+      { owner: 'Ops', spend: 5000, initiatives: 1 },
+    ]);
   });
 
   it('falls back to the id for a title and to the kind for a metric, and counts the cancelled', () => {
     const s = summary();
-    assert.deepEqual(s.initiatives.map((r) => [r.id, r.title]), [['z-one', 'z-one'], ['y-two', 'y-two'], ['x-three', 'Three'], ['w-four', 'Four']]);
+    assert.deepEqual(
+      s.initiatives.map((r) => [r.id, r.title]),
+      [
+        ['z-one', 'z-one'],
+        ['y-two', 'y-two'],
+        ['x-three', 'Three'],
+        ['w-four', 'Four'],
+      ],
+    );
     assert.equal(s.byOutcome.find((o) => o.id === 'b-out')?.title, 'b-out');
-    assert.deepEqual(s.goals.map((g) => [g.outcome, g.outcomeTitle, g.metric, g.line]), [['b-out', 'b-out', 'cost', 5], ['a-out', 'A', 'Days', 6]]);
+    assert.deepEqual(
+      s.goals.map((g) => [g.outcome, g.outcomeTitle, g.metric, g.line]),
+      [
+        ['b-out', 'b-out', 'cost', 5],
+        ['a-out', 'A', 'Days', 6],
+      ],
+    );
     assert.deepEqual(s.counts, { files: 2, outcomes: 2, initiatives: 4, cancelled: 1 });
     assert.deepEqual([s.name, s.brm, s.fiscalYear], ['Second', 'Dana Whitfield', 2027]);
   });
@@ -298,7 +384,20 @@ describe('summary: edges (ties, fallbacks, zero budgets, an empty portfolio)', (
     assert.deepEqual(s.initiatives, [
       { id: 'z-one', title: 'z-one', spend: 10000, aligned: 10000, unlinked: 0, outcomes: ['b-out'], ...where(8), owner: 'IT' },
       { id: 'y-two', title: 'y-two', spend: 10000, aligned: 10000, unlinked: 0, outcomes: ['a-out'], ...where(9) },
-      { id: 'x-three', title: 'Three', spend: 5000, aligned: 0, unlinked: 5000, outcomes: [], ...where(10), category: 'grow', type: 'application', status: 'in-progress', priority: 2, reason: 'no-link' },
+      {
+        id: 'x-three',
+        title: 'Three',
+        spend: 5000,
+        aligned: 0,
+        unlinked: 5000,
+        outcomes: [],
+        ...where(10),
+        category: 'grow',
+        type: 'application',
+        status: 'in-progress',
+        priority: 2,
+        reason: 'no-link',
+      },
       { id: 'w-four', title: 'Four', spend: 5000, aligned: 0, unlinked: 5000, outcomes: [], ...where(11), owner: 'Ops', reason: 'no-link' },
     ]);
     assert.deepEqual(s.unlinked, [
@@ -306,14 +405,40 @@ describe('summary: edges (ties, fallbacks, zero budgets, an empty portfolio)', (
       { id: 'x-three', title: 'Three', spend: 5000, reason: 'no-link', ...where(10), type: 'application', status: 'in-progress' },
     ]);
     assert.deepEqual(s.goals, [
-      { outcome: 'b-out', outcomeTitle: 'b-out', metric: 'cost', status: 'on-track', ...where(5), kind: 'cost', unit: 'EUR', baseline: 2, target: 1, actual: 1.5, due: '2027-12-31' },
+      {
+        outcome: 'b-out',
+        outcomeTitle: 'b-out',
+        metric: 'cost',
+        status: 'on-track',
+        ...where(5),
+        kind: 'cost',
+        unit: 'EUR',
+        baseline: 2,
+        target: 1,
+        actual: 1.5,
+        due: '2027-12-31',
+      },
       { outcome: 'a-out', outcomeTitle: 'A', metric: 'Days', status: 'not-measured', ...where(6), kind: 'time' },
     ]);
     assert.deepEqual(s.byOutcome, [
-      { id: 'a-out', title: 'A', kind: 'outcome', spend: 10000, initiatives: 1, measured: false, ...where(6), capability: 'Sales', budget: 20000, budgetUse: 0.5 },
+      {
+        id: 'a-out',
+        title: 'A',
+        kind: 'outcome',
+        spend: 10000,
+        initiatives: 1,
+        measured: false,
+        ...where(6),
+        capability: 'Sales',
+        budget: 20000,
+        budgetUse: 0.5,
+      },
       { id: 'b-out', title: 'b-out', kind: 'outcome', spend: 10000, initiatives: 1, measured: true, ...where(5), owner: 'COO', budget: 0 },
     ]);
-    assert.deepEqual([s.measuredSpend, s.byCategory, s.runBenchmark], [10000, { run: 0, grow: 5000, transform: 0, uncategorized: 25000 }, { low: 0.67, high: 0.72 }]);
+    assert.deepEqual(
+      [s.measuredSpend, s.byCategory, s.runBenchmark],
+      [10000, { run: 0, grow: 5000, transform: 0, uncategorized: 25000 }, { low: 0.67, high: 0.72 }],
+    );
   });
 
   it('gives a budget of zero but no share of it, for the portfolio and for an outcome', () => {
@@ -328,7 +453,11 @@ describe('summary: edges (ties, fallbacks, zero budgets, an empty portfolio)', (
   it('counts problems by severity and by rule, ties by rule name', () => {
     const { problems } = summary();
     assert.deepEqual([problems.errors, problems.warnings, problems.infos], [5, 3, 9]);
-    assert.deepEqual(problems.byRule.slice(0, 3), [{ rule: 'schema', count: 5 }, { rule: 'beyond-budget', count: 4 }, { rule: 'missing-owner', count: 4 }]);
+    assert.deepEqual(problems.byRule.slice(0, 3), [
+      { rule: 'schema', count: 5 },
+      { rule: 'beyond-budget', count: 4 },
+      { rule: 'missing-owner', count: 4 },
+    ]);
   });
 
   it('has no score, shares or budget when nothing is spent', () => {

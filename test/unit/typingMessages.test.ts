@@ -30,10 +30,15 @@ const head = yaml`
 
 /** List items written at the left margin, indented under initiatives:. */
 function items(strings: TemplateStringsArray): string {
-  return yaml(strings).split('\n').map((line) => (line ? `  ${line}` : line)).join('\n');
+  return yaml(strings)
+    .split('\n')
+    .map((line) => (line ? `  ${line}` : line))
+    .join('\n');
 }
 
-const unclosedQuote = head + items`
+const unclosedQuote =
+  head +
+  items`
     - id: half-quoted
       title: "Half with broken quote
       owner: Finance IT
@@ -57,7 +62,9 @@ describe('messages while typing', () => {
   }
 
   it('a key typed without its colon gives one error that suggests the key it starts (prefix match)', () => {
-    const text = head + items`
+    const text =
+      head +
+      items`
       - id: half-key
         tit
         owner: Finance IT
@@ -76,7 +83,9 @@ describe('messages while typing', () => {
   });
 
   it('an unknown key that is the start of a known one suggests it', () => {
-    const text = head + items`
+    const text =
+      head +
+      items`
       - id: short-key
         title: Short key
         own: Finance IT

@@ -29,8 +29,17 @@ function exampleSummary(): { summary: Summary; displayPath: (p: string) => strin
   const server = new EngineServer();
   const folder = pathToFileURL(EXAMPLES).href;
   server.handle({ type: 'configure', folder, settings: { today: TODAY, rules: {}, defaultModel: 'provider' } });
-  for (const name of fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).sort()) {
-    server.handle({ type: 'update', folder, path: pathToFileURL(path.join(EXAMPLES, name)).href, text: fs.readFileSync(path.join(EXAMPLES, name), 'utf8'), version: 1 });
+  for (const name of fs
+    .readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
+    server.handle({
+      type: 'update',
+      folder,
+      path: pathToFileURL(path.join(EXAMPLES, name)).href,
+      text: fs.readFileSync(path.join(EXAMPLES, name), 'utf8'),
+      version: 1,
+    });
   }
   return { summary: server.handle({ type: 'summary', folder }), displayPath: (p) => decodeURIComponent(p.slice(folder.length + 1)) };
 }
@@ -49,11 +58,23 @@ function walk(node: VNode, visit: (element: VElement) => void): void {
 }
 
 describe('summary panel: shell and policy', () => {
-  const html = panelHtml({ cspSource: 'https://file+.vscode-resource.vscode-cdn.net', scriptUri: 'https://x.test/media/summary.js', styleUri: 'https://x.test/media/summary.css', nonce: 'abc123' });
+  const html = panelHtml({
+    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+    scriptUri: 'https://x.test/media/summary.js',
+    styleUri: 'https://x.test/media/summary.css',
+    nonce: 'abc123',
+  });
 
   it('has exactly the policy of the design, with the nonce', () => {
-    assert.equal(contentSecurityPolicy('https://c.test', 'N0NCE'), "default-src 'none'; img-src https://c.test data:; style-src https://c.test; script-src 'nonce-N0NCE'");
-    assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src https://file+.vscode-resource.vscode-cdn.net data:; style-src https://file+.vscode-resource.vscode-cdn.net; script-src 'nonce-abc123'">`));
+    assert.equal(
+      contentSecurityPolicy('https://c.test', 'N0NCE'),
+      "default-src 'none'; img-src https://c.test data:; style-src https://c.test; script-src 'nonce-N0NCE'",
+    );
+    assert.ok(
+      html.includes(
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src https://file+.vscode-resource.vscode-cdn.net data:; style-src https://file+.vscode-resource.vscode-cdn.net; script-src 'nonce-abc123'">`,
+      ),
+    );
     assert.doesNotMatch(html, /unsafe-inline|unsafe-eval/);
   });
 
@@ -69,7 +90,13 @@ describe('summary panel: shell and policy', () => {
     assert.match(nonce, /^[0-9a-f]{32}$/);
     assert.notEqual(makeNonce(), nonce);
     let asked = 0;
-    const fixed = makeNonce({ getRandomValues: <T extends Uint8Array>(a: T) => { asked++; a.fill(0xab); return a; } });
+    const fixed = makeNonce({
+      getRandomValues: <T extends Uint8Array>(a: T) => {
+        asked++;
+        a.fill(0xab);
+        return a;
+      },
+    });
     assert.equal(fixed, 'ab'.repeat(16));
     assert.equal(asked, 1);
     assert.equal(typeof getRandomValues, 'function');
@@ -77,25 +104,48 @@ describe('summary panel: shell and policy', () => {
 
   it('has no HTML-writing call in the page, its source or the host', () => {
     const files = [
-      ...fs.readdirSync(path.join(ROOT, 'media')).filter((f) => /\.(js|css|html)$/.test(f)).map((f) => path.join(ROOT, 'media', f)),
-      ...fs.readdirSync(path.join(ROOT, 'src/webview'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(ROOT, 'src/webview', f)),
+      ...fs
+        .readdirSync(path.join(ROOT, 'media'))
+        .filter((f) => /\.(js|css|html)$/.test(f))
+        .map((f) => path.join(ROOT, 'media', f)),
+      ...fs
+        .readdirSync(path.join(ROOT, 'src/webview'), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => path.join(ROOT, 'src/webview', f)),
     ];
-    assert.ok(files.some((f) => f.endsWith('summary.js')), 'build media/summary.js first');
+    assert.ok(
+      files.some((f) => f.endsWith('summary.js')),
+      'build media/summary.js first',
+    );
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
-      assert.doesNotMatch(text, /\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write|\beval\(|Math\.random\(|'unsafe-inline'|retainContextWhenHidden\s*:/, file);
+      assert.doesNotMatch(
+        text,
+        /\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write|\beval\(|Math\.random\(|'unsafe-inline'|retainContextWhenHidden\s*:/,
+        file,
+      );
     }
   });
 });
 
 describe('summary panel: protocol', () => {
   it('accepts the messages of the page, and nothing else', () => {
-    assert.deepEqual(parsePageMessage({ type: 'reveal', path: 'file:///a.yaml', line: 3 }), { type: 'reveal', path: 'file:///a.yaml', line: 3 });
-    assert.deepEqual(parsePageMessage({ type: 'setFilter', owner: null, status: 'approved' }), { type: 'setFilter', owner: null, status: 'approved' });
+    assert.deepEqual(parsePageMessage({ type: 'reveal', path: 'file:///a.yaml', line: 3 }), {
+      type: 'reveal',
+      path: 'file:///a.yaml',
+      line: 3,
+    });
+    assert.deepEqual(parsePageMessage({ type: 'setFilter', owner: null, status: 'approved' }), {
+      type: 'setFilter',
+      owner: null,
+      status: 'approved',
+    });
     assert.ok(parsePageMessage({ type: 'showProblems', rule: 'unlinked-spend' }));
     assert.ok(parsePageMessage({ type: 'export', format: 'html' }));
     for (const bad of [
-      null, 'ready', { type: 'open', path: '/etc/passwd' },
+      null,
+      'ready',
+      { type: 'open', path: '/etc/passwd' },
       { type: 'reveal', path: 'file:///a.yaml', line: 0 },
       { type: 'reveal', path: 'file:///a.yaml', line: 1.5 },
       { type: 'reveal', path: 'file:///a.yaml', line: Number.NaN },
@@ -105,18 +155,30 @@ describe('summary panel: protocol', () => {
       { type: 'setFilter', owner: 'a', status: 'lost' },
       { type: 'setScope', scope: 'everything' },
       { type: 'export', format: 'pdf' },
-    ]) assert.equal(parsePageMessage(bad), undefined, JSON.stringify(bad)?.slice(0, 80));
+    ])
+      assert.equal(parsePageMessage(bad), undefined, JSON.stringify(bad)?.slice(0, 80));
   });
 
   it('validates the summary message the host builds from the engine', () => {
     const { summary, displayPath } = exampleSummary();
     const message = summaryMessage({
-      folder: 'file:///w', folderName: 'w', file: null, scope: 'folder', filters: { owner: null, status: null },
-      base: summary, shown: summary, bands: { good: 0.9, fair: 0.7 }, pageSize: 50, displayPaths: { x: displayPath('x') },
+      folder: 'file:///w',
+      folderName: 'w',
+      file: null,
+      scope: 'folder',
+      filters: { owner: null, status: null },
+      base: summary,
+      shown: summary,
+      bands: { good: 0.9, fair: 0.7 },
+      pageSize: 50,
+      displayPaths: { x: displayPath('x') },
     });
     assert.equal(HostMessageSchema.safeParse(message).success, true);
     assert.deepEqual(message.summary.initiatives, []);
-    assert.deepEqual(message.owners, [...message.owners].sort((a, b) => a.localeCompare(b)));
+    assert.deepEqual(
+      message.owners,
+      [...message.owners].sort((a, b) => a.localeCompare(b)),
+    );
     assert.ok(message.owners.includes('ERP team'));
     assert.deepEqual(message.statuses, ['proposed', 'approved', 'in-progress', 'done']);
     assert.equal(HostMessageSchema.safeParse({ ...message, summary: { ...summary, alignmentScore: '99%' } }).success, false);
@@ -132,15 +194,24 @@ describe('summary panel: protocol', () => {
 
   it('says what a filtered summary is limited to', () => {
     assert.equal(describeFilters('folder', 'a.portfolio.yaml', { owner: null, status: null }), undefined);
-    assert.equal(describeFilters('file', 'a.portfolio.yaml', { owner: 'ERP team', status: 'approved' }), 'Limited to file a.portfolio.yaml, owner ERP team, status approved.');
+    assert.equal(
+      describeFilters('file', 'a.portfolio.yaml', { owner: 'ERP team', status: 'approved' }),
+      'Limited to file a.portfolio.yaml, owner ERP team, status approved.',
+    );
   });
 });
 
 describe('summary panel: export', () => {
   it('writes the HTML that `portfolio-align report --format html` writes for the same files', async () => {
     const { summary, displayPath } = exampleSummary();
-    assert.equal(renderExport('html', summary, { displayPath }), await cli(['report', '.', '--format', 'html', '--today', TODAY], EXAMPLES));
-    assert.equal(renderExport('html', summary, { displayPath, bands: { good: 0.9, fair: 0.7 } }), await cli(['report', '.', '--format', 'html', '--today', TODAY], EXAMPLES));
+    assert.equal(
+      renderExport('html', summary, { displayPath }),
+      await cli(['report', '.', '--format', 'html', '--today', TODAY], EXAMPLES),
+    );
+    assert.equal(
+      renderExport('html', summary, { displayPath, bands: { good: 0.9, fair: 0.7 } }),
+      await cli(['report', '.', '--format', 'html', '--today', TODAY], EXAMPLES),
+    );
   });
 
   it('writes the Markdown and CSV of the CLI too', async () => {
@@ -185,7 +256,10 @@ describe('report view', () => {
     walk(view, (e) => e.attrs?.class === 'verdict' && verdicts.push(String(e.children?.[0])));
     assert.deepEqual(verdicts, ['fair']);
     const good: string[] = [];
-    walk(buildReportView(summary, { bands: { good: 0.5, fair: 0.2 } }), (e) => e.attrs?.class === 'verdict' && good.push(String(e.children?.[0])));
+    walk(
+      buildReportView(summary, { bands: { good: 0.5, fair: 0.2 } }),
+      (e) => e.attrs?.class === 'verdict' && good.push(String(e.children?.[0])),
+    );
     assert.deepEqual(good, ['good']);
   });
 

@@ -38,7 +38,10 @@ describe('workspace index', () => {
   it('resolves ids across files: a link to an outcome of another file', () => {
     const result = check({ 'a/outcomes.portfolio.yaml': outcomes, 'b/initiatives.portfolio.yaml': initiatives });
     assert.deepEqual(diagnostics(result), []);
-    assert.deepEqual(result.summary.byOutcome.map((o) => [o.id, o.path, o.spend, o.initiatives]), [['supply-chain-cost', 'a/outcomes.portfolio.yaml', 850_000_00, 1]]);
+    assert.deepEqual(
+      result.summary.byOutcome.map((o) => [o.id, o.path, o.spend, o.initiatives]),
+      [['supply-chain-cost', 'a/outcomes.portfolio.yaml', 850_000_00, 1]],
+    );
     assert.equal(result.summary.alignmentScore, 1);
   });
 
@@ -50,7 +53,10 @@ describe('workspace index', () => {
     assert.equal(workspace.removeFile('outcomes.portfolio.yaml'), true);
     const result = workspace.check({ today: TODAY });
     assert.deepEqual(only(result, 'unknown-outcome').range, rangeOf(initiatives, 'supply-chain-cost'));
-    assert.deepEqual(result.files.map((f) => f.path), ['initiatives.portfolio.yaml']);
+    assert.deepEqual(
+      result.files.map((f) => f.path),
+      ['initiatives.portfolio.yaml'],
+    );
     assert.equal(result.summary.unlinkedSpend, 850_000_00);
   });
 
@@ -60,8 +66,13 @@ describe('workspace index', () => {
     assert.deepEqual(withCode(result, 'duplicate-id', 'a.portfolio.yaml'), [], 'the first definition (in path order) is not flagged');
     const d = only(result, 'duplicate-id', 'b.portfolio.yaml');
     assert.deepEqual(d.range, rangeOf(copy, 'wms-rollout'));
-    assert.match(d.message, new RegExp(`already defined in a\\.portfolio\\.yaml line ${rangeOf(initiatives, 'wms-rollout').start.line + 1}\\b`));
-    assert.deepEqual(d.related, [{ path: 'a.portfolio.yaml', range: rangeOf(initiatives, 'wms-rollout'), message: '"wms-rollout" is first defined here' }]);
+    assert.match(
+      d.message,
+      new RegExp(`already defined in a\\.portfolio\\.yaml line ${rangeOf(initiatives, 'wms-rollout').start.line + 1}\\b`),
+    );
+    assert.deepEqual(d.related, [
+      { path: 'a.portfolio.yaml', range: rangeOf(initiatives, 'wms-rollout'), message: '"wms-rollout" is first defined here' },
+    ]);
   });
 
   it('an update of one file does not re-read the others', () => {
@@ -90,7 +101,10 @@ describe('workspace index', () => {
   });
 
   it('gives the same ranges for a file with CRLF line endings', () => {
-    const lf = { 'acme-it.portfolio.yaml': example('acme-it.portfolio.yaml'), 'outcomes.portfolio.yaml': example('outcomes.portfolio.yaml') };
+    const lf = {
+      'acme-it.portfolio.yaml': example('acme-it.portfolio.yaml'),
+      'outcomes.portfolio.yaml': example('outcomes.portfolio.yaml'),
+    };
     const crlf = Object.fromEntries(Object.entries(lf).map(([k, v]) => [k, v.replace(/\n/g, '\r\n')]));
     const a = check(lf);
     const b = check(crlf);
@@ -100,7 +114,10 @@ describe('workspace index', () => {
   });
 
   it('gives the same diagnostics and summary whether a file is parsed whole or in chunks', () => {
-    const files = { 'acme-it.portfolio.yaml': example('acme-it.portfolio.yaml'), 'outcomes.portfolio.yaml': example('outcomes.portfolio.yaml') };
+    const files = {
+      'acme-it.portfolio.yaml': example('acme-it.portfolio.yaml'),
+      'outcomes.portfolio.yaml': example('outcomes.portfolio.yaml'),
+    };
     const whole = new Workspace();
     const chunked = new Workspace({ alwaysChunk: true });
     for (const [file, text] of Object.entries(files)) {

@@ -24,15 +24,25 @@ describe('schema in the Red Hat YAML language server', function () {
       },
       workspaceContext: { resolveRelativePath: (relative, resource) => new URL(relative, resource).href },
     });
-    service.configure({ validate: true, hover: true, completion: true, schemas: [{ uri: SCHEMA_URI, fileMatch: ['*.portfolio.yaml', '*.portfolio.yml'] }] });
+    service.configure({
+      validate: true,
+      hover: true,
+      completion: true,
+      schemas: [{ uri: SCHEMA_URI, fileMatch: ['*.portfolio.yaml', '*.portfolio.yml'] }],
+    });
   });
 
   after(() => {
     assert.ok(requested.length > 0, 'the schema was requested');
-    assert.deepEqual(requested.filter((uri) => !uri.startsWith('file:')), [], 'no network request');
+    assert.deepEqual(
+      requested.filter((uri) => !uri.startsWith('file:')),
+      [],
+      'no network request',
+    );
   });
 
-  const validate = (name: string, text: string) => service.doValidation(TextDocument.create(pathToFileURL(path.join(REPO_ROOT, 'test-artifacts', name)).href, 'yaml', 1, text), false);
+  const validate = (name: string, text: string) =>
+    service.doValidation(TextDocument.create(pathToFileURL(path.join(REPO_ROOT, 'test-artifacts', name)).href, 'yaml', 1, text), false);
 
   it('finds no schema error in the examples', async () => {
     const dir = path.join(REPO_ROOT, 'examples');
@@ -40,7 +50,11 @@ describe('schema in the Red Hat YAML language server', function () {
     assert.ok(examples.length >= 2);
     for (const name of examples) {
       const diagnostics = await validate(name, fs.readFileSync(path.join(dir, name), 'utf8'));
-      assert.deepEqual(diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`), [], name);
+      assert.deepEqual(
+        diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`),
+        [],
+        name,
+      );
     }
   });
 

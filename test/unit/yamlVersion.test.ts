@@ -13,7 +13,11 @@ function readJson(file: string): { version?: string; dependencies?: Record<strin
 describe('the yaml library version', () => {
   it('installed is the one src/core/cst.ts was checked against', () => {
     const installed = readJson('node_modules/yaml/package.json').version;
-    assert.equal(installed, YAML_CHECKED_VERSION, `yaml ${installed} is installed but cst.ts was checked against ${YAML_CHECKED_VERSION}: re-check the composer functions its header names, run the property tests, then update YAML_CHECKED_VERSION`);
+    assert.equal(
+      installed,
+      YAML_CHECKED_VERSION,
+      `yaml ${installed} is installed but cst.ts was checked against ${YAML_CHECKED_VERSION}: re-check the composer functions its header names, run the property tests, then update YAML_CHECKED_VERSION`,
+    );
   });
 
   it('is pinned exactly in package.json (bundled, so a development dependency), so that npm cannot move it', () => {

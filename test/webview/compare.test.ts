@@ -39,7 +39,10 @@ describe('summary page: compare with a git ref', () => {
     panel = await openPanel(browser);
     const reason = 'Compare with… needs the Git extension, which this editor does not have (VS Code for the web without a repository).';
     await showSummary(panel, { ...now.message(), compare: { available: false, reason } });
-    const button = await panel.page.$eval('button.compare', (b) => ({ disabled: (b as HTMLButtonElement).disabled, describedBy: b.getAttribute('aria-describedby') }));
+    const button = await panel.page.$eval('button.compare', (b) => ({
+      disabled: (b as HTMLButtonElement).disabled,
+      describedBy: b.getAttribute('aria-describedby'),
+    }));
     assert.deepEqual(button, { disabled: true, describedBy: 'compare-note' });
     assert.equal(await panel.page.$eval('#compare-note', (e) => e.textContent), reason);
     assert.equal(await panel.page.$eval('button.clear-comparison', (b) => (b as HTMLButtonElement).hidden), true);
@@ -74,7 +77,10 @@ describe('summary page: compare with a git ref', () => {
     assert.deepEqual(added, ['late-addition Printer toner for the new office']);
     assert.equal(await page.$$eval('[data-table="removed-initiatives"]', (lists) => lists.length), 0);
     const findings = await page.$$eval('[data-table="new-findings"] li', (items) => items.map((li) => li.textContent ?? ''));
-    assert.ok(findings.some((f) => /unlinked-spend/.test(f)), findings.join(' | '));
+    assert.ok(
+      findings.some((f) => /unlinked-spend/.test(f)),
+      findings.join(' | '),
+    );
 
     // Clicking the added initiative asks the host to open its line (the host checks the path).
     const row = message.summary.unlinked.find((u) => u.id === 'late-addition');
@@ -105,7 +111,8 @@ describe('summary page: compare with a git ref', () => {
     const bad = compared();
     await panel.send({ ...bad, comparison: { ...bad.comparison, added: [{ id: 'x', title: 'x', path: 'file:///x', line: 0 }] } });
     const seen = panel.seen;
-    while (!seen.console.some((m) => m.type === 'warning' && /ignored a message/.test(m.text))) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (!seen.console.some((m) => m.type === 'warning' && /ignored a message/.test(m.text)))
+      await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal(await panel.page.$$eval('.comparison', (s) => s.length), 0);
     assert.ok(await panel.page.$('.card.score'));
   });

@@ -25,7 +25,10 @@ export interface PortfolioFiles {
 /** examples/: the example portfolio the README describes. */
 export function examples(): PortfolioFiles {
   const dir = path.join(ROOT, 'examples');
-  const files = fs.readdirSync(dir).filter((f) => /\.portfolio\.ya?ml$/.test(f)).sort()
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /\.portfolio\.ya?ml$/.test(f))
+    .sort()
     .map((f) => ({ path: pathToFileURL(path.join(dir, f)).href, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
   return { folder: pathToFileURL(dir).href, folderName: 'examples', files };
 }
@@ -33,9 +36,14 @@ export function examples(): PortfolioFiles {
 /** examples/ with one more initiative, as if it had just been typed: for live updates. */
 export function examplesEdited(): PortfolioFiles {
   const base = examples();
-  const files = base.files.map((f) => (f.path.endsWith('acme-it.portfolio.yaml')
-    ? { ...f, text: `${f.text.trimEnd()}\n\n  - id: late-addition\n    title: Printer toner for the new office\n    category: run\n    type: other\n    cost: 5M\n    owner: Facilities IT\n    status: proposed\n` }
-    : f));
+  const files = base.files.map((f) =>
+    f.path.endsWith('acme-it.portfolio.yaml')
+      ? {
+          ...f,
+          text: `${f.text.trimEnd()}\n\n  - id: late-addition\n    title: Printer toner for the new office\n    category: run\n    type: other\n    cost: 5M\n    owner: Facilities IT\n    status: proposed\n`,
+        }
+      : f,
+  );
   return { ...base, files };
 }
 
@@ -122,22 +130,41 @@ initiatives:
     status: done
 `;
   const dir = path.join(ROOT, 'test/fixtures/webview');
-  return { folder: pathToFileURL(dir).href, folderName: h.img, files: [{ path: pathToFileURL(path.join(dir, `${h.attribute}.portfolio.yaml`)).href, text }] };
+  return {
+    folder: pathToFileURL(dir).href,
+    folderName: h.img,
+    files: [{ path: pathToFileURL(path.join(dir, `${h.attribute}.portfolio.yaml`)).href, text }],
+  };
 }
 
 /** A portfolio of `count` initiatives over 20 outcomes; every third one is unlinked. */
 export function large(count = 10_000): PortfolioFiles {
   const lines = ['apiVersion: portfolio/v1', 'kind: Portfolio', 'metadata:', '  name: Large portfolio', '  currency: EUR', 'outcomes:'];
-  for (let o = 0; o < 20; o++) lines.push(`  - id: outcome-${o}`, `    title: Outcome number ${o}`, `    owner: Sponsor ${o % 5}`, `    capability: Capability ${o % 7}`);
+  for (let o = 0; o < 20; o++)
+    lines.push(
+      `  - id: outcome-${o}`,
+      `    title: Outcome number ${o}`,
+      `    owner: Sponsor ${o % 5}`,
+      `    capability: Capability ${o % 7}`,
+    );
   lines.push('initiatives:');
   const categories = ['run', 'grow', 'transform'];
   for (let i = 0; i < count; i++) {
-    lines.push(`  - id: initiative-${i}`, `    title: Initiative number ${i}`, `    category: ${categories[i % 3]}`, '    type: application');
+    lines.push(
+      `  - id: initiative-${i}`,
+      `    title: Initiative number ${i}`,
+      `    category: ${categories[i % 3]}`,
+      '    type: application',
+    );
     if (i % 3 !== 0) lines.push(`    outcomes: [outcome-${i % 20}]`);
     lines.push(`    cost: ${1000 + (i % 997) * 10}`, `    owner: Team ${i % 40}`, '    status: approved');
   }
   const dir = path.join(ROOT, 'test/fixtures/webview');
-  return { folder: pathToFileURL(dir).href, folderName: 'large', files: [{ path: pathToFileURL(path.join(dir, 'large.portfolio.yaml')).href, text: lines.join('\n') + '\n' }] };
+  return {
+    folder: pathToFileURL(dir).href,
+    folderName: 'large',
+    files: [{ path: pathToFileURL(path.join(dir, 'large.portfolio.yaml')).href, text: lines.join('\n') + '\n' }],
+  };
 }
 
 /** Loads the files into a fresh engine, as the service does, and asks for summaries. */
@@ -146,7 +173,8 @@ export class Engine {
 
   constructor(readonly portfolio: PortfolioFiles) {
     this.server.handle({ type: 'configure', folder: portfolio.folder, settings: { today: TODAY, rules: {}, defaultModel: 'provider' } });
-    for (const [version, file] of portfolio.files.entries()) this.server.handle({ type: 'update', folder: portfolio.folder, path: file.path, text: file.text, version: version + 1 });
+    for (const [version, file] of portfolio.files.entries())
+      this.server.handle({ type: 'update', folder: portfolio.folder, path: file.path, text: file.text, version: version + 1 });
     this.server.handle({ type: 'check', folder: portfolio.folder });
   }
 
@@ -174,7 +202,13 @@ export class Engine {
     const path = scope === 'file' && file ? file : undefined;
     const base = this.summary(path ? { path } : undefined);
     const filtered = filters.owner !== null || filters.status !== null;
-    const shown = filtered ? this.summary({ ...(path ? { path } : {}), ...(filters.owner !== null ? { owner: filters.owner } : {}), ...(filters.status !== null ? { status: filters.status } : {}) }) : base;
+    const shown = filtered
+      ? this.summary({
+          ...(path ? { path } : {}),
+          ...(filters.owner !== null ? { owner: filters.owner } : {}),
+          ...(filters.status !== null ? { status: filters.status } : {}),
+        })
+      : base;
     return summaryMessage({
       folder: this.portfolio.folder,
       folderName: this.portfolio.folderName,

@@ -18,7 +18,9 @@ export const ARTEFACTS = path.join(ROOT, 'test-artefacts');
 
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is needed for the webview tests and was not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium is needed for the webview tests and was not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -126,19 +128,28 @@ function harnessHtml(theme: ThemeName): string {
   return html
     .replace('<link rel="stylesheet"', `<link rel="stylesheet" href="${ORIGIN}/harness/theme.css">\n<link rel="stylesheet"`)
     .replace('<body class="panel">', `<body class="panel ${THEMES[theme].bodyClass}">`)
-    .replace(`<script nonce="${nonce}" src=`, `<script nonce="${nonce}" src="${ORIGIN}/harness/stub.js"></script>\n<script nonce="${nonce}" src=`);
+    .replace(
+      `<script nonce="${nonce}" src=`,
+      `<script nonce="${nonce}" src="${ORIGIN}/harness/stub.js"></script>\n<script nonce="${nonce}" src=`,
+    );
 }
 
 export async function openPanel(browser: Browser, options: PanelOptions = {}): Promise<PanelPage> {
   const theme = options.theme ?? 'dark';
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1100, height: 800 }, colorScheme: THEMES[theme].colorScheme });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1100, height: 800 },
+    colorScheme: THEMES[theme].colorScheme,
+  });
   const page = await context.newPage();
   const seen = await watch(page);
   const files: Record<string, { type: string; body: string | Buffer }> = {
     [`${ORIGIN}/index.html`]: { type: 'text/html', body: harnessHtml(theme) },
     [`${ORIGIN}/harness/stub.js`]: { type: 'text/javascript', body: stubScript(options.state) },
     [`${ORIGIN}/harness/theme.css`]: { type: 'text/css', body: themeCss(theme) },
-    [`${ORIGIN}/media/summary.js`]: { type: 'text/javascript', body: fs.readFileSync(options.pageScript ?? path.join(ROOT, 'media/summary.js')) },
+    [`${ORIGIN}/media/summary.js`]: {
+      type: 'text/javascript',
+      body: fs.readFileSync(options.pageScript ?? path.join(ROOT, 'media/summary.js')),
+    },
     [`${ORIGIN}/media/summary.css`]: { type: 'text/css', body: fs.readFileSync(path.join(ROOT, 'media/summary.css')) },
   };
   await context.route('**/*', async (route) => {
@@ -151,14 +162,23 @@ export async function openPanel(browser: Browser, options: PanelOptions = {}): P
     }
   });
   await page.goto(`${ORIGIN}/index.html`);
-  if (!options.pageScript) await page.waitForFunction(() => (window as unknown as { __harness?: { posted: Array<{ type: string }> } }).__harness?.posted.some((m) => m.type === 'ready'));
+  if (!options.pageScript)
+    await page.waitForFunction(() =>
+      (window as unknown as { __harness?: { posted: Array<{ type: string }> } }).__harness?.posted.some((m) => m.type === 'ready'),
+    );
   return {
     context,
     page,
     seen,
     send: (message) => page.evaluate((m) => window.postMessage(m, '*'), message as Record<string, unknown>),
-    posted: async () => (await page.evaluate(() => (window as unknown as { __harness: { posted: Array<Record<string, unknown>> } }).__harness.posted)).filter((m) => m.type !== 'rendered'),
-    rendered: async () => (await page.evaluate(() => (window as unknown as { __harness: { posted: Array<Record<string, unknown>> } }).__harness.posted)).filter((m) => m.type === 'rendered'),
+    posted: async () =>
+      (await page.evaluate(() => (window as unknown as { __harness: { posted: Array<Record<string, unknown>> } }).__harness.posted)).filter(
+        (m) => m.type !== 'rendered',
+      ),
+    rendered: async () =>
+      (await page.evaluate(() => (window as unknown as { __harness: { posted: Array<Record<string, unknown>> } }).__harness.posted)).filter(
+        (m) => m.type === 'rendered',
+      ),
     states: () => page.evaluate(() => (window as unknown as { __harness: { states: PageState[] } }).__harness.states),
     close: () => context.close(),
   };

@@ -24,7 +24,11 @@ async function assertInert(page: Page, seen: Watch): Promise<void> {
   const dom = await page.evaluate(() => {
     const all = Array.from(document.querySelectorAll('*'));
     return {
-      handlers: all.flatMap((e) => Array.from(e.attributes).filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName} ${a.name}`)),
+      handlers: all.flatMap((e) =>
+        Array.from(e.attributes)
+          .filter((a) => /^on/i.test(a.name))
+          .map((a) => `${e.tagName} ${a.name}`),
+      ),
       styles: all.filter((e) => e.hasAttribute('style')).map((e) => e.tagName),
       images: document.images.length,
       scripts: Array.from(document.scripts, (s) => s.src),
@@ -37,9 +41,13 @@ async function assertInert(page: Page, seen: Watch): Promise<void> {
   assert.deepEqual(dom.handlers, []);
   assert.deepEqual(dom.styles, []);
   assert.equal(dom.images, 0);
-  assert.ok(dom.links.every((href) => href.startsWith('https://')), dom.links.join(' '));
+  assert.ok(
+    dom.links.every((href) => href.startsWith('https://')),
+    dom.links.join(' '),
+  );
   // Shown as written: markup as text, bidi controls as their code points.
-  for (const text of [HOSTILE.img, HOSTILE.script, HOSTILE.js, HOSTILE.attribute, HOSTILE.long]) assert.ok(dom.text.includes(text), text.slice(0, 40));
+  for (const text of [HOSTILE.img, HOSTILE.script, HOSTILE.js, HOSTILE.attribute, HOSTILE.long])
+    assert.ok(dom.text.includes(text), text.slice(0, 40));
   assert.ok(dom.text.includes('invoice[U+202E]fdp.exe'));
   assert.ok(!dom.text.includes('\u202E'));
   // Long names wrap instead of widening the page.
@@ -110,17 +118,28 @@ describe('hostile portfolio', () => {
         { tag: 'a', attrs: { href: ' JAVASCRIPT:alert(1)', id: 'js-link-2' }, children: ['js'] },
         { tag: 'a', attrs: { href: 'http://example.com/', id: 'http-link' }, children: ['http'] },
         { tag: 'a', attrs: { href: 'https://example.com/docs', id: 'https-link' }, children: ['https'] },
-        { tag: 'button', attrs: { 'data-action': 'reveal', onmouseover: 'alert(1)', formaction: 'javascript:alert(1)', id: 'b' }, children: ['<img src=x onerror=alert(1)>'] },
-        { tag: 'svg', attrs: { viewBox: '0 0 10 10', onload: 'alert(1)' }, children: [
-          { tag: 'script', children: ['alert(1)'] },
-          { tag: 'foreignObject', children: [{ tag: 'img', attrs: { src: 'x' } }] },
-          { tag: 'a', attrs: { href: 'javascript:alert(1)' } },
-          { tag: 'rect', attrs: { x: '1', width: '2', 'xlink:href': 'javascript:alert(1)' } },
-          { tag: 'text', attrs: { x: '1' }, children: ['label'] },
-        ] },
+        {
+          tag: 'button',
+          attrs: { 'data-action': 'reveal', onmouseover: 'alert(1)', formaction: 'javascript:alert(1)', id: 'b' },
+          children: ['<img src=x onerror=alert(1)>'],
+        },
+        {
+          tag: 'svg',
+          attrs: { viewBox: '0 0 10 10', onload: 'alert(1)' },
+          children: [
+            { tag: 'script', children: ['alert(1)'] },
+            { tag: 'foreignObject', children: [{ tag: 'img', attrs: { src: 'x' } }] },
+            { tag: 'a', attrs: { href: 'javascript:alert(1)' } },
+            { tag: 'rect', attrs: { x: '1', width: '2', 'xlink:href': 'javascript:alert(1)' } },
+            { tag: 'text', attrs: { x: '1' }, children: ['label'] },
+          ],
+        },
       ],
     };
-    await page.evaluate((t) => (window as unknown as { renderTree: (tree: unknown) => void }).renderTree(t), tree as unknown as Record<string, unknown>);
+    await page.evaluate(
+      (t) => (window as unknown as { renderTree: (tree: unknown) => void }).renderTree(t),
+      tree as unknown as Record<string, unknown>,
+    );
     const result = await page.evaluate(() => {
       const main = document.querySelector('main')!;
       const all = Array.from(main.querySelectorAll('*'));
@@ -128,7 +147,10 @@ describe('hostile portfolio', () => {
         mainAttributes: Array.from(main.attributes, (a) => a.name),
         tags: [main, ...all].map((e) => `${e.namespaceURI === 'http://www.w3.org/2000/svg' ? 'svg:' : ''}${e.tagName.toLowerCase()}`),
         hrefs: Object.fromEntries(Array.from(main.querySelectorAll('a'), (a) => [a.id, a.getAttribute('href')])),
-        button: { attributes: Array.from(document.getElementById('b')!.attributes, (a) => a.name).sort(), text: document.getElementById('b')!.textContent },
+        button: {
+          attributes: Array.from(document.getElementById('b')!.attributes, (a) => a.name).sort(),
+          text: document.getElementById('b')!.textContent,
+        },
       };
     });
     assert.deepEqual(result.mainAttributes, ['class']);

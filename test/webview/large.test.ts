@@ -26,7 +26,7 @@ describe('large portfolio', () => {
     await showSummary(panel, message);
     const page = panel.page;
     // Only a page of rows is in the document, whatever the size of the portfolio.
-    assert.ok(await page.$$eval('tbody tr', (rows) => rows.length) <= 6 * 50);
+    assert.ok((await page.$$eval('tbody tr', (rows) => rows.length)) <= 6 * 50);
     assert.deepEqual(await unlinkedIds(page), unlinked.slice(0, 50));
     const next = 'table[data-table="unlinked"] ~ .pager button:text("Next")';
     for (let i = 1; i <= 3; i++) await page.click(next);

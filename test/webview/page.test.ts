@@ -48,8 +48,13 @@ describe('summary page', () => {
     assert.match(await page.$eval('.card.score', (e) => e.className), /\b(fair|poor)\b/);
     // The unlinked list: the engine's items, largest first, with the reason and the amount.
     assert.ok(summary.unlinked.length > 0);
-    assert.deepEqual(await unlinkedIds(page), summary.unlinked.map((u) => u.id));
-    const rows = await page.$$eval('table[data-table="unlinked"] tbody tr', (trs) => trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (c) => c.textContent ?? '')));
+    assert.deepEqual(
+      await unlinkedIds(page),
+      summary.unlinked.map((u) => u.id),
+    );
+    const rows = await page.$$eval('table[data-table="unlinked"] tbody tr', (trs) =>
+      trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (c) => c.textContent ?? '')),
+    );
     rows.forEach((row, i) => {
       const item = summary.unlinked[i]!;
       assert.equal(row[1], item.title);
@@ -58,7 +63,11 @@ describe('summary page', () => {
     });
     assert.match(rows.find((_, i) => summary.unlinked[i]!.reason === 'unknown-outcome')?.[2] ?? '', /unknown outcome/);
     // And it tells the host what it shows, as the editor tests read it.
-    assert.deepEqual((await panel.rendered()).at(-1), { type: 'rendered', score: percent(summary.alignmentScore), unlinked: summary.unlinked.map((u) => u.id) });
+    assert.deepEqual((await panel.rendered()).at(-1), {
+      type: 'rendered',
+      score: percent(summary.alignmentScore),
+      unlinked: summary.unlinked.map((u) => u.id),
+    });
     // Every section of the summary is there, each with its chart or table.
     for (const id of ['practices', 'unlinked', 'outcomes', 'capabilities', 'categories', 'owners', 'goals', 'problems']) {
       assert.ok(await page.$(`section#${id}`), `section ${id}`);
@@ -132,7 +141,10 @@ describe('summary page', () => {
     const page = panel.page;
     assert.deepEqual(await page.$$eval('#owner-filter option', (o) => o.map((e) => e.textContent)), ['All owners', ...unfiltered.owners]);
     assert.equal(await page.$eval('#owner-filter', (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent), owner);
-    assert.deepEqual(await page.$$eval('#status-filter option', (o) => o.map((e) => e.textContent)), ['All statuses', ...unfiltered.statuses]);
+    assert.deepEqual(await page.$$eval('#status-filter option', (o) => o.map((e) => e.textContent)), [
+      'All statuses',
+      ...unfiltered.statuses,
+    ]);
     assert.equal(await page.$eval('.filter-note', (e) => e.textContent), `Limited to owner ${owner}.`);
     assert.equal(await page.$eval('#scope-folder', (e) => (e as HTMLInputElement).checked), true);
     assert.equal(await page.$eval('label[for="scope-file"] .scope-name', (e) => e.textContent), 'acme-it.portfolio.yaml');
@@ -161,7 +173,10 @@ describe('summary page', () => {
     // folder and filters, so the host sends the same summary).
     panel = await openPanel(browser, { viewport: { width: 1000, height: 500 }, state: saved });
     await showSummary(panel, message);
-    assert.deepEqual(await unlinkedIds(panel.page), message.summary.unlinked.slice(2, 4).map((u) => u.id));
+    assert.deepEqual(
+      await unlinkedIds(panel.page),
+      message.summary.unlinked.slice(2, 4).map((u) => u.id),
+    );
     assert.equal(await panel.page.evaluate(() => window.scrollY), 700);
   });
 
@@ -183,7 +198,10 @@ describe('summary page', () => {
     await showSummary(panel, edited);
     assert.equal(await page.evaluate(() => window.scrollY), 600);
     assert.equal(await pageInfo(page, 'unlinked'), `Rows 3–4 of ${edited.summary.unlinked.length}`);
-    assert.deepEqual(await unlinkedIds(page), edited.summary.unlinked.slice(2, 4).map((u) => u.id));
+    assert.deepEqual(
+      await unlinkedIds(page),
+      edited.summary.unlinked.slice(2, 4).map((u) => u.id),
+    );
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Next');
     assert.ok(edited.summary.unlinked.some((u) => u.id === 'late-addition'));
   });
@@ -206,7 +224,7 @@ describe('summary page', () => {
     panel.seen.console = panel.seen.console.filter((m) => m.type !== 'warning');
   });
 
-  it('shows the host\'s status while there is no summary', async () => {
+  it("shows the host's status while there is no summary", async () => {
     panel = await openPanel(browser);
     await panel.send({ type: 'status', message: 'Checking the portfolio…', busy: true });
     await panel.page.waitForFunction(() => document.querySelector('.status-line')?.textContent === 'Checking the portfolio…');
@@ -220,10 +238,12 @@ describe('summary page', () => {
     const order: string[] = [];
     for (let i = 0; i < 9; i++) {
       await page.keyboard.press('Tab');
-      order.push(await page.evaluate(() => {
-        const e = document.activeElement as HTMLElement;
-        return e.id || e.getAttribute('aria-label') || e.textContent || e.tagName;
-      }));
+      order.push(
+        await page.evaluate(() => {
+          const e = document.activeElement as HTMLElement;
+          return e.id || e.getAttribute('aria-label') || e.textContent || e.tagName;
+        }),
+      );
     }
     // Radios are one tab stop; the report's first button follows the controls.
     assert.deepEqual(order.slice(0, 5), ['scope-folder', 'owner-filter', 'status-filter', 'Export Markdown', 'Export CSV']);
@@ -231,7 +251,10 @@ describe('summary page', () => {
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     assert.notEqual(outline, 'none');
     // Every control has a label, every report action is a button.
-    const unlabelled = await page.$$eval('select, input', (controls) => controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).length);
+    const unlabelled = await page.$$eval(
+      'select, input',
+      (controls) => controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).length,
+    );
     assert.equal(unlabelled, 0);
     assert.equal(await page.$$eval('[data-action]', (all) => all.filter((e) => e.tagName !== 'BUTTON').length), 0);
     // Arrow keys move between the scope radios, which posts the new scope.

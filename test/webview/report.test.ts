@@ -37,7 +37,10 @@ describe('exported HTML report', () => {
     assert.deepEqual(troubles(seen), []);
     // The figures are the engine's; the stylesheet applied (its hash matched the policy).
     assert.ok((await page.$eval('.card.score .card-value', (e) => e.textContent ?? '')).startsWith(percent(summary.alignmentScore)));
-    assert.deepEqual(await page.$$eval('table[data-table="unlinked"] tbody td:first-child', (c) => c.map((e) => e.textContent)), summary.unlinked.map((u) => u.id));
+    assert.deepEqual(
+      await page.$$eval('table[data-table="unlinked"] tbody td:first-child', (c) => c.map((e) => e.textContent)),
+      summary.unlinked.map((u) => u.id),
+    );
     assert.equal(await page.$eval('.card', (e) => getComputedStyle(e).borderLeftWidth), '4px');
     assert.equal(await page.$$eval('button, script', (e) => e.length), 0);
     await context.close();

@@ -114,7 +114,9 @@ export const THEMES: Record<ThemeName, Theme> = {
 
 /** The variables on :root and VS Code's default page styles (background, padding, text colour). */
 export function themeCss(name: ThemeName): string {
-  const variables = Object.entries(THEMES[name].variables).map(([key, value]) => `  ${key}: ${value};`).join('\n');
+  const variables = Object.entries(THEMES[name].variables)
+    .map(([key, value]) => `  ${key}: ${value};`)
+    .join('\n');
   return `:root {\n${variables}\n}
 html { background-color: var(--vscode-editor-background); }
 body { margin: 0; padding: 0 20px; color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }

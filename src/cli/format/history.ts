@@ -19,9 +19,21 @@ const share = (value: number | null) => (value === null ? '' : value.toFixed(6))
 /** One row a point: date, commit, score, total, aligned, unlinked, measured share, run share, currency. */
 export function formatHistoryCsv(points: readonly Point[]): string {
   const header = 'date,commit,score,total,aligned,unlinked,measured_share,run_share,currency';
-  const rows = points.map(({ date, commit, summary: s }) => [
-    date, commit, share(s.alignmentScore), formatDecimal(s.totalSpend, s.currency), formatDecimal(s.alignedSpend, s.currency), formatDecimal(s.unlinkedSpend, s.currency), share(s.measuredShare), share(s.runShare), s.currency,
-  ].map(csvField).join(','));
+  const rows = points.map(({ date, commit, summary: s }) =>
+    [
+      date,
+      commit,
+      share(s.alignmentScore),
+      formatDecimal(s.totalSpend, s.currency),
+      formatDecimal(s.alignedSpend, s.currency),
+      formatDecimal(s.unlinkedSpend, s.currency),
+      share(s.measuredShare),
+      share(s.runShare),
+      s.currency,
+    ]
+      .map(csvField)
+      .join(','),
+  );
   return [header, ...rows].join('\r\n') + '\r\n';
 }
 
@@ -30,17 +42,26 @@ export function formatHistoryText(points: readonly Point[]): string {
   let previous: Summary | undefined;
   for (const p of points) {
     const s = p.summary;
-    const change = previous && previous.alignmentScore !== null && s.alignmentScore !== null ? `  ${signedPoints(s.alignmentScore - previous.alignmentScore)}` : '';
-    lines.push(`${p.date.slice(0, 10)}  ${p.commit.slice(0, 10)}${p.tag ? `  ${p.tag}` : ''}  score ${percent(s.alignmentScore).padStart(6)}  total ${formatMoneyShort(s.totalSpend, s.currency)}  unlinked ${formatMoneyShort(s.unlinkedSpend, s.currency)}${change}`);
+    const change =
+      previous && previous.alignmentScore !== null && s.alignmentScore !== null
+        ? `  ${signedPoints(s.alignmentScore - previous.alignmentScore)}`
+        : '';
+    lines.push(
+      `${p.date.slice(0, 10)}  ${p.commit.slice(0, 10)}${p.tag ? `  ${p.tag}` : ''}  score ${percent(s.alignmentScore).padStart(6)}  total ${formatMoneyShort(s.totalSpend, s.currency)}  unlinked ${formatMoneyShort(s.unlinkedSpend, s.currency)}${change}`,
+    );
     previous = s;
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : 'No points in this range.\n';
 }
 
-const STYLE = 'body{font-family:system-ui,sans-serif;margin:24px auto;max-width:1100px;color-scheme:light dark}table{border-collapse:collapse}th,td{padding:4px 10px;border-bottom:1px solid #8884;text-align:right}th:first-child,td:first-child{text-align:left}';
+const STYLE =
+  'body{font-family:system-ui,sans-serif;margin:24px auto;max-width:1100px;color-scheme:light dark}table{border-collapse:collapse}th,td{padding:4px 10px;border-bottom:1px solid #8884;text-align:right}th:first-child,td:first-child{text-align:left}';
 
 export function formatHistoryHtml(points: readonly Point[]): string {
-  const rows = points.map(({ date, commit, tag, summary: s }) => `<tr><td>${escapeHtml(date.slice(0, 10))}</td><td><code>${escapeHtml(commit.slice(0, 10))}</code>${tag ? ` ${escapeHtml(tag)}` : ''}</td><td>${percent(s.alignmentScore)}</td><td>${escapeHtml(formatMoneyShort(s.totalSpend, s.currency))}</td><td>${escapeHtml(formatMoneyShort(s.alignedSpend, s.currency))}</td><td>${escapeHtml(formatMoneyShort(s.unlinkedSpend, s.currency))}</td><td>${percent(s.measuredShare)}</td><td>${percent(s.runShare)}</td></tr>`);
+  const rows = points.map(
+    ({ date, commit, tag, summary: s }) =>
+      `<tr><td>${escapeHtml(date.slice(0, 10))}</td><td><code>${escapeHtml(commit.slice(0, 10))}</code>${tag ? ` ${escapeHtml(tag)}` : ''}</td><td>${percent(s.alignmentScore)}</td><td>${escapeHtml(formatMoneyShort(s.totalSpend, s.currency))}</td><td>${escapeHtml(formatMoneyShort(s.alignedSpend, s.currency))}</td><td>${escapeHtml(formatMoneyShort(s.unlinkedSpend, s.currency))}</td><td>${percent(s.measuredShare)}</td><td>${percent(s.runShare)}</td></tr>`,
+  );
   const name = points.at(-1)?.summary.name ?? 'Portfolio';
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">

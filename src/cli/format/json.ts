@@ -15,18 +15,22 @@ export function withDisplayPaths(summary: Summary, display: (path: string) => st
 }
 
 export function formatJson(result: CheckResult, display: (path: string) => string): string {
-  return JSON.stringify({
-    version: JSON_CONTRACT_VERSION,
-    files: result.files.map((file) => ({
-      path: display(file.path),
-      diagnostics: file.diagnostics.map((d) => ({
-        code: d.code,
-        severity: d.severity,
-        message: d.message,
-        range: d.range,
-        ...(d.related ? { related: d.related.map((r) => ({ ...r, path: display(r.path) })) } : {}),
+  return JSON.stringify(
+    {
+      version: JSON_CONTRACT_VERSION,
+      files: result.files.map((file) => ({
+        path: display(file.path),
+        diagnostics: file.diagnostics.map((d) => ({
+          code: d.code,
+          severity: d.severity,
+          message: d.message,
+          range: d.range,
+          ...(d.related ? { related: d.related.map((r) => ({ ...r, path: display(r.path) })) } : {}),
+        })),
       })),
-    })),
-    summary: toJsonSummary(withDisplayPaths(result.summary, display)),
-  }, null, 2);
+      summary: toJsonSummary(withDisplayPaths(result.summary, display)),
+    },
+    null,
+    2,
+  );
 }

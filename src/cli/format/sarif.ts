@@ -21,45 +21,68 @@ function uriOf(path: string): string {
 }
 
 function region(d: Pick<PortfolioDiagnostic, 'range'>) {
-  return { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 };
+  return {
+    startLine: d.range.start.line + 1,
+    startColumn: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+  };
 }
 
 export function formatSarif(result: CheckResult, display: (path: string) => string, version: string, rootUri: string): string {
   const model = result.summary.relationshipModel;
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const results = result.files.flatMap((file) => file.diagnostics.map((d) => ({
-    ruleId: d.code,
-    ruleIndex: ruleIndex.get(d.code),
-    level: LEVELS[d.severity],
-    message: { text: d.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(display(file.path)), uriBaseId: '%SRCROOT%' }, region: region(d) } }],
-    ...(d.related?.length ? { relatedLocations: d.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: uriOf(display(r.path)), uriBaseId: '%SRCROOT%' }, region: region(r) } })) } : {}),
-    partialFingerprints: { 'portfolioAlignment/v1': fingerprint(`${d.code}|${display(file.path)}|${d.message}`) },
-  })));
-  return JSON.stringify({
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'portfolio-align',
-          version,
-          informationUri: 'https://github.com/portfolio-alignment/portfolio-alignment',
-          rules: rules.map((rule) => ({
-            id: rule.id,
-            name: rule.title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
-            shortDescription: { text: rule.title },
-            fullDescription: { text: rule.description },
-            helpUri: docsUrl(rule.id),
-            help: { text: `${rule.description} See ${docsUrl(rule.id)}` },
-            defaultConfiguration: { level: LEVELS[rule.defaults[model]] },
-            properties: { tags: ['portfolio', 'alignment'] },
-          })),
+  const results = result.files.flatMap((file) =>
+    file.diagnostics.map((d) => ({
+      ruleId: d.code,
+      ruleIndex: ruleIndex.get(d.code),
+      level: LEVELS[d.severity],
+      message: { text: d.message },
+      locations: [
+        { physicalLocation: { artifactLocation: { uri: uriOf(display(file.path)), uriBaseId: '%SRCROOT%' }, region: region(d) } },
+      ],
+      ...(d.related?.length
+        ? {
+            relatedLocations: d.related.map((r, id) => ({
+              id,
+              message: { text: r.message },
+              physicalLocation: { artifactLocation: { uri: uriOf(display(r.path)), uriBaseId: '%SRCROOT%' }, region: region(r) },
+            })),
+          }
+        : {}),
+      partialFingerprints: { 'portfolioAlignment/v1': fingerprint(`${d.code}|${display(file.path)}|${d.message}`) },
+    })),
+  );
+  return JSON.stringify(
+    {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'portfolio-align',
+              version,
+              informationUri: 'https://github.com/portfolio-alignment/portfolio-alignment',
+              rules: rules.map((rule) => ({
+                id: rule.id,
+                name: rule.title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
+                shortDescription: { text: rule.title },
+                fullDescription: { text: rule.description },
+                helpUri: docsUrl(rule.id),
+                help: { text: `${rule.description} See ${docsUrl(rule.id)}` },
+                defaultConfiguration: { level: LEVELS[rule.defaults[model]] },
+                properties: { tags: ['portfolio', 'alignment'] },
+              })),
+            },
+          },
+          columnKind: 'utf16CodeUnits',
+          originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } },
+          results,
         },
-      },
-      columnKind: 'utf16CodeUnits',
-      originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } },
-      results,
-    }],
-  }, null, 2);
+      ],
+    },
+    null,
+    2,
+  );
 }

@@ -52,6 +52,10 @@ export const LENS_MARGIN_LINES = 100;
 /** The lenses to hand to the editor: all of them in a small file, those near the visible lines in a large one. */
 export function boundedLenses<T extends { range: Range }>(lenses: readonly T[], visible: readonly LineSpan[], max = MAX_LENSES): T[] {
   if (lenses.length <= max) return [...lenses];
-  const near = lenses.filter((lens) => visible.some((span) => lens.range.start.line >= span.start - LENS_MARGIN_LINES && lens.range.start.line <= span.end + LENS_MARGIN_LINES));
+  const near = lenses.filter((lens) =>
+    visible.some(
+      (span) => lens.range.start.line >= span.start - LENS_MARGIN_LINES && lens.range.start.line <= span.end + LENS_MARGIN_LINES,
+    ),
+  );
   return near.slice(0, max);
 }

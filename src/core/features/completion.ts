@@ -4,7 +4,20 @@
 import type { Position, Range } from '../lineIndex';
 import { COMMON_CURRENCIES, currencyCodes } from '../money';
 import { ruleIds } from '../ruleIds';
-import { API_VERSION, categories, InitiativeSchema, initiativeTypes, measureKinds, MeasureSchema, MetadataSchema, outcomeKinds, OutcomeSchema, relationshipModels, severities, statuses } from '../schema';
+import {
+  API_VERSION,
+  categories,
+  InitiativeSchema,
+  initiativeTypes,
+  measureKinds,
+  MeasureSchema,
+  MetadataSchema,
+  outcomeKinds,
+  OutcomeSchema,
+  relationshipModels,
+  severities,
+  statuses,
+} from '../schema';
 import type { Analysis } from '../workspace';
 
 export type CompletionKind = 'outcome' | 'initiative' | 'service' | 'value' | 'key';
@@ -97,26 +110,42 @@ export function completion(analysis: Analysis, path: string, position: Position)
   }
   const parent = chain[0];
   if (info.item && parent) return { items: valuesFor(analysis, path, parent, chain.slice(1), 'value'), range };
-  if (parent === 'outcomes' && chain[1] === 'initiatives') return { items: valuesFor(analysis, path, 'outcomes', chain.slice(1), 'map-key'), range };
+  if (parent === 'outcomes' && chain[1] === 'initiatives')
+    return { items: valuesFor(analysis, path, 'outcomes', chain.slice(1), 'map-key'), range };
   return { items: keysFor(chain, info.item, lines, position.line), range };
 }
 
 function valuesFor(analysis: Analysis, path: string, key: string, chain: string[], where: 'value' | 'map-key'): CompletionItem[] {
   const scope = chain[0];
-  const values = (list: readonly string[], detail?: string) => list.map((label) => ({ label, kind: 'value' as const, ...(detail ? { detail } : {}) }));
+  const values = (list: readonly string[], detail?: string) =>
+    list.map((label) => ({ label, kind: 'value' as const, ...(detail ? { detail } : {}) }));
   if (key === 'outcomes' && scope === 'initiatives') return outcomeIds(analysis);
   if (key === 'dependsOn') return initiativeIds(analysis, path);
   if (key === 'service') return services(analysis);
   if (where === 'map-key') return [];
   switch (key) {
-    case 'category': return values(categories);
-    case 'type': return values(initiativeTypes);
-    case 'status': return values(statuses);
-    case 'relationshipModel': return values(relationshipModels, 'business/IT relationship model');
-    case 'currency': return [...values(COMMON_CURRENCIES, 'ISO 4217'), ...values(currencyCodes().filter((c) => !COMMON_CURRENCIES.includes(c)), 'ISO 4217').map((i) => ({ ...i, sortText: `z${i.label}` }))];
-    case 'apiVersion': return values([API_VERSION]);
-    case 'kind': return scope === 'measures' ? values(measureKinds) : scope === 'outcomes' ? values(outcomeKinds) : values(['Portfolio']);
-    default: return scope === 'rules' ? values(severities) : [];
+    case 'category':
+      return values(categories);
+    case 'type':
+      return values(initiativeTypes);
+    case 'status':
+      return values(statuses);
+    case 'relationshipModel':
+      return values(relationshipModels, 'business/IT relationship model');
+    case 'currency':
+      return [
+        ...values(COMMON_CURRENCIES, 'ISO 4217'),
+        ...values(
+          currencyCodes().filter((c) => !COMMON_CURRENCIES.includes(c)),
+          'ISO 4217',
+        ).map((i) => ({ ...i, sortText: `z${i.label}` })),
+      ];
+    case 'apiVersion':
+      return values([API_VERSION]);
+    case 'kind':
+      return scope === 'measures' ? values(measureKinds) : scope === 'outcomes' ? values(outcomeKinds) : values(['Portfolio']);
+    default:
+      return scope === 'rules' ? values(severities) : [];
   }
 }
 
@@ -128,7 +157,9 @@ function outcomeIds(analysis: Analysis): CompletionItem[] {
       label: id,
       kind: 'outcome' as const,
       ...(model.title ? { detail: model.title } : {}),
-      documentation: [model.kind, model.capability ? `capability ${model.capability}` : '', model.owner ? `owner ${model.owner}` : ''].filter(Boolean).join(' · '),
+      documentation: [model.kind, model.capability ? `capability ${model.capability}` : '', model.owner ? `owner ${model.owner}` : '']
+        .filter(Boolean)
+        .join(' · '),
       // Outcomes with more linked spend first: the likely ones for a new initiative.
       sortText: String(1e15 - spend).padStart(16, '0'),
     };
@@ -166,12 +197,14 @@ function keysFor(chain: string[], isItem: boolean, lines: string[], line: number
   if (!known || (scope === 'outcomes' && chain[1] === 'initiatives')) return [];
   const present = siblingKeys(lines, line, isItem);
   const listKeys = new Set(['outcomes', 'initiatives', 'measures', 'dependsOn', 'catalog']);
-  return known.filter((key) => !present.has(key)).map((key, index) => ({
-    label: key,
-    kind: 'key' as const,
-    insertText: scope === 'rules' ? `${key}: ` : listKeys.has(key) && scope === '' ? `${key}:\n  - ` : `${key}: `,
-    sortText: String(index).padStart(3, '0'),
-  }));
+  return known
+    .filter((key) => !present.has(key))
+    .map((key, index) => ({
+      label: key,
+      kind: 'key' as const,
+      insertText: scope === 'rules' ? `${key}: ` : listKeys.has(key) && scope === '' ? `${key}:\n  - ` : `${key}: `,
+      sortText: String(index).padStart(3, '0'),
+    }));
 }
 
 /** Keys already written in the mapping that holds the cursor's line. */

@@ -71,7 +71,13 @@ export function selectDiagnostics(input: BudgetInput): BudgetResult {
   ranked.sort((a, b) => a.tier - b.tier || byPosition(a.d, b.d));
   const room = limit - 1; // one place for the notice
   for (const { d } of ranked.slice(room)) hidden[d.severity]++;
-  return { shown: ranked.slice(0, room).map((r) => r.d).sort(byPosition), hidden };
+  return {
+    shown: ranked
+      .slice(0, room)
+      .map((r) => r.d)
+      .sort(byPosition),
+    hidden,
+  };
 }
 
 /** Thousands separators, as everywhere the editor shows counts. */

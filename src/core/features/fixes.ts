@@ -29,12 +29,31 @@ export function fixesFor(analysis: Analysis, path: string, diagnostic: Portfolio
   if (!data || !file) return [];
   switch (data.kind) {
     case 'replace':
-      return [{ title: `Change to "${data.text}"`, edits: [{ path, range: diagnostic.range, newText: data.text }], preferred: true, safe: diagnostic.code === 'schema' }];
+      return [
+        {
+          title: `Change to "${data.text}"`,
+          edits: [{ path, range: diagnostic.range, newText: data.text }],
+          preferred: true,
+          safe: diagnostic.code === 'schema',
+        },
+      ];
     case 'indent':
-      return [{ title: `Indent with ${data.spaces} spaces instead of tabs`, edits: [{ path, range: diagnostic.range, newText: ' '.repeat(data.spaces) }], preferred: true, safe: true }];
+      return [
+        {
+          title: `Indent with ${data.spaces} spaces instead of tabs`,
+          edits: [{ path, range: diagnostic.range, newText: ' '.repeat(data.spaces) }],
+          preferred: true,
+          safe: true,
+        },
+      ];
     case 'unknown-outcome': {
       const fixes: Fix[] = [];
-      if (data.suggestion) fixes.push({ title: `Change to "${data.suggestion}"`, edits: [{ path, range: diagnostic.range, newText: data.suggestion }], preferred: true });
+      if (data.suggestion)
+        fixes.push({
+          title: `Change to "${data.suggestion}"`,
+          edits: [{ path, range: diagnostic.range, newText: data.suggestion }],
+          preferred: true,
+        });
       fixes.push({ title: `Create outcome "${data.id}"`, edits: createOutcomeEdits(analysis, file, data.id) });
       return fixes;
     }
@@ -62,7 +81,9 @@ export function safeFixEdits(analysis: Analysis, path: string, diagnostics: read
   const taken: TextEdit[] = [];
   for (const diagnostic of diagnostics) {
     if (!diagnostic.data) continue;
-    const safe = fixesFor(analysis, path, diagnostic).find((fix) => fix.safe && fix.edits.length > 0 && fix.edits.every((e) => e.path === path));
+    const safe = fixesFor(analysis, path, diagnostic).find(
+      (fix) => fix.safe && fix.edits.length > 0 && fix.edits.every((e) => e.path === path),
+    );
     if (!safe || safe.edits.some((e) => taken.some((t) => rangesMeet(t.range, e.range)))) continue;
     taken.push(...safe.edits);
   }
@@ -141,7 +162,12 @@ function createOutcomeEdits(analysis: Analysis, current: PortfolioFile, id: stri
 // ---- link an initiative to an outcome ----
 
 function words(text: string | undefined): Set<string> {
-  return new Set((text ?? '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2));
+  return new Set(
+    (text ?? '')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 2),
+  );
 }
 
 /** Outcomes ranked by how well their capability, title and id match the initiative's words. */
@@ -156,10 +182,16 @@ export function rankOutcomes(analysis: Analysis, initiativeId: string): Array<{ 
     for (const word of words(`${model.title ?? ''} ${id}`)) if (mine.has(word)) score += 1;
     return { id, title: model.title ?? id, score, spend: analysis.ledger.byOutcome.get(id)?.spend ?? 0 };
   });
-  return ranked.sort((a, b) => b.score - a.score || b.spend - a.spend || (a.id < b.id ? -1 : 1)).map(({ id, title, score }) => ({ id, title, score }));
+  return ranked
+    .sort((a, b) => b.score - a.score || b.spend - a.spend || (a.id < b.id ? -1 : 1))
+    .map(({ id, title, score }) => ({ id, title, score }));
 }
 
-function initiativeIn(analysis: Analysis, path: string, initiativeId: string): { file: PortfolioFile; item: Located<InitiativeModel> } | undefined {
+function initiativeIn(
+  analysis: Analysis,
+  path: string,
+  initiativeId: string,
+): { file: PortfolioFile; item: Located<InitiativeModel> } | undefined {
   const file = analysis.files.find((f) => f.path === path);
   const item = file?.initiatives.find((i) => i.model.id?.value === initiativeId);
   return file && item ? { file, item } : undefined;
@@ -183,7 +215,11 @@ export function linkEdits(analysis: Analysis, path: string, initiativeId: string
   const unknown = links.entries.find((entry) => !analysis.index.outcomes.has(entry.id));
   if (unknown) return [replaceNode(file, chunk, unknown.node, outcomeId)];
   const value = links.valueNode;
-  if (!value || (value.kind === 'scalar' && value.value === null) || ((isSeq(value) || isMap(value)) && links.entries.length === 0 && !hasBlockItems(value))) {
+  if (
+    !value ||
+    (value.kind === 'scalar' && value.value === null) ||
+    ((isSeq(value) || isMap(value)) && links.entries.length === 0 && !hasBlockItems(value))
+  ) {
     return [emptyLinksEdit(file, chunk, links.keyNode, value, outcomeId)];
   }
   if (isSeq(value)) return [appendToList(file, chunk, value, outcomeId)];
@@ -222,17 +258,24 @@ function appendToList(file: PortfolioFile, chunk: Chunk, list: PNode & { kind: '
 function appendToMap(file: PortfolioFile, chunk: Chunk, map: PMap, outcomeId: string, weight: string): TextEdit {
   const last = map.pairs[map.pairs.length - 1]!;
   if (file.text[chunk.base + map.start] === '{') return insertAt(file, chunk.base + last.end, `, ${outcomeId}: ${weight}`);
-  return insertAt(file, lineEnd(file.text, chunk.base + last.end), `${eol(file.text)}${' '.repeat(column(file.text, chunk.base + last.key.start))}${outcomeId}: ${weight}`);
+  return insertAt(
+    file,
+    lineEnd(file.text, chunk.base + last.end),
+    `${eol(file.text)}${' '.repeat(column(file.text, chunk.base + last.key.start))}${outcomeId}: ${weight}`,
+  );
 }
 
 function linkFixes(analysis: Analysis, path: string, initiativeId: string): Fix[] {
   const ranked = rankOutcomes(analysis, initiativeId).slice(0, 3);
-  const fixes: Fix[] = ranked.map((outcome, index) => ({
-    title: `Link to outcome "${outcome.id}" (${outcome.title})`,
-    edits: linkEdits(analysis, path, initiativeId, outcome.id),
-    ...(index === 0 && outcome.score > 0 ? { preferred: true } : {}),
-  })).filter((fix) => fix.edits.length > 0);
-  if (analysis.index.outcomes.size > 0) fixes.push({ title: 'Link to outcome…', edits: [], pick: { kind: 'link-outcome', initiative: initiativeId } });
+  const fixes: Fix[] = ranked
+    .map((outcome, index) => ({
+      title: `Link to outcome "${outcome.id}" (${outcome.title})`,
+      edits: linkEdits(analysis, path, initiativeId, outcome.id),
+      ...(index === 0 && outcome.score > 0 ? { preferred: true } : {}),
+    }))
+    .filter((fix) => fix.edits.length > 0);
+  if (analysis.index.outcomes.size > 0)
+    fixes.push({ title: 'Link to outcome…', edits: [], pick: { kind: 'link-outcome', initiative: initiativeId } });
   return fixes;
 }
 
@@ -253,7 +296,8 @@ function splitFixes(file: PortfolioFile, diagnostic: PortfolioDiagnostic): Fix[]
   const rest = WEIGHT_WHOLE - links.weightSum;
   const last = entries[entries.length - 1]!;
   if (last.weight + rest >= 0) {
-    const title = rest > 0 ? `Give the remaining ${formatPercent(rest)} to "${last.id}"` : `Take the extra ${formatPercent(-rest)} from "${last.id}"`;
+    const title =
+      rest > 0 ? `Give the remaining ${formatPercent(rest)} to "${last.id}"` : `Take the extra ${formatPercent(-rest)} from "${last.id}"`;
     fixes.push({ title, edits: [replaceNode(file, item.chunk, last.weightNode, formatPercent(last.weight + rest))] });
   }
   // Scale in steps of 0.1% so the result reads well; the last weight takes the rounding.
@@ -293,7 +337,10 @@ function addFieldFix(file: PortfolioFile, diagnostic: PortfolioDiagnostic, field
   const title = `Add "${field}"`;
   const newline = eol(file.text);
   if (field === 'apiVersion' || field === 'kind') {
-    const lines = field === 'apiVersion' ? `apiVersion: portfolio/v1${newline}${/^\s*kind:/m.test(file.text) ? '' : `kind: Portfolio${newline}`}` : `kind: Portfolio${newline}`;
+    const lines =
+      field === 'apiVersion'
+        ? `apiVersion: portfolio/v1${newline}${/^\s*kind:/m.test(file.text) ? '' : `kind: Portfolio${newline}`}`
+        : `kind: Portfolio${newline}`;
     const afterApi = /^apiVersion:.*$/m.exec(file.text);
     const at = field === 'kind' && afterApi ? afterApi.index + afterApi[0].length + 1 : 0;
     return [{ title, edits: [insertAt(file, Math.min(at, file.text.length), lines)] }];

@@ -25,10 +25,16 @@ export function hover(analysis: Analysis, path: string, position: Position): Hov
   if (!file) return undefined;
   const target = targetAt(file, file.lines.offsetAt(position));
   if (!target) return undefined;
-  const range = target.kind === 'amount' ? file.lines.range(target.chunk.base + target.amount.node.start, target.chunk.base + target.amount.node.end) : innerRange(file, target.chunk, target.node);
-  const markdown = target.kind === 'outcome' ? outcomeHover(analysis, target.id)
-    : target.kind === 'initiative' ? initiativeHover(analysis, target.id)
-      : amountHover(analysis, file, target);
+  const range =
+    target.kind === 'amount'
+      ? file.lines.range(target.chunk.base + target.amount.node.start, target.chunk.base + target.amount.node.end)
+      : innerRange(file, target.chunk, target.node);
+  const markdown =
+    target.kind === 'outcome'
+      ? outcomeHover(analysis, target.id)
+      : target.kind === 'initiative'
+        ? initiativeHover(analysis, target.id)
+        : amountHover(analysis, file, target);
   return { markdown, range };
 }
 
@@ -40,17 +46,34 @@ function outcomeHover(analysis: Analysis, id: string): string {
   const linked = ledger.byOutcome.get(id);
   const budget = ledger.outcomeBudgets.get(model);
   const lines = [`**${md(model.title ?? id)}**`, ''];
-  const facts = [`${model.kind} ${code(id)}`, model.owner ? `owner ${md(model.owner)}` : 'no owner', model.capability ? `capability ${md(model.capability)}` : undefined];
+  const facts = [
+    `${model.kind} ${code(id)}`,
+    model.owner ? `owner ${md(model.owner)}` : 'no owner',
+    model.capability ? `capability ${md(model.capability)}` : undefined,
+  ];
   lines.push(facts.filter(Boolean).join(' · '), '');
   const spend = linked?.spend ?? 0;
-  const budgetText = budget !== undefined ? `, ${percent(budget > 0 ? spend / budget : null, 0)} of its ${formatMoneyShort(budget, ledger.currency)} budget` : '';
-  lines.push(`Linked spend: ${formatMoney(spend, ledger.currency)} from ${linked?.initiatives ?? 0} initiative${linked?.initiatives === 1 ? '' : 's'}${budgetText}`);
+  const budgetText =
+    budget !== undefined
+      ? `, ${percent(budget > 0 ? spend / budget : null, 0)} of its ${formatMoneyShort(budget, ledger.currency)} budget`
+      : '';
+  lines.push(
+    `Linked spend: ${formatMoney(spend, ledger.currency)} from ${linked?.initiatives ?? 0} initiative${linked?.initiatives === 1 ? '' : 's'}${budgetText}`,
+  );
   if (model.measures.length > 0) {
     lines.push('', 'Measures:');
     for (const m of model.measures) {
       const unit = m.unit ? `${m.unit === '%' ? '' : ' '}${md(m.unit)}` : '';
-      const values = [m.baseline !== undefined ? `baseline ${m.baseline}` : undefined, m.actual !== undefined ? `actual ${m.actual}` : undefined, m.target !== undefined ? `target ${m.target}${unit}` : undefined].filter(Boolean).join(', ');
-      lines.push(`- ${md(m.metric ?? m.kind ?? 'measure')}: ${values || 'no values'}${m.due ? `, due ${m.due}` : ''} (${goalStatus(m, analysis.options.today).replace('-', ' ')})`);
+      const values = [
+        m.baseline !== undefined ? `baseline ${m.baseline}` : undefined,
+        m.actual !== undefined ? `actual ${m.actual}` : undefined,
+        m.target !== undefined ? `target ${m.target}${unit}` : undefined,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      lines.push(
+        `- ${md(m.metric ?? m.kind ?? 'measure')}: ${values || 'no values'}${m.due ? `, due ${m.due}` : ''} (${goalStatus(m, analysis.options.today).replace('-', ' ')})`,
+      );
     }
   } else if (model.kind !== 'mandate') {
     lines.push('', 'No measures: progress on this outcome cannot be shown.');
@@ -65,10 +88,18 @@ function initiativeHover(analysis: Analysis, id: string): string {
   const entry = analysis.ledger.initiatives.find((e) => e.item === definition.item);
   const currency = analysis.ledger.currency;
   const lines = [`**${md(model.title ?? id)}**`, ''];
-  lines.push([`initiative ${code(id)}`, model.status, model.category, model.type, model.owner ? `owner ${md(model.owner)}` : undefined].filter(Boolean).join(' · '));
+  lines.push(
+    [`initiative ${code(id)}`, model.status, model.category, model.type, model.owner ? `owner ${md(model.owner)}` : undefined]
+      .filter(Boolean)
+      .join(' · '),
+  );
   if (entry) {
-    lines.push('', `Spend: ${formatMoney(entry.spend, currency)}${entry.unlinked > 0 ? `, of which ${formatMoney(entry.unlinked, currency)} unlinked` : ''}`);
-    if (entry.allocations.length > 0) lines.push(`Serves: ${entry.allocations.map((a) => `${code(a.id)} ${formatMoneyShort(a.amount, currency)}`).join(', ')}`);
+    lines.push(
+      '',
+      `Spend: ${formatMoney(entry.spend, currency)}${entry.unlinked > 0 ? `, of which ${formatMoney(entry.unlinked, currency)} unlinked` : ''}`,
+    );
+    if (entry.allocations.length > 0)
+      lines.push(`Serves: ${entry.allocations.map((a) => `${code(a.id)} ${formatMoneyShort(a.amount, currency)}`).join(', ')}`);
   } else if (model.status === 'cancelled') {
     lines.push('', 'Cancelled: counted in no total.');
   }
@@ -93,7 +124,8 @@ function amountHover(analysis: Analysis, file: PortfolioFile, target: Extract<Ta
   const written = amountInOwnCurrency(target.amount.parts, own);
   if (!written) return 'This amount cannot be read exactly: see the problem reported on it.';
   let converted: number | undefined;
-  if (target.field === 'budget') converted = owner ? ledger.outcomeBudgets.get(owner.model as OutcomeModel) : ledger.converted(target.amount);
+  if (target.field === 'budget')
+    converted = owner ? ledger.outcomeBudgets.get(owner.model as OutcomeModel) : ledger.converted(target.amount);
   else {
     const entry = ledger.initiatives.find((e) => e.item === owner);
     converted = target.field === 'cost' ? entry?.cost : entry?.actualCost;
@@ -101,7 +133,8 @@ function amountHover(analysis: Analysis, file: PortfolioFile, target: Extract<Ta
   }
   const lines = [written];
   if (converted !== undefined && own !== ledger.currency) lines.push(`= ${formatMoney(converted, ledger.currency)} at the declared rate`);
-  if (converted !== undefined && target.field === 'cost' && ledger.total > 0) lines.push('', `${percent(converted / ledger.total)} of total spend (${formatMoneyShort(ledger.total, ledger.currency)})`);
+  if (converted !== undefined && target.field === 'cost' && ledger.total > 0)
+    lines.push('', `${percent(converted / ledger.total)} of total spend (${formatMoneyShort(ledger.total, ledger.currency)})`);
   const parts = target.amount.parts.filter((p) => p.label);
   if (parts.length > 0) lines.push('', parts.map((p) => `${p.label}: ${amountInOwnCurrency([p], own)}`).join(', '));
   return lines.join('\n');

@@ -14,7 +14,13 @@ export interface Location {
 export type Target =
   | { kind: 'outcome'; id: string; node: PNode; chunk: Chunk; definition: boolean }
   | { kind: 'initiative'; id: string; node: PNode; chunk: Chunk; definition: boolean }
-  | { kind: 'amount'; field: 'cost' | 'actualCost' | 'budget'; amount: AmountLiteral; chunk: Chunk; owner: Located<InitiativeModel> | Located<OutcomeModel> | undefined };
+  | {
+      kind: 'amount';
+      field: 'cost' | 'actualCost' | 'budget';
+      amount: AmountLiteral;
+      chunk: Chunk;
+      owner: Located<InitiativeModel> | Located<OutcomeModel> | undefined;
+    };
 
 export function contains(chunk: Chunk, node: { start: number; end: number }, offset: number): boolean {
   return chunk.base + node.start <= offset && offset <= chunk.base + node.end;
@@ -41,8 +47,10 @@ export function targetAt(file: PortfolioFile, offset: number): Target | undefine
   const outcome = itemAt(file.outcomes, offset);
   if (outcome) {
     const { chunk, model } = outcome;
-    if (model.id && contains(chunk, model.id.node, offset)) return { kind: 'outcome', id: model.id.value, node: model.id.node, chunk, definition: true };
-    if (model.budget && contains(chunk, model.budget.node, offset)) return { kind: 'amount', field: 'budget', amount: model.budget, chunk, owner: outcome };
+    if (model.id && contains(chunk, model.id.node, offset))
+      return { kind: 'outcome', id: model.id.value, node: model.id.node, chunk, definition: true };
+    if (model.budget && contains(chunk, model.budget.node, offset))
+      return { kind: 'amount', field: 'budget', amount: model.budget, chunk, owner: outcome };
     return undefined;
   }
   const metadata = file.metadata;
@@ -54,12 +62,14 @@ export function targetAt(file: PortfolioFile, offset: number): Target | undefine
 
 function initiativeTarget(item: Located<InitiativeModel>, offset: number): Target | undefined {
   const { chunk, model } = item;
-  if (model.id && contains(chunk, model.id.node, offset)) return { kind: 'initiative', id: model.id.value, node: model.id.node, chunk, definition: true };
+  if (model.id && contains(chunk, model.id.node, offset))
+    return { kind: 'initiative', id: model.id.value, node: model.id.node, chunk, definition: true };
   for (const link of model.links.entries) {
     if (contains(chunk, link.node, offset)) return { kind: 'outcome', id: link.id, node: link.node, chunk, definition: false };
   }
   for (const dependency of model.dependsOn) {
-    if (contains(chunk, dependency.node, offset)) return { kind: 'initiative', id: dependency.value, node: dependency.node, chunk, definition: false };
+    if (contains(chunk, dependency.node, offset))
+      return { kind: 'initiative', id: dependency.value, node: dependency.node, chunk, definition: false };
   }
   for (const field of ['cost', 'actualCost'] as const) {
     const amount = model[field];

@@ -32,7 +32,9 @@ export function definition(analysis: Analysis, path: string, position: Position)
   const found = targetFor(analysis, path, position);
   if (!found) return [];
   const { target } = found;
-  return analysis.index.definitions(target.kind, target.id).map(({ file, item }) => ({ path: file.path, range: innerRange(file, item.chunk, item.model.id!.node) }));
+  return analysis.index
+    .definitions(target.kind, target.id)
+    .map(({ file, item }) => ({ path: file.path, range: innerRange(file, item.chunk, item.model.id!.node) }));
 }
 
 /** Every place an id is written: its definitions and the links or dependencies naming it. */
@@ -46,7 +48,10 @@ function occurrences(analysis: Analysis, kind: 'outcome' | 'initiative', id: str
       }
     }
     for (const { chunk, model } of file.initiatives) {
-      const nodes = kind === 'outcome' ? model.links.entries.filter((l) => l.id === id).map((l) => l.node) : model.dependsOn.filter((d) => d.value === id).map((d) => d.node);
+      const nodes =
+        kind === 'outcome'
+          ? model.links.entries.filter((l) => l.id === id).map((l) => l.node)
+          : model.dependsOn.filter((d) => d.value === id).map((d) => d.node);
       for (const node of nodes) out.push({ path: file.path, range: innerRange(file, chunk, node) });
     }
   }
@@ -58,9 +63,16 @@ export function references(analysis: Analysis, path: string, position: Position,
   return found ? occurrences(analysis, found.target.kind as 'outcome' | 'initiative', found.target.id, includeDeclaration) : [];
 }
 
-export function prepareRename(analysis: Analysis, path: string, position: Position): { range: Range; placeholder: string } | { error: string } {
+export function prepareRename(
+  analysis: Analysis,
+  path: string,
+  position: Position,
+): { range: Range; placeholder: string } | { error: string } {
   const found = targetFor(analysis, path, position);
-  if (!found) return { error: 'Only outcome and initiative ids can be renamed: put the cursor on an id, a link in outcomes, or an entry of dependsOn.' };
+  if (!found)
+    return {
+      error: 'Only outcome and initiative ids can be renamed: put the cursor on an id, a link in outcomes, or an entry of dependsOn.',
+    };
   return { range: innerRange(found.file, found.target.chunk, found.target.node), placeholder: found.target.id };
 }
 
@@ -68,7 +80,8 @@ export function rename(analysis: Analysis, path: string, position: Position, new
   const found = targetFor(analysis, path, position);
   if (!found) return { error: 'Only outcome and initiative ids can be renamed.' };
   const { kind, id } = found.target as { kind: 'outcome' | 'initiative'; id: string };
-  if (!ID_PATTERN.test(newName)) return { error: `"${newName}" is not a valid id: use letters, digits, ".", "_" and "-", starting with a letter or digit.` };
+  if (!ID_PATTERN.test(newName))
+    return { error: `"${newName}" is not a valid id: use letters, digits, ".", "_" and "-", starting with a letter or digit.` };
   const taken = kind === 'outcome' ? analysis.index.outcomes.has(newName) : analysis.index.initiatives.has(newName);
   if (taken && newName !== id) return { error: `An ${kind} with the id "${newName}" already exists: pick another id.` };
   return { edits: occurrences(analysis, kind, id, true).map((location) => ({ ...location, newText: newName })) };

@@ -82,11 +82,17 @@ function childrenOf(analysis: Analysis, node: string, unlinked: InitiativeSpend[
     case 'outcomes':
       return outcomesByspend(analysis).map((o) => () => outcomeNode(analysis, o));
     case 'outcome':
-      return servingInitiatives(analysis, key).map(({ entry, amount }) => () => initiativeNode(analysis, entry, amount, entry.unlinked > 0));
+      return servingInitiatives(analysis, key).map(
+        ({ entry, amount }) =>
+          () =>
+            initiativeNode(analysis, entry, amount, entry.unlinked > 0),
+      );
     case 'capabilities':
       return capabilities(analysis).map((c) => () => capabilityNode(analysis, c));
     case 'capability':
-      return outcomesByspend(analysis).filter((o) => (o.item.model.capability ?? '') === key).map((o) => () => outcomeNode(analysis, o));
+      return outcomesByspend(analysis)
+        .filter((o) => (o.item.model.capability ?? '') === key)
+        .map((o) => () => outcomeNode(analysis, o));
     case 'problems':
       return problemRules(analysis).map((r) => () => ruleNode(r.rule, r.problems.length));
     case 'rule':
@@ -102,10 +108,24 @@ function topGroups(analysis: Analysis, unlinked: InitiativeSpend[]): Lazy[] {
   const capabilityCount = capabilities(analysis).length;
   const problems = problemRules(analysis).reduce((n, r) => n + r.problems.length, 0);
   const unlinkedSpend = unlinkedTotal(analysis);
-  const group = (id: TreeGroup, label: string, count: number, description: string, tooltip: string): Lazy => () => ({ id, kind: 'group', label, description, tooltip, count, expandable: count > 0 });
+  const group =
+    (id: TreeGroup, label: string, count: number, description: string, tooltip: string): Lazy =>
+    () => ({ id, kind: 'group', label, description, tooltip, count, expandable: count > 0 });
   return [
-    group('unlinked', 'Unlinked spend', unlinked.length, `${formatMoneyShort(unlinkedSpend, currency)} · ${unlinked.length}`, `${plural(unlinked.length, 'initiative')} spend ${formatMoneyShort(unlinkedSpend, currency)} that serves no existing outcome`),
-    group('outcomes', 'Outcomes', outcomes, `${formatMoneyShort(analysis.ledger.aligned, currency)} · ${outcomes}`, `${plural(outcomes, 'outcome')}, served by ${formatMoneyShort(analysis.ledger.aligned, currency)} of spend`),
+    group(
+      'unlinked',
+      'Unlinked spend',
+      unlinked.length,
+      `${formatMoneyShort(unlinkedSpend, currency)} · ${unlinked.length}`,
+      `${plural(unlinked.length, 'initiative')} spend ${formatMoneyShort(unlinkedSpend, currency)} that serves no existing outcome`,
+    ),
+    group(
+      'outcomes',
+      'Outcomes',
+      outcomes,
+      `${formatMoneyShort(analysis.ledger.aligned, currency)} · ${outcomes}`,
+      `${plural(outcomes, 'outcome')}, served by ${formatMoneyShort(analysis.ledger.aligned, currency)} of spend`,
+    ),
     group('capabilities', 'Capabilities', capabilityCount, String(capabilityCount), 'Linked spend by business capability'),
     group('problems', 'Problems', problems, String(problems), `${plural(problems, 'problem')} in the portfolio files, by rule`),
   ];
@@ -131,7 +151,9 @@ function derivedOf(analysis: Analysis): Derived {
 /** Initiatives with spend no existing outcome explains, largest first (as the summary lists them). */
 function unlinkedEntries(analysis: Analysis): InitiativeSpend[] {
   const memo = derivedOf(analysis);
-  memo.unlinked ??= analysis.ledger.initiatives.filter((e) => e.unlinked > 0).sort((a, b) => b.unlinked - a.unlinked || compareText(idOf(a.item), idOf(b.item)));
+  memo.unlinked ??= analysis.ledger.initiatives
+    .filter((e) => e.unlinked > 0)
+    .sort((a, b) => b.unlinked - a.unlinked || compareText(idOf(a.item), idOf(b.item)));
   return memo.unlinked;
 }
 
@@ -187,7 +209,12 @@ function capabilities(analysis: Analysis): Array<{ capability: string; spend: nu
     map.set(key, entry);
   }
   // Outcomes with no capability come last.
-  return [...map].map(([capability, v]) => ({ capability, ...v })).sort((a, b) => (a.capability === '' ? 1 : 0) - (b.capability === '' ? 1 : 0) || b.spend - a.spend || compareText(a.capability, b.capability));
+  return [...map]
+    .map(([capability, v]) => ({ capability, ...v }))
+    .sort(
+      (a, b) =>
+        (a.capability === '' ? 1 : 0) - (b.capability === '' ? 1 : 0) || b.spend - a.spend || compareText(a.capability, b.capability),
+    );
 }
 
 interface LocatedProblem {
@@ -210,7 +237,9 @@ function problemsByRule(analysis: Analysis): Array<{ rule: string; problems: Loc
       list.push({ path: file.path, diagnostic });
     }
   }
-  return [...byRule].map(([rule, problems]) => ({ rule, problems })).sort((a, b) => b.problems.length - a.problems.length || compareText(a.rule, b.rule));
+  return [...byRule]
+    .map(([rule, problems]) => ({ rule, problems }))
+    .sort((a, b) => b.problems.length - a.problems.length || compareText(a.rule, b.rule));
 }
 
 function initiativeNode(analysis: Analysis, entry: InitiativeSpend, amount: number, unlinked: boolean): TreeNode {
@@ -253,7 +282,14 @@ function outcomeNode(analysis: Analysis, o: OutcomeEntry): TreeNode {
     kind: 'outcome',
     label: o.id,
     description: [`${formatMoneyShort(o.spend, analysis.ledger.currency)} · ${o.initiatives}`, model.title].filter(Boolean).join(' · '),
-    tooltip: [model.title ?? o.id, `${plural(o.initiatives, 'initiative')}, ${formatMoneyShort(o.spend, analysis.ledger.currency)}`, model.owner ? `Owner ${model.owner}` : '', model.capability ? `Capability ${model.capability}` : ''].filter(Boolean).join('\n'),
+    tooltip: [
+      model.title ?? o.id,
+      `${plural(o.initiatives, 'initiative')}, ${formatMoneyShort(o.spend, analysis.ledger.currency)}`,
+      model.owner ? `Owner ${model.owner}` : '',
+      model.capability ? `Capability ${model.capability}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
     count: o.initiatives,
     expandable: o.initiatives > 0,
     location: locationOf(o.file, o.item.chunk, model.id?.node ?? model.node),
@@ -273,7 +309,15 @@ function capabilityNode(analysis: Analysis, c: { capability: string; spend: numb
 }
 
 function ruleNode(rule: string, count: number): TreeNode {
-  return { id: `rule:${rule}`, kind: 'rule', label: rule, description: String(count), tooltip: `${plural(count, 'problem')} found by ${rule}`, count, expandable: count > 0 };
+  return {
+    id: `rule:${rule}`,
+    kind: 'rule',
+    label: rule,
+    description: String(count),
+    tooltip: `${plural(count, 'problem')} found by ${rule}`,
+    count,
+    expandable: count > 0,
+  };
 }
 
 function problemNode({ path, diagnostic }: LocatedProblem): TreeNode {

@@ -19,7 +19,15 @@ export interface DocumentSymbol {
 
 type Span = { start: number; end: number };
 
-function symbol(file: PortfolioFile, chunk: Chunk, node: Span, selection: Span, name: string, detail: string, kind: SymbolKind): DocumentSymbol {
+function symbol(
+  file: PortfolioFile,
+  chunk: Chunk,
+  node: Span,
+  selection: Span,
+  name: string,
+  detail: string,
+  kind: SymbolKind,
+): DocumentSymbol {
   return { name, detail, kind, range: rangeOf(file, chunk, node), selectionRange: rangeOf(file, chunk, selection), children: [] };
 }
 
@@ -31,21 +39,37 @@ export function documentSymbols(analysis: Analysis, path: string): DocumentSymbo
   const out: DocumentSymbol[] = [];
   for (const section of file.parsed.sections) {
     const { pair, chunk } = section;
-    const kind: SymbolKind = section.key === 'metadata' ? 'namespace' : section.key === 'outcomes' || section.key === 'initiatives' ? 'array' : 'field';
+    const kind: SymbolKind =
+      section.key === 'metadata' ? 'namespace' : section.key === 'outcomes' || section.key === 'initiatives' ? 'array' : 'field';
     const entry = symbol(file, chunk, pair, pair.key, section.key, '', kind);
     if (section.key === 'outcomes') {
       for (const { chunk: itemChunk, model } of file.outcomes) {
         const anchor = model.id?.node ?? model.node;
-        const outcome = symbol(file, itemChunk, model.node, anchor, model.id?.value ?? '(no id)', model.title ?? '', model.kind === 'mandate' ? 'event' : 'object');
-        for (const measure of model.measures) outcome.children.push(symbol(file, itemChunk, measure.node, measure.node, measure.metric ?? measure.kind ?? 'measure', measure.kind ?? '', 'number'));
+        const outcome = symbol(
+          file,
+          itemChunk,
+          model.node,
+          anchor,
+          model.id?.value ?? '(no id)',
+          model.title ?? '',
+          model.kind === 'mandate' ? 'event' : 'object',
+        );
+        for (const measure of model.measures)
+          outcome.children.push(
+            symbol(file, itemChunk, measure.node, measure.node, measure.metric ?? measure.kind ?? 'measure', measure.kind ?? '', 'number'),
+          );
         entry.children.push(outcome);
       }
     } else if (section.key === 'initiatives') {
       for (const item of file.initiatives) {
         const { chunk: itemChunk, model } = item;
         const spend = spendOf.get(item);
-        const detail = [model.title, spend !== undefined && spend > 0 ? formatMoneyShort(spend, currency) : undefined].filter(Boolean).join(' · ');
-        entry.children.push(symbol(file, itemChunk, model.node, model.id?.node ?? model.node, model.id?.value ?? '(no id)', detail, 'object'));
+        const detail = [model.title, spend !== undefined && spend > 0 ? formatMoneyShort(spend, currency) : undefined]
+          .filter(Boolean)
+          .join(' · ');
+        entry.children.push(
+          symbol(file, itemChunk, model.node, model.id?.node ?? model.node, model.id?.value ?? '(no id)', detail, 'object'),
+        );
       }
     }
     const last = entry.children[entry.children.length - 1];

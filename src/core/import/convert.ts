@@ -12,11 +12,24 @@ interface BigDecimal {
 }
 
 const UNIT_WORDS: Record<string, number> = {
-  k: 3, K: 3, thousand: 3, thousands: 3,
-  m: 6, M: 6, mn: 6, mm: 6, MM: 6, million: 6, millions: 6,
-  b: 9, B: 9, bn: 9, billion: 9, billions: 9,
+  k: 3,
+  K: 3,
+  thousand: 3,
+  thousands: 3,
+  m: 6,
+  M: 6,
+  mn: 6,
+  mm: 6,
+  MM: 6,
+  million: 6,
+  millions: 6,
+  b: 9,
+  B: 9,
+  bn: 9,
+  billion: 9,
+  billions: 9,
 };
-const CURRENCY_SIGNS: Record<string, string | undefined> = { '€': 'EUR', '£': 'GBP', '¥': undefined, '$': undefined };
+const CURRENCY_SIGNS: Record<string, string | undefined> = { '€': 'EUR', '£': 'GBP', '¥': undefined, $: undefined };
 const NUMBER = /^(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 
@@ -90,14 +103,17 @@ export function convertAmount(cell: string, options: AmountOptions = {}): Conver
   const word = /^(.*?\d\.?)\s*([A-Za-z]+)$/.exec(text);
   if (word) {
     const exponent = UNIT_WORDS[word[2]!];
-    if (exponent === undefined) return { why: `unknown unit "${word[2]}": write k, M or B (thousand, million, billion), or a plain number` };
+    if (exponent === undefined)
+      return { why: `unknown unit "${word[2]}": write k, M or B (thousand, million, billion), or a plain number` };
     unit = exponent;
     text = word[1]!.trim();
   }
   if (GROUPED.test(text)) text = text.replace(/,/g, '');
   const value = parseDecimal(text);
   if (!value) {
-    const hint = /\d,\d/.test(text) ? ': write a decimal point (1234.56), not a decimal comma' : ': write a number such as 1234.56, 1,234.56 or 1.2M';
+    const hint = /\d,\d/.test(text)
+      ? ': write a decimal point (1234.56), not a decimal comma'
+      : ': write a number such as 1234.56, 1,234.56 or 1.2M';
     return { why: `not an amount${hint}` };
   }
   let exact = multiply(value, { int: 1n, exp10: unit });
@@ -155,7 +171,11 @@ export function convertDate(cell: string, format?: string): Converted<string> {
     }
   }
   if (!parts) {
-    return { why: format ? `not a date written ${format} or YYYY-MM-DD` : 'not a date written YYYY-MM-DD: give the column a format in the map, such as { column: ..., format: DD/MM/YYYY }' };
+    return {
+      why: format
+        ? `not a date written ${format} or YYYY-MM-DD`
+        : 'not a date written YYYY-MM-DD: give the column a format in the map, such as { column: ..., format: DD/MM/YYYY }',
+    };
   }
   const [year, month, day] = parts;
   if (!isCalendarDate(year, month, day)) return { why: 'no such day in the calendar' };
@@ -165,25 +185,37 @@ export function convertDate(cell: string, format?: string): Converted<string> {
 
 /** "In Progress" → "in-progress": the words of an enum as a spreadsheet tends to write them. */
 function enumWord(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 }
 
 /** A cell translated by the map's `values`, then matched to one of `allowed`. */
 export function convertEnum(cell: string, allowed: readonly string[], field: string, values?: Record<string, string>): Converted<string> {
   let text = cell;
   if (values) {
-    const key = Object.keys(values).find((k) => k === cell) ?? Object.keys(values).find((k) => k.trim().toLowerCase() === cell.trim().toLowerCase());
+    const key =
+      Object.keys(values).find((k) => k === cell) ?? Object.keys(values).find((k) => k.trim().toLowerCase() === cell.trim().toLowerCase());
     if (key !== undefined) text = values[key]!;
   }
   const word = enumWord(text);
   if (allowed.includes(word)) return { value: word };
-  return { why: `unknown ${field} value: use ${allowed.join(', ')}, or translate it in the map with values: { "${cell.trim()}": ${allowed[0]} }` };
+  return {
+    why: `unknown ${field} value: use ${allowed.join(', ')}, or translate it in the map with values: { "${cell.trim()}": ${allowed[0]} }`,
+  };
 }
 
 /** Any text made into a valid id: accents dropped, runs of other characters turned into "-". */
 export function slugId(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-').replace(/-{2,}/g, '-').replace(/^[^a-z0-9]+/, '').replace(/[-.]+$/, '');
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[^a-z0-9]+/, '')
+    .replace(/[-.]+$/, '');
 }
 
 export function convertId(cell: string): Converted<string> {

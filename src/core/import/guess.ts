@@ -6,7 +6,10 @@ import { IMPORT_API_VERSION } from './mapSchema';
 
 /** Header patterns per field, most specific first; the first column that matches wins. */
 const PATTERNS: Array<[string, RegExp]> = [
-  ['id', /^(?:(?:project|initiative|investment|item|issue|work ?item)[ _-]*)?(?:id|key|code|no\.?|number|#|identifier)$|unique.*identifier/i],
+  [
+    'id',
+    /^(?:(?:project|initiative|investment|item|issue|work ?item)[ _-]*)?(?:id|key|code|no\.?|number|#|identifier)$|unique.*identifier/i,
+  ],
   ['title', /^(?:(?:project|initiative|investment|item)[ _-]*)?(?:name|title)$|^summary$|investment title/i],
   ['description', /description|details|summary|scope/i],
   ['actualCost', /actual|spent|projected|to date/i],
@@ -66,7 +69,23 @@ export function guessMap(header: string[]): GuessedMap {
   return { fields, ...(currency ? { currency } : {}), unused };
 }
 
-const ORDER = ['id', 'title', 'description', 'category', 'type', 'outcomes', 'cost', 'actualCost', 'service', 'priority', 'owner', 'status', 'start', 'end', 'dependsOn'];
+const ORDER = [
+  'id',
+  'title',
+  'description',
+  'category',
+  'type',
+  'outcomes',
+  'cost',
+  'actualCost',
+  'service',
+  'priority',
+  'owner',
+  'status',
+  'start',
+  'end',
+  'dependsOn',
+];
 
 /** The guessed map as YAML, with comments saying what to check. */
 export function guessMapYaml(header: string[], source: { name: string; sheet?: string }): string {
@@ -80,7 +99,8 @@ export function guessMapYaml(header: string[], source: { name: string; sheet?: s
   doc.commentBefore = ` Guessed by portfolio-align import --guess-map from the header row of ${source.name.replace(/\n/g, ' ')}.\n Check every line, then: portfolio-align import ${source.name.replace(/\n/g, ' ')} --map this.map.yaml\n Fields: docs/import.md`;
   const root = doc.contents as unknown as YAMLMap;
   const initiativesNode = root.get('initiatives', true) as unknown as YAMLMap;
-  if (!guess.fields.id) initiativesNode.commentBefore = ' No id or title column was recognised: name the columns for id and title (both required).';
+  if (!guess.fields.id)
+    initiativesNode.commentBefore = ' No id or title column was recognised: name the columns for id and title (both required).';
   if (guess.unused.length > 0) initiativesNode.comment = ` Columns not used: ${guess.unused.map((u) => u.replace(/\n/g, ' ')).join(', ')}`;
   return doc.toString({ lineWidth: 0 });
 }

@@ -26,7 +26,11 @@ function rangeOf(node: Node, lines: LineCounter): MapRange | undefined {
   if (!node.range) return undefined;
   const start = lines.linePos(node.range[0]);
   const end = lines.linePos(node.range[1]);
-  return { line: start.line - 1, start: start.col - 1, end: end.line === start.line ? end.col - 1 : start.col - 1 + String((node as { value?: unknown }).value ?? '').length };
+  return {
+    line: start.line - 1,
+    start: start.col - 1,
+    end: end.line === start.line ? end.col - 1 : start.col - 1 + String((node as { value?: unknown }).value ?? '').length,
+  };
 }
 
 function keysOf(section: unknown, lines: LineCounter): Record<string, MapRange> {

@@ -3,9 +3,7 @@
 // every row it does not take with the row number, the column, the value and why.
 import { categories, initiativeTypes, outcomeKinds, statuses } from '../enums';
 import { closest } from '../suggest';
-import {
-  convertAmount, convertDate, convertEnum, convertId, convertIdList, convertPriority, type Converted,
-} from './convert';
+import { convertAmount, convertDate, convertEnum, convertId, convertIdList, convertPriority, type Converted } from './convert';
 import type { FieldMapping, ImportMap, InitiativeField, OutcomeField } from './mapSchema';
 import { INITIATIVE_FIELDS, OUTCOME_FIELDS } from './mapSchema';
 
@@ -50,12 +48,30 @@ export class MapError extends Error {}
 type Kind = 'id' | 'text' | 'amount' | 'date' | 'ids' | 'priority' | readonly string[];
 
 const INITIATIVE_KINDS: Record<InitiativeField, Kind> = {
-  id: 'id', title: 'text', description: 'text', category: categories, type: initiativeTypes, outcomes: 'ids',
-  cost: 'amount', actualCost: 'amount', service: 'id', priority: 'priority', owner: 'text', status: statuses,
-  start: 'date', end: 'date', dependsOn: 'ids',
+  id: 'id',
+  title: 'text',
+  description: 'text',
+  category: categories,
+  type: initiativeTypes,
+  outcomes: 'ids',
+  cost: 'amount',
+  actualCost: 'amount',
+  service: 'id',
+  priority: 'priority',
+  owner: 'text',
+  status: statuses,
+  start: 'date',
+  end: 'date',
+  dependsOn: 'ids',
 };
 const OUTCOME_KINDS: Record<OutcomeField, Kind> = {
-  id: 'id', title: 'text', description: 'text', kind: outcomeKinds, owner: 'text', capability: 'text', budget: 'amount',
+  id: 'id',
+  title: 'text',
+  description: 'text',
+  kind: outcomeKinds,
+  owner: 'text',
+  capability: 'text',
+  budget: 'amount',
 };
 const REQUIRED = ['id', 'title'];
 
@@ -72,8 +88,16 @@ function columnIndex(header: string[], name: string, table: string): number {
   if (exact >= 0) return exact;
   const loose = header.findIndex((h) => h.trim().toLowerCase() === name.trim().toLowerCase());
   if (loose >= 0) return loose;
-  const suggestion = closest(name, header.filter((h) => h.trim() !== ''));
-  throw new MapError(`The map names column "${name}", which ${table} does not have${suggestion ? `: did you mean "${suggestion}"?` : '.'} Its columns: ${header.filter((h) => h !== '').map((h) => `"${h}"`).join(', ')}.`);
+  const suggestion = closest(
+    name,
+    header.filter((h) => h.trim() !== ''),
+  );
+  throw new MapError(
+    `The map names column "${name}", which ${table} does not have${suggestion ? `: did you mean "${suggestion}"?` : '.'} Its columns: ${header
+      .filter((h) => h !== '')
+      .map((h) => `"${h}"`)
+      .join(', ')}.`,
+  );
 }
 
 function readerOf(mapping: FieldMapping, header: string[], table: string): CellReader {
@@ -88,7 +112,10 @@ function readerOf(mapping: FieldMapping, header: string[], table: string): CellR
       const index = columnIndex(header, part.slice(1, -1), table);
       return { index };
     });
-    const columns = parts.filter((p) => 'index' in p).map((p) => header[(p as { index: number }).index]!).join(', ');
+    const columns = parts
+      .filter((p) => 'index' in p)
+      .map((p) => header[(p as { index: number }).index]!)
+      .join(', ');
     return (row) => {
       // A template with an empty column is empty: "p-" is not an id.
       let text = '';
@@ -110,22 +137,34 @@ function readerOf(mapping: FieldMapping, header: string[], table: string): CellR
 function convert(kind: Kind, field: string, text: string, mapping: FieldMapping, fileCurrency: string | undefined): Converted<unknown> {
   const options = typeof mapping === 'object' && 'column' in mapping ? mapping : undefined;
   if (options?.values) {
-    const key = Object.keys(options.values).find((k) => k === text) ?? Object.keys(options.values).find((k) => k.trim().toLowerCase() === text.trim().toLowerCase());
+    const key =
+      Object.keys(options.values).find((k) => k === text) ??
+      Object.keys(options.values).find((k) => k.trim().toLowerCase() === text.trim().toLowerCase());
     if (key !== undefined) text = options.values[key]!;
-    else if (typeof kind === 'string') return { why: `not one of the map's values for ${field}: ${Object.keys(options.values).map((k) => `"${k}"`).join(', ')}` };
+    else if (typeof kind === 'string')
+      return {
+        why: `not one of the map's values for ${field}: ${Object.keys(options.values)
+          .map((k) => `"${k}"`)
+          .join(', ')}`,
+      };
   }
   if (typeof kind !== 'string') return convertEnum(text, kind as readonly string[], field);
   switch (kind) {
-    case 'id': return convertId(text);
-    case 'text': return { value: text };
+    case 'id':
+      return convertId(text);
+    case 'text':
+      return { value: text };
     case 'amount': {
       const amount = convertAmount(text, { scale: options?.scale, currency: options?.currency, fileCurrency });
       if ('why' in amount) return amount;
       return { value: amount.value.currency ? `${amount.value.decimal} ${amount.value.currency}` : amountValue(amount.value.decimal) };
     }
-    case 'date': return convertDate(text, options?.format);
-    case 'ids': return convertIdList(text, options?.separator);
-    case 'priority': return convertPriority(text);
+    case 'date':
+      return convertDate(text, options?.format);
+    case 'ids':
+      return convertIdList(text, options?.separator);
+    case 'priority':
+      return convertPriority(text);
   }
 }
 
@@ -186,7 +225,13 @@ function importTable(
       const first = seen.get(id);
       if (first !== undefined) {
         const idCell = readers.find((r) => r.field === 'id')!.read(row);
-        problems.push({ table: table.name, row: rowNumber, ...(idCell.column !== undefined ? { column: idCell.column } : {}), value: idCell.text, why: `id clash: "${id}" is already the id of row ${first}; make the ids unique in the sheet or in the map's id template` });
+        problems.push({
+          table: table.name,
+          row: rowNumber,
+          ...(idCell.column !== undefined ? { column: idCell.column } : {}),
+          value: idCell.text,
+          why: `id clash: "${id}" is already the id of row ${first}; make the ids unique in the sheet or in the map's id template`,
+        });
       } else seen.set(id, rowNumber);
     }
     if (problems.length > 0) result.rejected.push(...problems.map((p) => (id !== undefined ? { ...p, id } : p)));

@@ -21,7 +21,8 @@ function styleItem(node: YAMLMap): void {
 // Text that YAML reads back as the same string when written plain: starts with a letter or digit,
 // no character YAML gives a meaning to, and not a number, boolean or null of the core schema.
 const PLAIN_SAFE = /^[A-Za-z0-9](?:[A-Za-z0-9 _.,()/&'+-]*[A-Za-z0-9_.)/&'+-])?$/;
-const CORE_NOT_STRING = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|true|True|TRUE|false|False|FALSE|null|Null|NULL)$/;
+const CORE_NOT_STRING =
+  /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|true|True|TRUE|false|False|FALSE|null|Null|NULL)$/;
 
 /**
  * One scalar as YAML: plain when that is sure to read back the same, else through the yaml
@@ -40,14 +41,28 @@ function scalar(value: unknown): string {
 function field(key: string, value: unknown, indent: string): string {
   if (Array.isArray(value)) return `${indent}${key}: [ ${value.map(scalar).join(', ')} ]\n`;
   if (value !== null && typeof value === 'object') {
-    return `${indent}${key}:\n` + Object.entries(value).map(([k, v]) => field(k, v, indent + '  ')).join('');
+    return (
+      `${indent}${key}:\n` +
+      Object.entries(value)
+        .map(([k, v]) => field(k, v, indent + '  '))
+        .join('')
+    );
   }
   return `${indent}${key}: ${scalar(value)}\n`;
 }
 
 function itemsText(key: string, items: Item[]): string {
   if (items.length === 0) return `${key}: []\n`;
-  return `${key}:\n` + items.map((item) => Object.entries(item).map(([k, v], i) => (i === 0 ? field(k, v, '  ').replace(/^ {2}/, '  - ') : field(k, v, '    '))).join('')).join('\n');
+  return (
+    `${key}:\n` +
+    items
+      .map((item) =>
+        Object.entries(item)
+          .map(([k, v], i) => (i === 0 ? field(k, v, '  ').replace(/^ {2}/, '  - ') : field(k, v, '    ')))
+          .join(''),
+      )
+      .join('\n')
+  );
 }
 
 export interface NewFileOptions {
@@ -67,7 +82,13 @@ export function newPortfolioYaml(result: ImportResult, options: NewFileOptions):
   if (Object.keys(result.metadata).length > 0) text += field('metadata', { name: options.fallbackName, ...result.metadata }, '');
   const outcomes = result.outcomes?.items.map((i) => i.item) ?? [];
   if (outcomes.length > 0) text += itemsText('outcomes', outcomes);
-  return text + itemsText('initiatives', result.initiatives.items.map((i) => i.item));
+  return (
+    text +
+    itemsText(
+      'initiatives',
+      result.initiatives.items.map((i) => i.item),
+    )
+  );
 }
 
 export class MergeError extends Error {}
@@ -137,9 +158,17 @@ function idOf(node: unknown): string | undefined {
   return typeof id === 'string' ? id : typeof id === 'number' ? String(id) : undefined;
 }
 
-function mergeTable(doc: Document, root: YAMLMap, key: 'initiatives' | 'outcomes', table: TableResult, options: MergeOptions, currency: string | undefined): TableMerge {
+function mergeTable(
+  doc: Document,
+  root: YAMLMap,
+  key: 'initiatives' | 'outcomes',
+  table: TableResult,
+  options: MergeOptions,
+  currency: string | undefined,
+): TableMerge {
   let seq = root.get(key, true) as Node | undefined;
-  if (seq !== undefined && !isSeq(seq)) throw new MergeError(`${key} in the file is not a list: make it a list of items (- id: ...) first.`);
+  if (seq !== undefined && !isSeq(seq))
+    throw new MergeError(`${key} in the file is not a list: make it a list of items (- id: ...) first.`);
   if (seq === undefined) {
     seq = doc.createNode([]) as YAMLSeq;
     root.set(key, seq);
@@ -192,9 +221,12 @@ export function mergeIntoPortfolio(existing: string, result: ImportResult, optio
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
     const line = first.linePos?.[0].line;
-    throw new MergeError(`it is not valid YAML${line ? ` (line ${line})` : ''}: ${first.message.split('\n')[0]}. Fix it (portfolio-align check shows where) and import again.`);
+    throw new MergeError(
+      `it is not valid YAML${line ? ` (line ${line})` : ''}: ${first.message.split('\n')[0]}. Fix it (portfolio-align check shows where) and import again.`,
+    );
   }
-  if (!isMap(doc.contents)) throw new MergeError('it is not a portfolio: its top level must be a mapping starting with apiVersion: portfolio/v1.');
+  if (!isMap(doc.contents))
+    throw new MergeError('it is not a portfolio: its top level must be a mapping starting with apiVersion: portfolio/v1.');
   const root = doc.contents as YAMLMap;
   const metadataKeys = Object.keys(result.metadata);
   if (metadataKeys.length > 0) {
@@ -206,7 +238,8 @@ export function mergeIntoPortfolio(existing: string, result: ImportResult, optio
     if (!isMap(metadata)) throw new MergeError('its metadata is not a mapping: fix it first.');
     for (const key of metadataKeys) setField(doc, metadata as YAMLMap, key, result.metadata[key], undefined);
   }
-  const currency = (isMap(root.get('metadata', true)) ? (root.get('metadata', true) as unknown as YAMLMap).get('currency') : undefined) as string | undefined;
+  const currency = (isMap(root.get('metadata', true)) ? (root.get('metadata', true) as unknown as YAMLMap).get('currency') : undefined) as
+    string | undefined;
   const merged: MergeResult = { text: '', initiatives: mergeTable(doc, root, 'initiatives', result.initiatives, options, currency) };
   if (result.outcomes) merged.outcomes = mergeTable(doc, root, 'outcomes', result.outcomes, options, currency);
   merged.text = doc.toString(TO_STRING);

@@ -55,9 +55,15 @@ export function comparisonOf(diff: PortfolioDiff, ref: string): Comparison {
   const now = where(diff.head.summary.initiatives);
   const before = where(diff.base.summary.initiatives);
   const headPaths = new Set(diff.head.summary.initiatives.map((row) => row.path));
-  const initiative = (id: string, rows: Map<string, { title: string; path: string; line: number }>, known: (path: string) => boolean): ComparedInitiative => {
+  const initiative = (
+    id: string,
+    rows: Map<string, { title: string; path: string; line: number }>,
+    known: (path: string) => boolean,
+  ): ComparedInitiative => {
     const row = rows.get(id);
-    return row && known(row.path) ? { id, title: row.title, path: row.path, line: row.line } : { id, title: row?.title ?? id, path: null, line: null };
+    return row && known(row.path)
+      ? { id, title: row.title, path: row.path, line: row.line }
+      : { id, title: row?.title ?? id, path: null, line: null };
   };
   let omitted = 0;
   const cut = <T>(list: readonly T[]): T[] => {
@@ -69,12 +75,24 @@ export function comparisonOf(diff: PortfolioDiff, ref: string): Comparison {
     ref,
     currency: diff.head.summary.currency,
     currencyChanged: diff.currencyChanged,
-    delta: { alignmentScore: d.alignmentScore, totalSpend: d.totalSpend, unlinkedSpend: d.unlinkedSpend, measuredShare: d.measuredShare, budgetUse: d.budgetUse },
+    delta: {
+      alignmentScore: d.alignmentScore,
+      totalSpend: d.totalSpend,
+      unlinkedSpend: d.unlinkedSpend,
+      measuredShare: d.measuredShare,
+      budgetUse: d.budgetUse,
+    },
     added: cut(diff.initiatives.added).map((id) => initiative(id, now, () => true)),
     // A removed initiative opens the file it was in, if that file is still a portfolio file.
     removed: cut(diff.initiatives.removed).map((id) => initiative(id, before, (path) => headPaths.has(path))),
     changed: diff.initiatives.changed.length,
-    newFindings: cut(diff.findings.new).map((f) => ({ code: f.code, severity: f.severity, message: f.message, path: f.path, line: f.range.start.line + 1 })),
+    newFindings: cut(diff.findings.new).map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      path: f.path,
+      line: f.range.start.line + 1,
+    })),
     fixedFindings: diff.findings.fixed.length,
     omitted,
   };
@@ -108,14 +126,31 @@ export function cardDeltas(comparison: Comparison): Partial<Record<CardKey, stri
 
 function place(path: string | null, line: number | null, label: string, displayPath: (path: string) => string): VElement {
   if (path === null || line === null) return h('span', { class: 'place' }, label);
-  return h('button', { class: 'reveal link-button', 'data-action': 'reveal', 'data-path': path, 'data-line': String(line), title: `${displayPath(path)}:${line}` }, label);
+  return h(
+    'button',
+    {
+      class: 'reveal link-button',
+      'data-action': 'reveal',
+      'data-path': path,
+      'data-line': String(line),
+      title: `${displayPath(path)}:${line}`,
+    },
+    label,
+  );
 }
 
 function initiativeList(title: string, items: readonly ComparedInitiative[], displayPath: (path: string) => string): VElement | null {
   if (items.length === 0) return null;
-  return h('div', { class: 'comparison-list', 'data-table': title.toLowerCase().replace(/\s+/g, '-') },
+  return h(
+    'div',
+    { class: 'comparison-list', 'data-table': title.toLowerCase().replace(/\s+/g, '-') },
     h('h3', null, `${title} (${items.length.toLocaleString('en-US')})`),
-    h('ul', null, items.map((item) => h('li', null, place(item.path, item.line, visibleText(item.id), displayPath), ` ${visibleText(item.title)}`))));
+    h(
+      'ul',
+      null,
+      items.map((item) => h('li', null, place(item.path, item.line, visibleText(item.id), displayPath), ` ${visibleText(item.title)}`)),
+    ),
+  );
 }
 
 /** The "Changes since <ref>" section of the panel. */
@@ -128,20 +163,44 @@ export function comparisonSection(comparison: Comparison, displayPath: (path: st
     `${findings.length.toLocaleString('en-US')} new finding${findings.length === 1 ? '' : 's'}`,
     `${comparison.fixedFindings.toLocaleString('en-US')} fixed`,
   ];
-  return h('section', { class: 'comparison', 'aria-labelledby': 'comparison-title' },
+  return h(
+    'section',
+    { class: 'comparison', 'aria-labelledby': 'comparison-title' },
     h('h2', { id: 'comparison-title' }, `Changes since ${visibleText(comparison.ref)}`),
     h('p', { class: 'comparison-facts' }, `Initiatives: ${facts.slice(0, 3).join(', ')}. Findings: ${facts.slice(3).join(', ')}.`),
     comparison.currencyChanged ? h('p', { class: 'note' }, 'The summary currency changed, so spend is not compared.') : null,
     initiativeList('Added initiatives', comparison.added, displayPath),
     initiativeList('Removed initiatives', comparison.removed, displayPath),
-    findings.length === 0 ? null : h('div', { class: 'comparison-list', 'data-table': 'new-findings' },
-      h('h3', null, `New findings (${findings.length.toLocaleString('en-US')})`),
-      h('ul', null, findings.map((f) => h('li', { class: `finding ${f.severity}` },
-        place(f.path, f.line, `${displayPath(f.path)}:${f.line}`, displayPath), ` ${f.severity} ${f.code}: ${visibleText(f.message)}`)))),
-    comparison.omitted > 0 ? h('p', { class: 'note' }, `${comparison.omitted.toLocaleString('en-US')} more not listed.`) : null);
+    findings.length === 0
+      ? null
+      : h(
+          'div',
+          { class: 'comparison-list', 'data-table': 'new-findings' },
+          h('h3', null, `New findings (${findings.length.toLocaleString('en-US')})`),
+          h(
+            'ul',
+            null,
+            findings.map((f) =>
+              h(
+                'li',
+                { class: `finding ${f.severity}` },
+                place(f.path, f.line, `${displayPath(f.path)}:${f.line}`, displayPath),
+                ` ${f.severity} ${f.code}: ${visibleText(f.message)}`,
+              ),
+            ),
+          ),
+        ),
+    comparison.omitted > 0 ? h('p', { class: 'note' }, `${comparison.omitted.toLocaleString('en-US')} more not listed.`) : null,
+  );
 }
 
-const CARD_LABELS: Record<string, CardKey> = { 'Alignment score': 'score', 'Total spend': 'total', 'Unlinked spend': 'unlinked', 'Measured share': 'measured', 'Budget use': 'budget' };
+const CARD_LABELS: Record<string, CardKey> = {
+  'Alignment score': 'score',
+  'Total spend': 'total',
+  'Unlinked spend': 'unlinked',
+  'Measured share': 'measured',
+  'Budget use': 'budget',
+};
 
 /** Adds each card's change under its value, in a copy of the report view (the cards are view.ts's). */
 export function withCardDeltas(view: VElement, deltas: Partial<Record<CardKey, string>>, ref: string): VElement {

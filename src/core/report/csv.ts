@@ -16,12 +16,43 @@ export function csvField(value: string | number | undefined): string {
 
 export function renderCsv(summary: Summary): string {
   const money = (minor: number) => formatDecimal(minor, summary.currency);
-  const header = ['id', 'title', 'category', 'type', 'owner', 'status', 'priority', `spend_${summary.currency}`, `aligned_${summary.currency}`, `unlinked_${summary.currency}`, 'outcomes', 'unlinked_reason', 'path', 'line', 'note'];
+  const header = [
+    'id',
+    'title',
+    'category',
+    'type',
+    'owner',
+    'status',
+    'priority',
+    `spend_${summary.currency}`,
+    `aligned_${summary.currency}`,
+    `unlinked_${summary.currency}`,
+    'outcomes',
+    'unlinked_reason',
+    'path',
+    'line',
+    'note',
+  ];
   const rows = summary.initiatives.map((r) => {
     // An amount left out of the totals is no zero: its cells stay empty and the note says why.
     const amounts = r.uncounted ? [undefined, undefined, undefined] : [money(r.spend), money(r.aligned), money(r.unlinked)];
-    return [r.id, r.title, r.category, r.type, r.owner, r.status, r.priority, ...amounts, r.outcomes.join(' '), r.reason, r.path, r.line, r.uncounted]
-      .map(csvField).join(',');
+    return [
+      r.id,
+      r.title,
+      r.category,
+      r.type,
+      r.owner,
+      r.status,
+      r.priority,
+      ...amounts,
+      r.outcomes.join(' '),
+      r.reason,
+      r.path,
+      r.line,
+      r.uncounted,
+    ]
+      .map(csvField)
+      .join(',');
   });
   return [header.join(','), ...rows].join('\r\n') + '\r\n';
 }

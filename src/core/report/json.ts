@@ -7,7 +7,7 @@ export const JSON_CONTRACT_VERSION = 1;
 
 export function toJsonSummary(summary: Summary): Record<string, unknown> {
   const money = (minor: number) => toMajor(minor, summary.currency);
-  const round = (share: number | null | undefined) => (share === null || share === undefined ? share ?? null : Number(share.toFixed(6)));
+  const round = (share: number | null | undefined) => (share === null || share === undefined ? (share ?? null) : Number(share.toFixed(6)));
   return {
     name: summary.name ?? null,
     brm: summary.brm ?? null,
@@ -25,7 +25,12 @@ export function toJsonSummary(summary: Summary): Record<string, unknown> {
     budget: summary.budget === undefined ? null : money(summary.budget),
     budgetUse: round(summary.budgetUse),
     unconverted: summary.unconverted,
-    byOutcome: summary.byOutcome.map((o) => ({ ...o, spend: money(o.spend), budget: o.budget === undefined ? null : money(o.budget), budgetUse: round(o.budgetUse) })),
+    byOutcome: summary.byOutcome.map((o) => ({
+      ...o,
+      spend: money(o.spend),
+      budget: o.budget === undefined ? null : money(o.budget),
+      budgetUse: round(o.budgetUse),
+    })),
     byCapability: summary.byCapability.map((c) => ({ ...c, spend: money(c.spend) })),
     byOwner: summary.byOwner.map((o) => ({ ...o, spend: money(o.spend) })),
     byCategory: {

@@ -18,8 +18,10 @@ const PERCENT = '0.0%';
 export function summarySheets(summary: Summary): ReportSheet[] {
   const exponent = currencyExponent(summary.currency);
   const moneyFormat = `"${summary.currency} "#,##0${exponent > 0 ? '.' + '0'.repeat(exponent) : ''}`;
-  const money = (minor: number | undefined): ReportCell => (minor === undefined ? null : { n: toMajor(minor, summary.currency), format: moneyFormat });
-  const share = (value: number | null | undefined): ReportCell => (value === null || value === undefined ? null : { n: Number(value.toFixed(6)), format: PERCENT });
+  const money = (minor: number | undefined): ReportCell =>
+    minor === undefined ? null : { n: toMajor(minor, summary.currency), format: moneyFormat };
+  const share = (value: number | null | undefined): ReportCell =>
+    value === null || value === undefined ? null : { n: Number(value.toFixed(6)), format: PERCENT };
   const count = (value: number | undefined): ReportCell => (value === undefined ? null : { n: value });
   const text = (value: string | null | undefined): ReportCell => (value === null || value === undefined ? null : value);
 
@@ -66,7 +68,17 @@ export function summarySheets(summary: Summary): ReportSheet[] {
       rows: [
         ['id', 'title', 'owner', 'status', 'category', 'type', 'cost', 'linked outcomes', 'unlinked amount', 'file', 'line'],
         ...summary.initiatives.map((r) => [
-          r.id, r.title, text(r.owner), text(r.status), text(r.category), text(r.type), r.spend === 0 ? null : money(r.spend), r.outcomes.join('; '), money(r.unlinked), r.path, count(r.line),
+          r.id,
+          r.title,
+          text(r.owner),
+          text(r.status),
+          text(r.category),
+          text(r.type),
+          r.spend === 0 ? null : money(r.spend),
+          r.outcomes.join('; '),
+          money(r.unlinked),
+          r.path,
+          count(r.line),
         ]),
       ],
       widths: [20, 40, 20, 12, 10, 16, 16, 30, 16, 30, 6],
@@ -74,10 +86,35 @@ export function summarySheets(summary: Summary): ReportSheet[] {
     {
       name: 'Outcomes',
       rows: [
-        ['id', 'title', 'kind', 'owner', 'capability', 'spend', 'initiatives', 'budget', 'budget use', 'measured', 'measures and goal status', 'file', 'line'],
+        [
+          'id',
+          'title',
+          'kind',
+          'owner',
+          'capability',
+          'spend',
+          'initiatives',
+          'budget',
+          'budget use',
+          'measured',
+          'measures and goal status',
+          'file',
+          'line',
+        ],
         ...summary.byOutcome.map((o) => [
-          o.id, o.title, o.kind, text(o.owner), text(o.capability), money(o.spend), count(o.initiatives), money(o.budget), share(o.budgetUse),
-          o.measured ? 'yes' : 'no', (goalsByOutcome.get(o.id) ?? []).join('; '), o.path, count(o.line),
+          o.id,
+          o.title,
+          o.kind,
+          text(o.owner),
+          text(o.capability),
+          money(o.spend),
+          count(o.initiatives),
+          money(o.budget),
+          share(o.budgetUse),
+          o.measured ? 'yes' : 'no',
+          (goalsByOutcome.get(o.id) ?? []).join('; '),
+          o.path,
+          count(o.line),
         ]),
       ],
       widths: [20, 40, 10, 20, 20, 16, 10, 16, 10, 9, 40, 30, 6],
@@ -86,7 +123,17 @@ export function summarySheets(summary: Summary): ReportSheet[] {
       name: 'Unlinked',
       rows: [
         ['id', 'title', 'type', 'owner', 'status', 'spend', 'reason', 'file', 'line'],
-        ...summary.unlinked.map((u) => [u.id, u.title, text(u.type), text(u.owner), text(u.status), money(u.spend), u.reason, u.path, count(u.line)]),
+        ...summary.unlinked.map((u) => [
+          u.id,
+          u.title,
+          text(u.type),
+          text(u.owner),
+          text(u.status),
+          money(u.spend),
+          u.reason,
+          u.path,
+          count(u.line),
+        ]),
       ],
       widths: [20, 40, 16, 20, 12, 16, 16, 30, 6],
     },

@@ -16,13 +16,21 @@ export const beyondBudget: Rule = {
         const model = entry.item.model;
         const node = model.cost?.node ?? itemAnchor(model);
         const name = model.id ? `Initiative ${quoted(model, '')}` : 'This initiative';
-        const why = funded === 0
-          ? `its ${context.ledger.format(entry.spend)} alone is more than the budget of ${context.ledger.format(budget)}`
-          : funded >= budget
-            ? `initiatives of higher priority already use the whole budget of ${context.ledger.format(budget)}`
-            : `initiatives of higher priority use ${context.ledger.format(funded)} of ${context.ledger.format(budget)}, and its ${context.ledger.format(entry.spend)} would take the total to ${context.ledger.format(after)}`;
-        context.report(findingAt('beyond-budget', entry.file, entry.item.chunk, node,
-          `${name} is beyond the budget: ${why}. It is unfunded unless the budget grows or its priority rises.`));
+        const why =
+          funded === 0
+            ? `its ${context.ledger.format(entry.spend)} alone is more than the budget of ${context.ledger.format(budget)}`
+            : funded >= budget
+              ? `initiatives of higher priority already use the whole budget of ${context.ledger.format(budget)}`
+              : `initiatives of higher priority use ${context.ledger.format(funded)} of ${context.ledger.format(budget)}, and its ${context.ledger.format(entry.spend)} would take the total to ${context.ledger.format(after)}`;
+        context.report(
+          findingAt(
+            'beyond-budget',
+            entry.file,
+            entry.item.chunk,
+            node,
+            `${name} is beyond the budget: ${why}. It is unfunded unless the budget grows or its priority rises.`,
+          ),
+        );
       }
       funded = after;
     }

@@ -10,7 +10,14 @@ export const costOverrun: Rule = {
     const node = entry.item.model.actualCost?.node;
     if (cost === undefined || actualCost === undefined || actualCost <= cost || !node) return;
     const share = cost > 0 ? ` (${Number((((actualCost - cost) / cost) * 100).toFixed(1))}%)` : '';
-    report(findingAt('cost-overrun', entry.file, entry.item.chunk, node,
-      `Actual cost ${ledger.format(actualCost)} is ${ledger.format(actualCost - cost)}${share} over the planned ${ledger.format(cost)}. Re-plan the cost or record why it overran.`));
+    report(
+      findingAt(
+        'cost-overrun',
+        entry.file,
+        entry.item.chunk,
+        node,
+        `Actual cost ${ledger.format(actualCost)} is ${ledger.format(actualCost - cost)}${share} over the planned ${ledger.format(cost)}. Re-plan the cost or record why it overran.`,
+      ),
+    );
   },
 };

@@ -7,7 +7,14 @@ export const dateOrder: Rule = {
   defaults: always('error'),
   initiative({ report }, file, { chunk, model }) {
     if (!model.start || !model.end || model.end.value >= model.start.value) return;
-    report(findingAt('date-order', file, chunk, model.end.node,
-      `The end ${model.end.value} is before the start ${model.start.value}: swap them or correct one of the dates.`));
+    report(
+      findingAt(
+        'date-order',
+        file,
+        chunk,
+        model.end.node,
+        `The end ${model.end.value} is before the start ${model.start.value}: swap them or correct one of the dates.`,
+      ),
+    );
   },
 };

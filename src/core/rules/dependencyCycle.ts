@@ -12,7 +12,11 @@ export const dependencyCycle: Rule = {
     const graph = new Map<string, string[]>();
     for (const [id, definition] of index.initiatives) {
       const dependsOn = definition.item.model.dependsOn;
-      if (dependsOn.length > 0) graph.set(id, dependsOn.map((d) => d.value).filter((d) => index.initiatives.has(d)));
+      if (dependsOn.length > 0)
+        graph.set(
+          id,
+          dependsOn.map((d) => d.value).filter((d) => index.initiatives.has(d)),
+        );
     }
     if (graph.size === 0) return;
     for (const component of stronglyConnected(graph)) {
@@ -22,8 +26,15 @@ export const dependencyCycle: Rule = {
         const edge = definition.item.model.dependsOn.find((d) => members.has(d.value));
         if (!edge) continue;
         const cycle = cycleThrough(id, edge.value, graph, members);
-        report(findingAt('dependency-cycle', definition.file, definition.item.chunk, edge.node,
-          `Dependency cycle: ${cycle.join(' → ')}. None of these can start first; remove one of the dependencies.`));
+        report(
+          findingAt(
+            'dependency-cycle',
+            definition.file,
+            definition.item.chunk,
+            edge.node,
+            `Dependency cycle: ${cycle.join(' → ')}. None of these can start first; remove one of the dependencies.`,
+          ),
+        );
       }
     }
   },
@@ -91,7 +102,7 @@ function cycleThrough(start: string, first: string, graph: Map<string, string[]>
     }
   }
   const path = [start];
-  for (let node = start; ; ) {
+  for (let node = start; ;) {
     const before = previous.get(node);
     if (before === undefined || before === start) break;
     path.push(before);

@@ -12,8 +12,15 @@ export const goalMissed: Rule = {
         for (const measure of model.measures) {
           if (goalStatus(measure, today) !== 'missed' || measure.actual === undefined) continue;
           const unit = measure.unit ? `${measure.unit === '%' ? '' : ' '}${measure.unit}` : '';
-          report(findingAt('goal-missed', file, chunk, measure.actualNode ?? measure.node,
-            `Goal missed: "${measure.metric ?? measure.kind ?? 'measure'}" was due ${measure.due} with target ${measure.target}${unit}, and the actual is ${measure.actual}${unit}. Record the new plan for this outcome.`));
+          report(
+            findingAt(
+              'goal-missed',
+              file,
+              chunk,
+              measure.actualNode ?? measure.node,
+              `Goal missed: "${measure.metric ?? measure.kind ?? 'measure'}" was due ${measure.due} with target ${measure.target}${unit}, and the actual is ${measure.actual}${unit}. Record the new plan for this outcome.`,
+            ),
+          );
         }
       }
     }

@@ -30,11 +30,12 @@ function declarations(files: readonly PortfolioFile[], field: Field): Declared[]
 
 /** Which value the folder uses, in words, as the engine decides it (analyze.ts, ledger.ts, workspace.ts). */
 function winner(field: Field, all: Declared[]): string {
-  if (field === 'budget') return 'the summary adds every file\'s budget together';
+  if (field === 'budget') return "the summary adds every file's budget together";
   const first = all[0]!;
-  const what = field === 'relationshipModel'
-    ? `files without a model of their own use "${first.value}" from ${baseName(first.file.path)}, and each file declaring one is checked under its own`
-    : `the summary uses "${first.value}" from ${baseName(first.file.path)} (the first file, by path, that declares it)`;
+  const what =
+    field === 'relationshipModel'
+      ? `files without a model of their own use "${first.value}" from ${baseName(first.file.path)}, and each file declaring one is checked under its own`
+      : `the summary uses "${first.value}" from ${baseName(first.file.path)} (the first file, by path, that declares it)`;
   return what;
 }
 
@@ -53,10 +54,21 @@ export const metadataConflict: Rule = {
       for (const d of all) {
         const others = all.filter((o) => o !== d).map((o) => `"${o.value}" in ${baseName(o.file.path)}`);
         const shown = others.length > 3 ? [...others.slice(0, 3), `${others.length - 3} more`] : others;
-        const finding = findingAt('metadata-conflict', d.file, d.file.metadata!.chunk, d.key,
-          `metadata.${field} is "${d.value}" here, but ${shown.join(', ')}: ${rule}. ${field === 'budget' ? 'Keep the budget in one file of the folder, unless the budgets are meant to add up (then turn this rule off in these files).' : 'Declare it in one file of the folder only, or give every file the same value.'}`);
+        const finding = findingAt(
+          'metadata-conflict',
+          d.file,
+          d.file.metadata!.chunk,
+          d.key,
+          `metadata.${field} is "${d.value}" here, but ${shown.join(', ')}: ${rule}. ${field === 'budget' ? 'Keep the budget in one file of the folder, unless the budgets are meant to add up (then turn this rule off in these files).' : 'Declare it in one file of the folder only, or give every file the same value.'}`,
+        );
         const first = all.find((o) => o !== d)!;
-        finding.related = [{ path: first.file.path, span: { chunk: first.file.metadata!.chunk, start: first.key.start, end: first.key.end }, message: `metadata.${field} is "${first.value}" here` }];
+        finding.related = [
+          {
+            path: first.file.path,
+            span: { chunk: first.file.metadata!.chunk, start: first.key.start, end: first.key.end },
+            message: `metadata.${field} is "${first.value}" here`,
+          },
+        ];
         report(finding);
       }
     }

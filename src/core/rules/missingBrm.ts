@@ -7,11 +7,18 @@ export const missingBrm: Rule = {
   defaults: bySeverity('off', 'info', 'warning', 'warning'),
   check({ files, report }) {
     if (files.some((file) => file.metadata?.model.brm)) return;
-    const message = 'No Business Relationship Manager is named: add brm: with the name of the person who owns the business/IT relationship.';
+    const message =
+      'No Business Relationship Manager is named: add brm: with the name of the person who owns the business/IT relationship.';
     const withMetadata = files.filter((file) => file.metadata);
     for (const file of withMetadata) {
       const metadata = file.metadata!;
-      report(findingAt('missing-brm', file, metadata.chunk, metadata.model.keyNode, message, { kind: 'add-field', field: 'brm', placeholder: 'Name of the BRM' }));
+      report(
+        findingAt('missing-brm', file, metadata.chunk, metadata.model.keyNode, message, {
+          kind: 'add-field',
+          field: 'brm',
+          placeholder: 'Name of the BRM',
+        }),
+      );
     }
     // No file has metadata at all: say it once, at the top of the first file.
     const first = files[0];
@@ -20,7 +27,15 @@ export const missingBrm: Rule = {
     if (withMetadata.length === 0 && anyItem && first?.parsed.rootChunk && first.parsed.rootShape === 'map') {
       const chunk = first.parsed.rootChunk;
       const key = first.parsed.sections[0]?.pair.key;
-      report(findingAt('missing-brm', first, chunk, key ?? { start: 0, end: 0 }, 'No Business Relationship Manager is named: add a metadata section with brm: and the name of the person who owns the business/IT relationship.'));
+      report(
+        findingAt(
+          'missing-brm',
+          first,
+          chunk,
+          key ?? { start: 0, end: 0 },
+          'No Business Relationship Manager is named: add a metadata section with brm: and the name of the person who owns the business/IT relationship.',
+        ),
+      );
     }
   },
 };

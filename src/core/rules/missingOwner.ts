@@ -10,17 +10,31 @@ export const missingOwner: Rule = {
     for (const file of files) {
       for (const { chunk, model } of file.outcomes) {
         if (model.owner || syntaxErrorWithin(chunk.parse.problems, model.node.start, model.node.end)) continue;
-        report(findingAt('missing-owner', file, chunk, itemAnchor(model),
-          `${model.id ? `Outcome "${model.id.value}"` : 'This outcome'} has no owner: add owner: with its business sponsor.`,
-          { kind: 'add-field', field: 'owner', placeholder: 'Business sponsor' }));
+        report(
+          findingAt(
+            'missing-owner',
+            file,
+            chunk,
+            itemAnchor(model),
+            `${model.id ? `Outcome "${model.id.value}"` : 'This outcome'} has no owner: add owner: with its business sponsor.`,
+            { kind: 'add-field', field: 'owner', placeholder: 'Business sponsor' },
+          ),
+        );
       }
     }
   },
   initiative({ report }, file, { chunk, model }) {
     // A YAML error inside the item (an unclosed quote) may have swallowed its owner: say nothing.
     if (model.owner || syntaxErrorWithin(chunk.parse.problems, model.node.start, model.node.end)) return;
-    report(findingAt('missing-owner', file, chunk, itemAnchor(model),
-      `${model.id ? `Initiative "${model.id.value}"` : 'This initiative'} has no owner: add owner: with the team or person accountable for it.`,
-      { kind: 'add-field', field: 'owner', placeholder: 'Accountable team' }));
+    report(
+      findingAt(
+        'missing-owner',
+        file,
+        chunk,
+        itemAnchor(model),
+        `${model.id ? `Initiative "${model.id.value}"` : 'This initiative'} has no owner: add owner: with the team or person accountable for it.`,
+        { kind: 'add-field', field: 'owner', placeholder: 'Accountable team' },
+      ),
+    );
   },
 };

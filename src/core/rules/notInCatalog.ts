@@ -12,14 +12,28 @@ export const notInCatalog: Rule = {
     const { report } = context;
     const service = item.model.service;
     if (!service) {
-      report(findingAt('not-in-catalog', file, item.chunk, itemAnchor(item.model),
-        `${item.model.id ? `Initiative ${quoted(item.model, '')}` : 'This initiative'} names no service from the catalog: add service: with one of ${menu}.`,
-        { kind: 'add-field', field: 'service', placeholder: services[0]! }));
+      report(
+        findingAt(
+          'not-in-catalog',
+          file,
+          item.chunk,
+          itemAnchor(item.model),
+          `${item.model.id ? `Initiative ${quoted(item.model, '')}` : 'This initiative'} names no service from the catalog: add service: with one of ${menu}.`,
+          { kind: 'add-field', field: 'service', placeholder: services[0]! },
+        ),
+      );
     } else if (!catalog.has(service.value)) {
       const suggestion = closest(service.value, services);
-      report(findingAt('not-in-catalog', file, item.chunk, service.node,
-        `Service "${service.value}" is not in the catalog (${menu}).${suggestion ? ` Did you mean "${suggestion}"?` : ' Add it to metadata.catalog or pick a listed service.'}`,
-        suggestion ? { kind: 'replace', text: suggestion } : undefined));
+      report(
+        findingAt(
+          'not-in-catalog',
+          file,
+          item.chunk,
+          service.node,
+          `Service "${service.value}" is not in the catalog (${menu}).${suggestion ? ` Did you mean "${suggestion}"?` : ' Add it to metadata.catalog or pick a listed service.'}`,
+          suggestion ? { kind: 'replace', text: suggestion } : undefined,
+        ),
+      );
     }
   },
 };

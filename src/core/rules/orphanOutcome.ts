@@ -10,8 +10,15 @@ export const orphanOutcome: Rule = {
       for (const item of file.outcomes) {
         const id = item.model.id?.value;
         if (id === undefined || index.outcome(id)?.item !== item || (ledger.byOutcome.get(id)?.initiatives ?? 0) > 0) continue;
-        report(findingAt('orphan-outcome', file, item.chunk, itemAnchor(item.model),
-          `No initiative serves outcome "${id}": link the initiatives that deliver it, or remove it if the need is gone.`));
+        report(
+          findingAt(
+            'orphan-outcome',
+            file,
+            item.chunk,
+            itemAnchor(item.model),
+            `No initiative serves outcome "${id}": link the initiatives that deliver it, or remove it if the need is gone.`,
+          ),
+        );
       }
     }
   },

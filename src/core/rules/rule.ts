@@ -68,7 +68,14 @@ export function findingOfSpend(rule: RuleId, entry: object, currency: string, ma
 }
 
 /** A finding at a node of an item of `file`. */
-export function findingAt(rule: RuleId, file: PortfolioFile, chunk: Chunk, node: { start: number; end: number }, message: string, data?: FixData): Finding {
+export function findingAt(
+  rule: RuleId,
+  file: PortfolioFile,
+  chunk: Chunk,
+  node: { start: number; end: number },
+  message: string,
+  data?: FixData,
+): Finding {
   const finding: Finding = { rule, path: file.path, span: { chunk, start: node.start, end: node.end }, message };
   if (data) finding.data = data;
   return finding;

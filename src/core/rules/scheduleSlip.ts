@@ -9,7 +9,14 @@ export const scheduleSlip: Rule = {
     const end = model.end;
     if (!end || end.value >= today || model.status === 'done' || model.status === 'cancelled') return;
     const status = model.status ? `its status is "${model.status}"` : 'it has no status';
-    report(findingAt('schedule-slip', file, chunk, end.node,
-      `The planned end ${end.value} has passed and ${status}: mark it done, or move the end date to when it will finish.`));
+    report(
+      findingAt(
+        'schedule-slip',
+        file,
+        chunk,
+        end.node,
+        `The planned end ${end.value} has passed and ${status}: mark it done, or move the end date to when it will finish.`,
+      ),
+    );
   },
 };

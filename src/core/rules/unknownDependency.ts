@@ -10,9 +10,16 @@ export const unknownDependency: Rule = {
     for (const dependency of model.dependsOn) {
       if (index.initiatives.has(dependency.value)) continue;
       const suggestion = closest(dependency.value, index.initiatives.keys());
-      report(findingAt('unknown-dependency', file, chunk, dependency.node,
-        `Unknown initiative "${dependency.value}" in dependsOn${suggestion ? `: did you mean "${suggestion}"?` : ': no portfolio file defines it. Fix the id or remove the dependency.'}`,
-        suggestion ? { kind: 'replace', text: suggestion } : undefined));
+      report(
+        findingAt(
+          'unknown-dependency',
+          file,
+          chunk,
+          dependency.node,
+          `Unknown initiative "${dependency.value}" in dependsOn${suggestion ? `: did you mean "${suggestion}"?` : ': no portfolio file defines it. Fix the id or remove the dependency.'}`,
+          suggestion ? { kind: 'replace', text: suggestion } : undefined,
+        ),
+      );
     }
   },
 };

@@ -13,7 +13,16 @@ export const unknownOutcome: Rule = {
       const message = suggestion
         ? `Unknown outcome "${link.id}": did you mean "${suggestion}"? The cost it carries counts as unlinked until the link is fixed.`
         : `Unknown outcome "${link.id}": no portfolio file defines it. Link an existing outcome, or add "${link.id}" under outcomes.`;
-      report(findingAt('unknown-outcome', file, chunk, link.node, message, suggestion ? { kind: 'unknown-outcome', id: link.id, suggestion } : { kind: 'unknown-outcome', id: link.id }));
+      report(
+        findingAt(
+          'unknown-outcome',
+          file,
+          chunk,
+          link.node,
+          message,
+          suggestion ? { kind: 'unknown-outcome', id: link.id, suggestion } : { kind: 'unknown-outcome', id: link.id },
+        ),
+      );
     }
   },
 };

@@ -14,9 +14,18 @@ export const unlinkedSpend: Rule = {
     const type = entry.item.model.type;
     if (type && INFRASTRUCTURE_TYPES.has(type)) return;
     const model = entry.item.model;
-    context.report(findingOfSpend('unlinked-spend', entry, context.ledger.currency, () => findingAt('unlinked-spend', entry.file, entry.item.chunk, itemAnchor(model),
-      `${model.id ? `Initiative ${quoted(model, '')}` : 'This initiative'} spends ${context.ledger.format(entry.spend)} but serves no business outcome. Link it to the outcome it serves: outcomes: [outcome-id].`,
-      model.id ? { kind: 'link-outcome', initiative: model.id.value } : undefined)));
+    context.report(
+      findingOfSpend('unlinked-spend', entry, context.ledger.currency, () =>
+        findingAt(
+          'unlinked-spend',
+          entry.file,
+          entry.item.chunk,
+          itemAnchor(model),
+          `${model.id ? `Initiative ${quoted(model, '')}` : 'This initiative'} spends ${context.ledger.format(entry.spend)} but serves no business outcome. Link it to the outcome it serves: outcomes: [outcome-id].`,
+          model.id ? { kind: 'link-outcome', initiative: model.id.value } : undefined,
+        ),
+      ),
+    );
   },
 };
 

@@ -10,8 +10,15 @@ export const unmeasuredOutcome: Rule = {
       for (const { chunk, model } of file.outcomes) {
         if (model.kind === 'mandate' || model.measures.some((m) => m.target !== undefined)) continue;
         const has = model.measures.length > 0 ? 'has measures but none with a target' : 'has no measure';
-        report(findingAt('unmeasured-outcome', file, chunk, itemAnchor(model),
-          `${model.id ? `Outcome ${quoted(model, '')}` : 'This outcome'} ${has}: add a measure with a baseline and a target so that progress can be shown.`));
+        report(
+          findingAt(
+            'unmeasured-outcome',
+            file,
+            chunk,
+            itemAnchor(model),
+            `${model.id ? `Outcome ${quoted(model, '')}` : 'This outcome'} ${has}: add a measure with a baseline and a target so that progress can be shown.`,
+          ),
+        );
       }
     }
   },

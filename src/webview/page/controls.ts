@@ -63,7 +63,13 @@ export class Controls {
     this.root.setAttribute('aria-label', 'Summary options');
     // Nothing here submits: Enter in a control must not reload the page.
     this.root.addEventListener('submit', (event) => event.preventDefault());
-    this.root.append(this.scopeGroup(), labelled('owner-filter', 'Owner', this.owner), labelled('status-filter', 'Status', this.status), this.exportGroup(), this.compareGroup());
+    this.root.append(
+      this.scopeGroup(),
+      labelled('owner-filter', 'Owner', this.owner),
+      labelled('status-filter', 'Status', this.status),
+      this.exportGroup(),
+      this.compareGroup(),
+    );
     this.owner.addEventListener('change', () => this.events.filter(this.filters()));
     this.status.addEventListener('change', () => this.events.filter(this.filters()));
   }
@@ -88,7 +94,10 @@ export class Controls {
     const caption = element('span', 'scope-label', 'Scope');
     caption.id = 'scope-label';
     group.append(caption);
-    for (const [input, caption, name] of [[this.folderRadio, 'Whole folder', this.folderLabel], [this.fileRadio, 'This file', this.fileLabel]] as const) {
+    for (const [input, caption, name] of [
+      [this.folderRadio, 'Whole folder', this.folderLabel],
+      [this.fileRadio, 'This file', this.fileLabel],
+    ] as const) {
       const label = element('label', 'scope-option');
       label.htmlFor = input.id;
       label.append(`${caption} `, name);
@@ -133,7 +142,10 @@ export class Controls {
   private filters(): Filters {
     const owner = this.owners[Number(this.owner.value)];
     const status = this.statuses[Number(this.status.value)];
-    return { owner: this.owner.value === '' || owner === undefined ? null : owner, status: this.status.value === '' || status === undefined ? null : status };
+    return {
+      owner: this.owner.value === '' || owner === undefined ? null : owner,
+      status: this.status.value === '' || status === undefined ? null : status,
+    };
   }
 
   /** Shows the host's scope, filters and choices; the controls themselves stay (and keep focus). */
@@ -160,7 +172,9 @@ export class Controls {
     this.clearButton.hidden = !message.comparison;
     this.compareNote.textContent = !available
       ? visibleText(message.compare?.reason ?? 'Checking for git…')
-      : message.comparison ? `Comparing with ${visibleText(message.comparison.ref)}` : '';
+      : message.comparison
+        ? `Comparing with ${visibleText(message.comparison.ref)}`
+        : '';
   }
 
   private fill(select: HTMLSelectElement, all: string, choices: readonly string[], chosen: string | null): void {

@@ -4,8 +4,14 @@
 // panel comes back as it was after it was hidden or the window was reloaded.
 import { buildReportView } from '../../core/report/view';
 import {
-  INITIAL_PAGE_STATE, PageMessageSchema, parseHostMessage, parsePageState,
-  type HostMessage, type PageMessage, type PageState, type SummaryMessage,
+  INITIAL_PAGE_STATE,
+  PageMessageSchema,
+  parseHostMessage,
+  parsePageState,
+  type HostMessage,
+  type PageMessage,
+  type PageState,
+  type SummaryMessage,
 } from '../protocol';
 import { describeFilters } from '../describeFilters';
 import { Controls } from './controls';
@@ -85,7 +91,9 @@ function render(): void {
     filterNote: describeFilters(message.scope, message.file?.name, message.filters),
   });
   const comparison = message.comparison;
-  const view = comparison ? withComparison(report, comparison, (path) => (Object.hasOwn(message.displayPaths, path) ? message.displayPaths[path]! : path)) : report;
+  const view = comparison
+    ? withComparison(report, comparison, (path) => (Object.hasOwn(message.displayPaths, path) ? message.displayPaths[path]! : path))
+    : report;
   const focused = reportRoot.contains(document.activeElement) ? focusKey(document.activeElement) : undefined;
   const scrollY = pendingScroll ?? window.scrollY;
   pendingScroll = undefined;
@@ -99,7 +107,9 @@ function render(): void {
 /** Tells the host what is on screen, read back from the page itself (editor tests check it). */
 function reportRendered(): void {
   const score = reportRoot.querySelector('.card.score .card-value')?.firstChild?.textContent ?? '';
-  const unlinked = [...reportRoot.querySelectorAll('table[data-table="unlinked"] button.reveal, table[data-table="unlinked"] .place')].map((b) => b.textContent ?? '');
+  const unlinked = [...reportRoot.querySelectorAll('table[data-table="unlinked"] button.reveal, table[data-table="unlinked"] .place')].map(
+    (b) => b.textContent ?? '',
+  );
   post({ type: 'rendered', score, unlinked: unlinked.slice(0, 1000) });
 }
 

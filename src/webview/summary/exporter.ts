@@ -54,6 +54,12 @@ export function renderExport(format: TextExportFormat, summary: Summary, options
 
 /** A file name for the save dialog: the portfolio's name, made safe for any file system. */
 export function exportFileName(summary: Summary, format: ExportFormat): string {
-  const base = (summary.name ?? 'portfolio').normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase().slice(0, 60) || 'portfolio';
+  const base =
+    (summary.name ?? 'portfolio')
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase()
+      .slice(0, 60) || 'portfolio';
   return `${base}-alignment.${EXPORT_KINDS[format].extension}`;
 }

@@ -13,8 +13,14 @@ import { loadSpreadsheetModule, spreadsheetUnavailable } from '../../extension/s
 import { EXPORT_KINDS, exportFileName, exportSheets, renderExport } from './exporter';
 import { summaryMessage } from './summaryMessage';
 import {
-  NO_FILTERS, parsePageMessage,
-  type ExportFormat, type Filters, type HostMessage, type PageMessage, type Scope, type SummaryMessage,
+  NO_FILTERS,
+  parsePageMessage,
+  type ExportFormat,
+  type Filters,
+  type HostMessage,
+  type PageMessage,
+  type Scope,
+  type SummaryMessage,
 } from '../protocol';
 import { describeFilters } from '../describeFilters';
 import type { SummaryTestProbe } from './testProbe';
@@ -69,10 +75,16 @@ export class SummaryPanel implements vscode.Disposable {
     readonly testProbe?: SummaryTestProbe,
   ) {
     this.target = target;
-    this.host = new WebviewHost(panel, extensionUri, { script: 'summary.js', style: 'summary.css', parse: parsePageMessage }, {
-      ready: () => (this.host.last && !this.stale ? this.post(this.host.last) : this.refresh(0)),
-      message: (message) => this.handle(message),
-    }, log);
+    this.host = new WebviewHost(
+      panel,
+      extensionUri,
+      { script: 'summary.js', style: 'summary.css', parse: parsePageMessage },
+      {
+        ready: () => (this.host.last && !this.stale ? this.post(this.host.last) : this.refresh(0)),
+        message: (message) => this.handle(message),
+      },
+      log,
+    );
     this.host.probe = testProbe;
     this.disposables.push(
       this.host,
@@ -162,7 +174,12 @@ export class SummaryPanel implements vscode.Disposable {
     const checked = this.service.headline(folder);
     const files = this.service.filesOf(folder);
     if (!checked?.headline) return this.post({ type: 'status', message: 'Checking the portfolio…', busy: true });
-    if (files.size === 0) return this.post({ type: 'status', message: 'There are no portfolio files in this folder (*.portfolio.yaml, or YAML starting with apiVersion: portfolio/v1).', busy: false });
+    if (files.size === 0)
+      return this.post({
+        type: 'status',
+        message: 'There are no portfolio files in this folder (*.portfolio.yaml, or YAML starting with apiVersion: portfolio/v1).',
+        busy: false,
+      });
     // The file of the "This file" scope may have been deleted or renamed: fall back to the folder.
     if (this.target.file && !files.has(this.target.file)) this.target = { ...this.target, file: null };
     if (this.target.scope === 'file' && !this.target.file) this.target = { ...this.target, scope: 'folder' };
@@ -176,18 +193,24 @@ export class SummaryPanel implements vscode.Disposable {
       this.stale = false;
       const displayPaths: Record<string, string> = {};
       for (const file of files) displayPaths[file] = this.displayPath(file);
-      this.post({ ...summaryMessage({
-        folder,
-        folderName: this.folderName(),
-        file: this.fileInfo(this.target.file),
-        scope: this.target.scope,
-        filters: this.target.filters,
-        base,
-        shown,
-        bands: checked.settings.thresholds,
-        pageSize: checked.settings.summaryPageSize,
-        displayPaths,
-      }), ...excelNote() }, compare);
+      this.post(
+        {
+          ...summaryMessage({
+            folder,
+            folderName: this.folderName(),
+            file: this.fileInfo(this.target.file),
+            scope: this.target.scope,
+            filters: this.target.filters,
+            base,
+            shown,
+            bands: checked.settings.thresholds,
+            pageSize: checked.settings.summaryPageSize,
+            displayPaths,
+          }),
+          ...excelNote(),
+        },
+        compare,
+      );
     } catch (error) {
       if (generation !== this.generation) return;
       this.log.error(`Summary panel: ${(error as Error).message}`);
@@ -235,7 +258,14 @@ export class SummaryPanel implements vscode.Disposable {
       void vscode.window.showInformationMessage(access.reason);
       return;
     }
-    const chosen = ref ?? (await vscode.window.showQuickPick(refChoices(access.repository), { title: 'Compare the portfolio with…', placeHolder: 'HEAD, a branch or a tag' }))?.ref;
+    const chosen =
+      ref ??
+      (
+        await vscode.window.showQuickPick(refChoices(access.repository), {
+          title: 'Compare the portfolio with…',
+          placeHolder: 'HEAD, a branch or a tag',
+        })
+      )?.ref;
     if (!chosen) return;
     this.post({ type: 'status', message: `Reading the portfolio at ${chosen}…`, busy: true });
     try {
@@ -243,7 +273,9 @@ export class SummaryPanel implements vscode.Disposable {
       this.comparing = { folder, ref: chosen, base };
     } catch (error) {
       this.log.warn(`Summary panel: compare with ${chosen}: ${(error as Error).message}`);
-      void vscode.window.showErrorMessage(`Portfolio Alignment: could not read ${chosen} from git: is it a branch, tag or commit of this repository? (${(error as Error).message.split('\n')[0]})`);
+      void vscode.window.showErrorMessage(
+        `Portfolio Alignment: could not read ${chosen} from git: is it a branch, tag or commit of this repository? (${(error as Error).message.split('\n')[0]})`,
+      );
     }
     this.refresh(0);
   }
@@ -264,7 +296,12 @@ export class SummaryPanel implements vscode.Disposable {
         if (this.knows(message.path)) await this.reveal(vscode.Uri.parse(message.path, true), message.line);
         return;
       case 'link':
-        if (this.knows(message.path)) await vscode.commands.executeCommand('portfolioAlignment.linkToOutcome', vscode.Uri.parse(message.path, true), message.initiative);
+        if (this.knows(message.path))
+          await vscode.commands.executeCommand(
+            'portfolioAlignment.linkToOutcome',
+            vscode.Uri.parse(message.path, true),
+            message.initiative,
+          );
         return;
       case 'setScope':
         if (message.scope === 'file' && !this.target.file) return;
@@ -312,16 +349,22 @@ export class SummaryPanel implements vscode.Disposable {
     const document = await vscode.workspace.openTextDocument(uri);
     const index = Math.min(line, document.lineCount) - 1;
     const position = new vscode.Position(index, document.lineAt(index).firstNonWhitespaceCharacterIndex);
-    return vscode.window.showTextDocument(document, { viewColumn: this.editorColumn(uri), selection: new vscode.Range(position, position) });
+    return vscode.window.showTextDocument(document, {
+      viewColumn: this.editorColumn(uri),
+      selection: new vscode.Range(position, position),
+    });
   }
 
   /** Shows the Problems view and the first problem of a rule (in file order) in the editor. */
   private async showProblems(rule: PortfolioDiagnostic['code']): Promise<void> {
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    const files = this.target.scope === 'file' && this.target.file ? [this.target.file] : [...this.service.filesOf(this.target.folder)].sort();
+    const files =
+      this.target.scope === 'file' && this.target.file ? [this.target.file] : [...this.service.filesOf(this.target.folder)].sort();
     for (const file of files) {
       const uri = vscode.Uri.parse(file);
-      const first = this.service.diagnosticsOf(uri).filter((d) => d.code === rule)
+      const first = this.service
+        .diagnosticsOf(uri)
+        .filter((d) => d.code === rule)
         .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
       if (!first) continue;
       const document = await vscode.workspace.openTextDocument(uri);
@@ -359,7 +402,7 @@ export class SummaryPanel implements vscode.Disposable {
    * the export command's last step, and what integration tests call.
    */
   async writeExport(format: ExportFormat, target: vscode.Uri, summary?: Summary): Promise<string | Uint8Array> {
-    const shown = summary ?? await this.summary(this.filter());
+    const shown = summary ?? (await this.summary(this.filter()));
     if (format === 'xlsx') {
       // The same sheets and writer as report --format xlsx, from the lazily loaded spreadsheet bundle.
       const sheets = loadSpreadsheetModule(this.extensionUri);

@@ -20,7 +20,10 @@ export interface SummaryMessageInput {
 }
 
 export function summaryMessage(input: SummaryMessageInput): SummaryMessage {
-  const owners = input.base.byOwner.map((o) => o.owner).filter((o): o is string => o !== null).sort((a, b) => a.localeCompare(b));
+  const owners = input.base.byOwner
+    .map((o) => o.owner)
+    .filter((o): o is string => o !== null)
+    .sort((a, b) => a.localeCompare(b));
   const present = new Set(input.base.initiatives.map((row) => row.status));
   return {
     type: 'summary',

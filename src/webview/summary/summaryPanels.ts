@@ -29,7 +29,9 @@ export class SummaryPanels implements vscode.Disposable {
   async show(resource?: vscode.Uri): Promise<SummaryPanel | undefined> {
     const target = await this.pickTarget(resource);
     if (!target) {
-      void vscode.window.showInformationMessage('Portfolio Alignment: there is no portfolio file to summarise. Open or create a *.portfolio.yaml file first.');
+      void vscode.window.showInformationMessage(
+        'Portfolio Alignment: there is no portfolio file to summarise. Open or create a *.portfolio.yaml file first.',
+      );
       return undefined;
     }
     if (this.panel) {
@@ -37,23 +39,36 @@ export class SummaryPanels implements vscode.Disposable {
       this.panel.panel.reveal(this.panel.panel.viewColumn ?? vscode.ViewColumn.Beside);
       return this.panel;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Alignment summary', vscode.ViewColumn.Beside, { ...webviewOptions(this.extensionUri), enableFindWidget: true });
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Alignment summary', vscode.ViewColumn.Beside, {
+      ...webviewOptions(this.extensionUri),
+      enableFindWidget: true,
+    });
     return this.adopt(panel, { ...target, scope: 'folder', filters: NO_FILTERS });
   }
 
   /** The serializer: the panel as the page last saved it, or the default folder when that is gone. */
   restore(panel: vscode.WebviewPanel, state: PageState | undefined): SummaryPanel {
-    const known = state?.folder !== undefined && (this.service.workspaceFolderOf(state.folder) !== undefined || this.service.filesOf(state.folder).size > 0);
+    const known =
+      state?.folder !== undefined &&
+      (this.service.workspaceFolderOf(state.folder) !== undefined || this.service.filesOf(state.folder).size > 0);
     const fallback = this.service.portfolioFolders()[0]?.key ?? vscode.workspace.workspaceFolders?.[0]?.uri.toString() ?? '';
-    const target: PanelTarget = known && state?.folder !== undefined
-      ? { folder: state.folder, file: state.file ?? null, scope: state.scope, filters: state.filters }
-      : { folder: fallback, file: null, scope: 'folder', filters: NO_FILTERS };
+    const target: PanelTarget =
+      known && state?.folder !== undefined
+        ? { folder: state.folder, file: state.file ?? null, scope: state.scope, filters: state.filters }
+        : { folder: fallback, file: null, scope: 'folder', filters: NO_FILTERS };
     this.panel?.dispose();
     return this.adopt(panel, target);
   }
 
   private adopt(panel: vscode.WebviewPanel, target: PanelTarget): SummaryPanel {
-    const summary = new SummaryPanel(panel, this.service, this.extensionUri, target, this.log, this.testMode ? new SummaryTestProbe() : undefined);
+    const summary = new SummaryPanel(
+      panel,
+      this.service,
+      this.extensionUri,
+      target,
+      this.log,
+      this.testMode ? new SummaryTestProbe() : undefined,
+    );
     this.panel = summary;
     summary.onDidDispose(() => {
       if (this.panel === summary) this.panel = undefined;
@@ -64,7 +79,11 @@ export class SummaryPanels implements vscode.Disposable {
   private async pickTarget(resource?: vscode.Uri): Promise<{ folder: string; file: string | null } | undefined> {
     const editor = vscode.window.activeTextEditor;
     const document = resource
-      ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === resource.toString()) ?? await vscode.workspace.openTextDocument(resource).then((d) => d, () => undefined)
+      ? (vscode.workspace.textDocuments.find((d) => d.uri.toString() === resource.toString()) ??
+        (await vscode.workspace.openTextDocument(resource).then(
+          (d) => d,
+          () => undefined,
+        )))
       : editor?.document;
     if (document && this.service.isPortfolioDocument(document)) {
       // Makes sure the engine has the file, so the folder's summary includes it.

@@ -21,7 +21,10 @@ describe('portfolio-align with hostile input (CLI)', function () {
     it('a FIFO is refused at once with exit 2 and one line (it used to wait forever)', () => {
       const dir = folder();
       execFileSync('mkfifo', [path.join(dir, 'pipe.portfolio.yaml')]);
-      assertUsageError(run(['check', 'pipe.portfolio.yaml', ...TODAY], dir), /pipe\.portfolio\.yaml is a named pipe \(FIFO\), not a regular file/);
+      assertUsageError(
+        run(['check', 'pipe.portfolio.yaml', ...TODAY], dir),
+        /pipe\.portfolio\.yaml is a named pipe \(FIFO\), not a regular file/,
+      );
     });
 
     it('/dev/zero is refused at once (it used to read until memory ran out)', () => {
@@ -58,17 +61,26 @@ describe('portfolio-align with hostile input (CLI)', function () {
       // Sparse: 60 MB of nothing on disk; the limit is checked before reading.
       fs.writeFileSync(path.join(dir, 'huge.portfolio.yaml'), '');
       fs.truncateSync(path.join(dir, 'huge.portfolio.yaml'), 60_000_000);
-      assertUsageError(run(['check', 'huge.portfolio.yaml', ...TODAY], dir), /huge\.portfolio\.yaml is 60 MB, over the limit of 50 MB per file: .*--max-file-size 60MB/);
+      assertUsageError(
+        run(['check', 'huge.portfolio.yaml', ...TODAY], dir),
+        /huge\.portfolio\.yaml is 60 MB, over the limit of 50 MB per file: .*--max-file-size 60MB/,
+      );
     });
 
     it('--max-file-size lowers and raises the limit, and takes bytes or units', () => {
       const dir = folder(['clean.portfolio.yaml']);
       const size = fs.statSync(path.join(dir, 'clean.portfolio.yaml')).size;
-      assertUsageError(run(['check', 'clean.portfolio.yaml', '--max-file-size', String(size - 1), ...TODAY], dir), /is \d+ bytes, over the limit of \d+ bytes per file/);
+      assertUsageError(
+        run(['check', 'clean.portfolio.yaml', '--max-file-size', String(size - 1), ...TODAY], dir),
+        /is \d+ bytes, over the limit of \d+ bytes per file/,
+      );
       assert.equal(run(['check', 'clean.portfolio.yaml', '--max-file-size', String(size), ...TODAY], dir).status, 0);
       assert.equal(run(['check', 'clean.portfolio.yaml', '--max-file-size', '1KB', ...TODAY], dir).status, 0);
       assertUsageError(run(['report', 'clean.portfolio.yaml', '--max-file-size', '0.5KB', ...TODAY], dir), /over the limit of 500 bytes/);
-      assertUsageError(run(['check', 'clean.portfolio.yaml', '--max-file-size', 'big', ...TODAY], dir), /--max-file-size takes a size in bytes or with a unit \(KB, MB, GB\), such as 200MB, not "big"/);
+      assertUsageError(
+        run(['check', 'clean.portfolio.yaml', '--max-file-size', 'big', ...TODAY], dir),
+        /--max-file-size takes a size in bytes or with a unit \(KB, MB, GB\), such as 200MB, not "big"/,
+      );
     });
   });
 
@@ -81,7 +93,10 @@ describe('portfolio-align with hostile input (CLI)', function () {
       fs.mkdirSync(path.join(dir, 'sub'));
       fs.symlinkSync(input, path.join(dir, 'alias.md'));
       for (const out of ['clean.portfolio.yaml', './sub/../clean.portfolio.yaml', 'alias.md', input]) {
-        assertUsageError(run(['report', 'clean.portfolio.yaml', '--out', out, '--force', ...TODAY], dir), /is one of the portfolio files being read: write to another file/);
+        assertUsageError(
+          run(['report', 'clean.portfolio.yaml', '--out', out, '--force', ...TODAY], dir),
+          /is one of the portfolio files being read: write to another file/,
+        );
         assert.equal(fs.readFileSync(input, 'utf8'), fixtureText('clean.portfolio.yaml'), out);
       }
     });
@@ -89,10 +104,16 @@ describe('portfolio-align with hostile input (CLI)', function () {
     it('says a folder is a folder, and an empty name is no name', () => {
       const dir = folder(files);
       fs.mkdirSync(path.join(dir, 'reports'));
-      assertUsageError(run(['report', '--out', 'reports', ...TODAY], dir), /reports is a folder: give --out a file name, such as reports\/report\.md/);
+      assertUsageError(
+        run(['report', '--out', 'reports', ...TODAY], dir),
+        /reports is a folder: give --out a file name, such as reports\/report\.md/,
+      );
       assertUsageError(run(['report', '--out', 'reports', '--force', ...TODAY], dir), /reports is a folder/);
       assertUsageError(run(['report', '--out', '', ...TODAY], dir), /--out needs a file name, such as --out report\.md/);
-      assertUsageError(run(['report', '--out', 'missing/report.md', ...TODAY], dir), /Cannot write missing\/report\.md: the folder missing does not exist/);
+      assertUsageError(
+        run(['report', '--out', 'missing/report.md', ...TODAY], dir),
+        /Cannot write missing\/report\.md: the folder missing does not exist/,
+      );
     });
 
     it('a write that fails half-way leaves the old report as it was and no temporary file', () => {
@@ -100,7 +121,9 @@ describe('portfolio-align with hostile input (CLI)', function () {
       const target = path.join(dir, 'report.html');
       fs.writeFileSync(target, 'the old report');
       // A file size limit of 1 block makes the write fail (EFBIG) as a full disk would (ENOSPC).
-      const r = run(['report', '--format', 'html', '--out', 'report.html', '--force', ...TODAY], dir, { shell: "ulimit -f 1; trap '' XFSZ" });
+      const r = run(['report', '--format', 'html', '--out', 'report.html', '--force', ...TODAY], dir, {
+        shell: "ulimit -f 1; trap '' XFSZ",
+      });
       assertUsageError(r, /Cannot write report\.html: the file is larger than this system allows\. The file that was there is unchanged\./);
       assert.equal(fs.readFileSync(target, 'utf8'), 'the old report');
       assert.deepEqual(fs.readdirSync(dir).sort(), ['clean.portfolio.yaml', 'report.html']);
@@ -122,7 +145,8 @@ describe('portfolio-align with hostile input (CLI)', function () {
   describe('deep nesting', () => {
     it('1,500 levels of block lists (2.3 MB) are a yaml-syntax error, not a stack overflow', () => {
       const dir = folder();
-      let text = 'apiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  name: Deep\n  currency: EUR\n  brm: Dana Whitfield\ninitiatives:\n  - id: deep\n    title: Deep\n    x:\n';
+      let text =
+        'apiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  name: Deep\n  currency: EUR\n  brm: Dana Whitfield\ninitiatives:\n  - id: deep\n    title: Deep\n    x:\n';
       let indent = '      ';
       for (let i = 0; i < 1500; i++) {
         text += `${indent}- k:\n`;
@@ -137,14 +161,18 @@ describe('portfolio-align with hostile input (CLI)', function () {
     });
 
     it('no code of the command line prints a stack trace', () => {
-      const sources = fs.readdirSync(path.join(REPO_ROOT, 'src/cli'), { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
+      const sources = fs
+        .readdirSync(path.join(REPO_ROOT, 'src/cli'), { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.ts'));
       for (const file of sources) assert.doesNotMatch(fs.readFileSync(path.join(REPO_ROOT, 'src/cli', file), 'utf8'), /\.stack\b/, file);
     });
   });
 
   describe('terminal control characters', () => {
-    const HOSTILE = 'apiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  name: "\\e]0;PWNED\\a\\e[2J\\e[31mRED"\n  currency: EUR\n  brm: Dana Whitfield\n'
-      + 'initiatives:\n  - { id: a, title: "one\\rtwo \\u202Eexe.pdf \\x9b31m", cost: 100, owner: T }\n';
+    const HOSTILE =
+      'apiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  name: "\\e]0;PWNED\\a\\e[2J\\e[31mRED"\n  currency: EUR\n  brm: Dana Whitfield\n' +
+      'initiatives:\n  - { id: a, title: "one\\rtwo \\u202Eexe.pdf \\x9b31m", cost: 100, owner: T }\n';
     const hostileFolder = () => {
       const dir = folder();
       fs.writeFileSync(path.join(dir, 'hostile.portfolio.yaml'), HOSTILE);
@@ -157,7 +185,11 @@ describe('portfolio-align with hostile input (CLI)', function () {
       assert.equal(md.status, 0, md.stderr);
       assert.doesNotMatch(md.stdout, RAW_CONTROL);
       assert.match(md.stdout, /^# \[U\+001B\]\\\]0;PWNED\[U\+0007\]\[U\+001B\]\\\[2J/m);
-      assert.match(md.stdout, /^\| a \| one two \[U\+202E\]exe\\\.pdf \[U\+009B\]31m \| /m, 'one row, the override shown as in the HTML report');
+      assert.match(
+        md.stdout,
+        /^\| a \| one two \[U\+202E\]exe\\\.pdf \[U\+009B\]31m \| /m,
+        'one row, the override shown as in the HTML report',
+      );
 
       const csv = run(['report', '--format', 'csv', ...TODAY], dir);
       assert.equal(csv.status, 0, csv.stderr);
@@ -210,7 +242,10 @@ describe('portfolio-align with hostile input (CLI)', function () {
       assert.equal(r.status, 1, r.stderr);
       assert.equal(r.stderr, '');
       assert.match(r.stdout, /^be\.portfolio\.yaml:1:1 {2}error {4}yaml-syntax {2}This file is in UTF-16 big-endian .* Save it as UTF-8/m);
-      assert.match(r.stdout, /^le\.portfolio\.yaml:1:1 {2}error {4}yaml-syntax {2}This file is in UTF-16 little-endian .* Save it as UTF-8/m);
+      assert.match(
+        r.stdout,
+        /^le\.portfolio\.yaml:1:1 {2}error {4}yaml-syntax {2}This file is in UTF-16 little-endian .* Save it as UTF-8/m,
+      );
       assert.doesNotMatch(r.stdout, /not a mapping|schema/);
       assert.match(r.stdout, /2 errors, 0 warnings, 0 infos in 2 files/);
     });
@@ -222,7 +257,13 @@ describe('portfolio-align with hostile input (CLI)', function () {
       const line = text.slice(0, text.indexOf('Warehouse management')).split('\n').length;
       const r = run(['check', ...TODAY], dir);
       assert.equal(r.status, 1, r.stdout);
-      assert.match(r.stdout, new RegExp(`^latin1\\.portfolio\\.yaml:1:1 {2}error {4}yaml-syntax {2}This file is not valid UTF-8: line ${line} has the byte 0xF4, .*Windows-1252.* Save it as UTF-8`, 'm'));
+      assert.match(
+        r.stdout,
+        new RegExp(
+          `^latin1\\.portfolio\\.yaml:1:1 {2}error {4}yaml-syntax {2}This file is not valid UTF-8: line ${line} has the byte 0xF4, .*Windows-1252.* Save it as UTF-8`,
+          'm',
+        ),
+      );
       assert.doesNotMatch(r.stdout, /\uFFFD/);
       assert.equal(run(['check', '--fail-on', 'never', ...TODAY], dir).status, 0, '--fail-on applies as to any error');
     });
@@ -243,8 +284,17 @@ describe('portfolio-align with hostile input (CLI)', function () {
       const loop = path.join(dir, 'loop');
       fs.mkdirSync(path.join(loop, 'sub'), { recursive: true });
       const clean = fixtureText('clean.portfolio.yaml');
-      fs.writeFileSync(path.join(loop, 'a.portfolio.yaml'), clean.replace(/id: wms-rollout/, 'id: wms-a').replace(/id: crm-addon/, 'id: crm-a'));
-      fs.writeFileSync(path.join(loop, 'sub', 'b.portfolio.yaml'), clean.replace(/^outcomes:[\s\S]*?(?=^initiatives:)/m, '').replace(/id: wms-rollout/, 'id: wms-b').replace(/id: crm-addon/, 'id: crm-b'));
+      fs.writeFileSync(
+        path.join(loop, 'a.portfolio.yaml'),
+        clean.replace(/id: wms-rollout/, 'id: wms-a').replace(/id: crm-addon/, 'id: crm-a'),
+      );
+      fs.writeFileSync(
+        path.join(loop, 'sub', 'b.portfolio.yaml'),
+        clean
+          .replace(/^outcomes:[\s\S]*?(?=^initiatives:)/m, '')
+          .replace(/id: wms-rollout/, 'id: wms-b')
+          .replace(/id: crm-addon/, 'id: crm-b'),
+      );
       fs.symlinkSync('..', path.join(loop, 'sub', 'up'));
       fs.symlinkSync(path.join('sub', 'b.portfolio.yaml'), path.join(loop, 'link.portfolio.yaml'));
       return dir;
@@ -257,8 +307,13 @@ describe('portfolio-align with hostile input (CLI)', function () {
       for (const r of [glob, walk]) {
         assert.equal(r.stderr, '');
         const json = JSON.parse(r.stdout);
-        assert.deepEqual(json.files.map((f: { path: string }) => f.path), ['loop/a.portfolio.yaml', 'loop/link.portfolio.yaml']);
-        const duplicates = json.files.flatMap((f: { diagnostics: Array<{ code: string }> }) => f.diagnostics).filter((d: { code: string }) => d.code === 'duplicate-id');
+        assert.deepEqual(
+          json.files.map((f: { path: string }) => f.path),
+          ['loop/a.portfolio.yaml', 'loop/link.portfolio.yaml'],
+        );
+        const duplicates = json.files
+          .flatMap((f: { diagnostics: Array<{ code: string }> }) => f.diagnostics)
+          .filter((d: { code: string }) => d.code === 'duplicate-id');
         assert.deepEqual(duplicates, []);
         assert.equal(json.summary.counts.initiatives, 4);
       }

@@ -19,7 +19,10 @@ describe('portfolio-align internal errors', () => {
     assert.equal(code, 2);
     assert.equal(errors.length, 1);
     assert.equal(errors[0]!.split('\n').length, 2, 'one line');
-    assert.match(errors[0]!, /^portfolio-align: internal error: TypeError: boom \\x1b\[2J\. Please report it at https:\/\/github\.com\/.*\/issues/);
+    assert.match(
+      errors[0]!,
+      /^portfolio-align: internal error: TypeError: boom \\x1b\[2J\. Please report it at https:\/\/github\.com\/.*\/issues/,
+    );
     assert.doesNotMatch(errors[0]!, /\n\s+at /);
   });
 });

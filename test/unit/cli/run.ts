@@ -37,8 +37,17 @@ export function fixtureText(name: string): string {
 
 /** Runs the CLI in `dir`; fails the test if it is still running after the time limit. */
 export function run(args: string[], dir: string, options: { shell?: string } = {}): Run {
-  const command = options.shell ? ['/bin/sh', ['-c', `${options.shell}; exec "$0" "$@"`, process.execPath, CLI, ...args]] as const : [process.execPath, [CLI, ...args]] as const;
-  const result = spawnSync(command[0], command[1], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, timeout: TIME_LIMIT_MS, killSignal: 'SIGKILL', env: { ...process.env, NO_COLOR: '1' } });
+  const command = options.shell
+    ? (['/bin/sh', ['-c', `${options.shell}; exec "$0" "$@"`, process.execPath, CLI, ...args]] as const)
+    : ([process.execPath, [CLI, ...args]] as const);
+  const result = spawnSync(command[0], command[1], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    timeout: TIME_LIMIT_MS,
+    killSignal: 'SIGKILL',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   if (result.error && (result.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw result.error;
   assert.equal(result.signal, null, `portfolio-align ${args.join(' ')} was still running after ${TIME_LIMIT_MS / 1000} s (killed)`);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -35,18 +35,32 @@ describe('completion', () => {
   it('offers initiative ids in dependsOn, those of the same file first', () => {
     const text = INITIATIVES.replace('dependsOn: [erp]', 'dependsOn: [erp, ]');
     const other = `apiVersion: portfolio/v1\nkind: Portfolio\ninitiatives:\n  - id: aaa-elsewhere\n    title: In another file\n`;
-    const items = completion(analysisOf({ [O]: OUTCOMES, [I]: text, 'z.portfolio.yaml': other }), I, at(text, 'dependsOn: [erp, ', 17))!.items;
+    const items = completion(
+      analysisOf({ [O]: OUTCOMES, [I]: text, 'z.portfolio.yaml': other }),
+      I,
+      at(text, 'dependsOn: [erp, ', 17),
+    )!.items;
     assert.deepEqual(items.map((i) => i.label).sort(), ['aaa-elsewhere', 'erp', 'invoicing', 'warehouse-robots']);
     const sorted = [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)).map((i) => i.label);
     assert.equal(sorted[sorted.length - 1], 'aaa-elsewhere');
   });
 
   it('offers enum values by key, telling measure kinds from outcome kinds', () => {
-    assert.deepEqual(labels(INITIATIVES, at(INITIATIVES, 'type: software-upgrade', 6)).sort(), ['application', 'data', 'infrastructure', 'other', 'security', 'software-upgrade']);
+    assert.deepEqual(labels(INITIATIVES, at(INITIATIVES, 'type: software-upgrade', 6)).sort(), [
+      'application',
+      'data',
+      'infrastructure',
+      'other',
+      'security',
+      'software-upgrade',
+    ]);
     const withStatus = INITIATIVES.replace('    owner: Logistics\n', '    owner: Logistics\n    status: \n');
     assert.deepEqual(labels(withStatus, at(withStatus, 'status: ', 8)), ['proposed', 'approved', 'in-progress', 'done', 'cancelled']);
     const analysis = analysisOf({ [O]: OUTCOMES });
-    assert.deepEqual(completion(analysis, O, at(OUTCOMES, '- kind: cost', 8))!.items.map((i) => i.label), ['cost', 'time', 'quality']);
+    assert.deepEqual(
+      completion(analysis, O, at(OUTCOMES, '- kind: cost', 8))!.items.map((i) => i.label),
+      ['cost', 'time', 'quality'],
+    );
   });
 
   it('offers the keys an initiative does not have yet', () => {

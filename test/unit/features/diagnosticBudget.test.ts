@@ -4,7 +4,12 @@ import { boundedLenses, LENS_MARGIN_LINES, MAX_LENSES } from '../../../src/core/
 import { EDITOR_DIAGNOSTICS_LIMIT, findingKey, moreFindingsMessage, selectDiagnostics } from '../../../src/core/features/diagnosticBudget';
 
 function finding(line: number, severity: DiagnosticSeverity, message = `finding at line ${line}`): PortfolioDiagnostic {
-  return { code: severity === 'error' ? 'unknown-outcome' : 'missing-owner', severity, message, range: { start: { line, character: 2 }, end: { line, character: 8 } } };
+  return {
+    code: severity === 'error' ? 'unknown-outcome' : 'missing-owner',
+    severity,
+    message,
+    range: { start: { line, character: 2 }, end: { line, character: 8 } },
+  };
 }
 
 /** `n` findings of one severity, one per 10 lines from `from`. */
@@ -25,7 +30,10 @@ describe('which findings the editor shows (diagnostic budget)', () => {
     const { shown, hidden } = selectDiagnostics({ diagnostics: all });
     assert.equal(shown.length, EDITOR_DIAGNOSTICS_LIMIT - 1);
     assert.deepEqual(hidden, { error: 0, warning: 201, info: 300 });
-    assert.ok(shown.every((d) => d.severity === 'warning'), 'warnings before info');
+    assert.ok(
+      shown.every((d) => d.severity === 'warning'),
+      'warnings before info',
+    );
   });
 
   it('shows every error, even the last one of a file full of warnings', () => {
@@ -43,7 +51,10 @@ describe('which findings the editor shows (diagnostic budget)', () => {
 
   it('a finding moved by lines typed above it is not new: it is known by rule and message', () => {
     const before = many(1500, 'warning');
-    const moved = before.map((d) => ({ ...d, range: { start: { line: d.range.start.line + 3, character: 2 }, end: { line: d.range.end.line + 3, character: 8 } } }));
+    const moved = before.map((d) => ({
+      ...d,
+      range: { start: { line: d.range.start.line + 3, character: 2 }, end: { line: d.range.end.line + 3, character: 8 } },
+    }));
     const typed = finding(90_000, 'warning', 'the typo just typed');
     const { shown } = selectDiagnostics({ diagnostics: [...moved, typed], previous: new Set(before.map(findingKey)) });
     assert.ok(shown.includes(typed), 'only the typed finding is new, so it is shown');
@@ -52,8 +63,14 @@ describe('which findings the editor shows (diagnostic budget)', () => {
   it('prefers findings near the focus (recent edits, visible ranges) to the rest', () => {
     const all = many(1500, 'warning');
     const { shown } = selectDiagnostics({ diagnostics: all, focus: [{ start: 14_000, end: 14_040 }] });
-    assert.ok(shown.some((d) => d.range.start.line === 14_000), 'the finding in the focus is shown');
-    assert.ok(shown.some((d) => d.range.start.line === 13_950), 'and those just above it');
+    assert.ok(
+      shown.some((d) => d.range.start.line === 14_000),
+      'the finding in the focus is shown',
+    );
+    assert.ok(
+      shown.some((d) => d.range.start.line === 13_950),
+      'and those just above it',
+    );
     assert.ok(!shown.some((d) => d.range.start.line === 13_000), 'but not those far from it, beyond the limit');
   });
 
@@ -64,7 +81,10 @@ describe('which findings the editor shows (diagnostic budget)', () => {
     assert.ok(!shown.includes(warning), 'every place goes to errors');
     assert.deepEqual(hidden, { error: 101, warning: 1, info: 0 });
     const lines = shown.map((d) => d.range.start.line);
-    assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
+    assert.deepEqual(
+      lines,
+      [...lines].sort((a, b) => a - b),
+    );
   });
 
   it('says how many more there are and where to see them, with thousands separators', () => {
@@ -90,6 +110,9 @@ describe('CodeLens in a large file (lens budget)', () => {
     const shown = boundedLenses(lenses, [{ start: 5000, end: 5040 }]);
     assert.ok(shown.length > 0 && shown.length <= MAX_LENSES);
     assert.ok(shown.every((l) => l.range.start.line >= 5000 - LENS_MARGIN_LINES && l.range.start.line <= 5040 + LENS_MARGIN_LINES));
-    assert.ok(shown.some((l) => l.range.start.line === 5020), 'the lens on screen is there');
+    assert.ok(
+      shown.some((l) => l.range.start.line === 5020),
+      'the lens on screen is there',
+    );
   });
 });

@@ -16,7 +16,11 @@ function diagnostic(files: Record<string, string>, path: string, code: string): 
 /** Applies a fix to the files it edits and returns the new texts. */
 function apply(files: Record<string, string>, fix: Fix): Record<string, string> {
   const out = { ...files };
-  for (const path of new Set(fix.edits.map((e) => e.path))) out[path] = applyEdits(out[path]!, fix.edits.filter((e) => e.path === path));
+  for (const path of new Set(fix.edits.map((e) => e.path)))
+    out[path] = applyEdits(
+      out[path]!,
+      fix.edits.filter((e) => e.path === path),
+    );
   return out;
 }
 
@@ -41,7 +45,10 @@ describe('quick fixes', () => {
     const { fixes } = diagnostic(files, I, 'unknown-outcome');
     const create = fixes.find((f) => f.title === 'Create outcome "data-quality"');
     assert.ok(create);
-    assert.deepEqual(create.edits.map((e) => e.path), [O]);
+    assert.deepEqual(
+      create.edits.map((e) => e.path),
+      [O],
+    );
     const fixed = apply(files, create);
     assert.ok(fixed[O]!.endsWith('    capability: Finance\n  - id: data-quality\n    title: Data quality\n'));
     assert.ok(!codes(fixed).includes('unknown-outcome'));
@@ -62,7 +69,10 @@ describe('quick fixes', () => {
 
   it('ranks outcomes by capability words before title words', () => {
     const ranked = rankOutcomes(analysisOf({ [O]: OUTCOMES, [I]: INITIATIVES }), 'warehouse-robots');
-    assert.deepEqual(ranked.map((r) => r.id), ['supply-chain-cost', 'order-to-cash']);
+    assert.deepEqual(
+      ranked.map((r) => r.id),
+      ['supply-chain-cost', 'order-to-cash'],
+    );
     assert.ok(ranked[0]!.score > ranked[1]!.score);
   });
 
@@ -102,7 +112,10 @@ describe('quick fixes', () => {
   it('makes a split sum to 100% in two ways', () => {
     const files = { [O]: OUTCOMES, [I]: INITIATIVES.replace('order-to-cash: 70%', 'order-to-cash: 60%') };
     const { fixes } = diagnostic(files, I, 'split-not-100');
-    assert.deepEqual(fixes.map((f) => f.title), ['Give the remaining 10% to "order-to-cash"', 'Scale the weights to 100% (supply-chain-cost: 33.3%, order-to-cash: 66.7%)']);
+    assert.deepEqual(
+      fixes.map((f) => f.title),
+      ['Give the remaining 10% to "order-to-cash"', 'Scale the weights to 100% (supply-chain-cost: 33.3%, order-to-cash: 66.7%)'],
+    );
     for (const fix of fixes) {
       const fixed = apply(files, fix);
       assert.ok(!codes(fixed).includes('split-not-100'), `${fix.title} leaves the split below 100%`);
@@ -127,7 +140,9 @@ describe('quick fixes', () => {
   });
 
   it('Fix all answers with the edits of every safe fix of the file at once, and only those', () => {
-    const broken = INITIATIVES.replace('type: software-upgrade', 'type: sofware-upgrade').replace('    owner: Logistics', '    ownr: Logistics').replace('[supply-chain-cost]', '[supply-chian-cost]');
+    const broken = INITIATIVES.replace('type: software-upgrade', 'type: sofware-upgrade')
+      .replace('    owner: Logistics', '    ownr: Logistics')
+      .replace('[supply-chain-cost]', '[supply-chian-cost]');
     const files = { [O]: OUTCOMES, [I]: broken };
     const analysis = analysisOf(files);
     const edits = safeFixEdits(analysis, I, analysis.diagnostics.get(I)!);

@@ -10,7 +10,10 @@ describe('navigation: definition, references, rename', () => {
     const locations = definition(analysis, 'a/initiatives.portfolio.yaml', at(INITIATIVES, 'supply-chain-cost]', 3));
     assert.equal(locations.length, 1);
     assert.equal(locations[0]!.path, 'a/outcomes.portfolio.yaml');
-    assert.deepEqual(locations[0]!.range, { start: at(OUTCOMES, 'supply-chain-cost'), end: at(OUTCOMES, 'supply-chain-cost', 'supply-chain-cost'.length) });
+    assert.deepEqual(locations[0]!.range, {
+      start: at(OUTCOMES, 'supply-chain-cost'),
+      end: at(OUTCOMES, 'supply-chain-cost', 'supply-chain-cost'.length),
+    });
   });
 
   it('goes from a dependsOn entry to the initiative', () => {
@@ -23,8 +26,14 @@ describe('navigation: definition, references, rename', () => {
     const withDeclaration = references(analysis, 'a/outcomes.portfolio.yaml', position, true);
     assert.equal(withDeclaration.length, 3); // definition, list link, weighted link
     const without = references(analysis, 'a/outcomes.portfolio.yaml', position, false);
-    assert.deepEqual(without.map((l) => l.path), ['a/initiatives.portfolio.yaml', 'a/initiatives.portfolio.yaml']);
-    assert.deepEqual(without.map((l) => l.range.start), [at(INITIATIVES, 'supply-chain-cost]'), at(INITIATIVES, 'supply-chain-cost: 30%')]);
+    assert.deepEqual(
+      without.map((l) => l.path),
+      ['a/initiatives.portfolio.yaml', 'a/initiatives.portfolio.yaml'],
+    );
+    assert.deepEqual(
+      without.map((l) => l.range.start),
+      [at(INITIATIVES, 'supply-chain-cost]'), at(INITIATIVES, 'supply-chain-cost: 30%')],
+    );
   });
 
   it('refuses to rename what is not an id', () => {
@@ -39,8 +48,14 @@ describe('navigation: definition, references, rename', () => {
     assert.equal(prepared.placeholder, 'supply-chain-cost');
     const result = rename(analysis, 'a/outcomes.portfolio.yaml', at(OUTCOMES, 'supply-chain-cost', 1), 'logistics-cost');
     assert.ok('edits' in result);
-    const outcomes = applyEdits(OUTCOMES, result.edits.filter((e) => e.path === 'a/outcomes.portfolio.yaml'));
-    const initiatives = applyEdits(INITIATIVES, result.edits.filter((e) => e.path === 'a/initiatives.portfolio.yaml'));
+    const outcomes = applyEdits(
+      OUTCOMES,
+      result.edits.filter((e) => e.path === 'a/outcomes.portfolio.yaml'),
+    );
+    const initiatives = applyEdits(
+      INITIATIVES,
+      result.edits.filter((e) => e.path === 'a/initiatives.portfolio.yaml'),
+    );
     assert.match(outcomes, /- id: logistics-cost\n/);
     assert.match(initiatives, /outcomes: \[logistics-cost\]/);
     assert.match(initiatives, /\{ logistics-cost: 30%, order-to-cash: 70% \}/);

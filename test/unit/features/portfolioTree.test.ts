@@ -49,21 +49,27 @@ describe('Portfolio view tree', () => {
 
   it('puts unlinked spend first, then outcomes, capabilities and problems, with counts', () => {
     const top = portfolioTree(analysis, '');
-    assert.deepEqual(top.items.map((n) => [n.id, n.label, n.description, n.count]), [
-      ['unlinked', 'Unlinked spend', 'EUR 340k · 2', 2],
-      ['outcomes', 'Outcomes', 'EUR 1.4M · 3', 3],
-      ['capabilities', 'Capabilities', '3', 3],
-      ['problems', 'Problems', String(top.items[3]!.count), top.items[3]!.count],
-    ]);
+    assert.deepEqual(
+      top.items.map((n) => [n.id, n.label, n.description, n.count]),
+      [
+        ['unlinked', 'Unlinked spend', 'EUR 340k · 2', 2],
+        ['outcomes', 'Outcomes', 'EUR 1.4M · 3', 3],
+        ['capabilities', 'Capabilities', '3', 3],
+        ['problems', 'Problems', String(top.items[3]!.count), top.items[3]!.count],
+      ],
+    );
     assert.deepEqual(top.badge, { count: 2, spend: 'EUR 340k' });
   });
 
   it('lists each unlinked initiative, largest first, at its id line', () => {
     const unlinked = portfolioTree(analysis, 'unlinked');
-    assert.deepEqual(unlinked.items.map((n) => [n.label, n.description, n.initiative, n.unlinked]), [
-      ['servers', 'EUR 250k · New servers', 'servers', true],
-      ['typo', 'EUR 90k · Links a typo', 'typo', true],
-    ]);
+    assert.deepEqual(
+      unlinked.items.map((n) => [n.label, n.description, n.initiative, n.unlinked]),
+      [
+        ['servers', 'EUR 250k · New servers', 'servers', true],
+        ['typo', 'EUR 90k · Links a typo', 'typo', true],
+      ],
+    );
     const { line, character } = at(INITIATIVES, 'servers');
     assert.deepEqual(unlinked.items[0]!.location, { path: I, line, character });
     assert.match(unlinked.items[1]!.tooltip!, /links an outcome that does not exist/);
@@ -71,26 +77,48 @@ describe('Portfolio view tree', () => {
 
   it('shows each outcome with its spend and the initiatives that serve it, with their share', () => {
     const outcomes = portfolioTree(analysis, 'outcomes');
-    assert.deepEqual(outcomes.items.map((n) => [n.label, n.description, n.expandable]), [
-      ['supply-chain-cost', 'EUR 1M · 2 · Cut the cost to run the supply chain', true],
-      ['order-to-cash', 'EUR 400k · 1 · Get paid faster', true],
-      ['lonely', 'EUR 0.00 · 0 · Served by nobody', false],
-    ]);
+    assert.deepEqual(
+      outcomes.items.map((n) => [n.label, n.description, n.expandable]),
+      [
+        ['supply-chain-cost', 'EUR 1M · 2 · Cut the cost to run the supply chain', true],
+        ['order-to-cash', 'EUR 400k · 1 · Get paid faster', true],
+        ['lonely', 'EUR 0.00 · 0 · Served by nobody', false],
+      ],
+    );
     assert.equal(outcomes.items[0]!.location!.line, at(OUTCOMES, 'supply-chain-cost').line);
     const serving = portfolioTree(analysis, outcomes.items[0]!.id);
-    assert.deepEqual(serving.items.map((n) => [n.label, n.description]), [['erp', 'EUR 600k · ERP upgrade'], ['robots', 'EUR 400k · Warehouse robots']]);
+    assert.deepEqual(
+      serving.items.map((n) => [n.label, n.description]),
+      [
+        ['erp', 'EUR 600k · ERP upgrade'],
+        ['robots', 'EUR 400k · Warehouse robots'],
+      ],
+    );
   });
 
   it('rolls outcomes up by capability', () => {
     const capabilities = portfolioTree(analysis, 'capabilities');
-    assert.deepEqual(capabilities.items.map((n) => [n.label, n.description]), [['Supply chain', 'EUR 1M · 1'], ['Finance', 'EUR 400k · 1'], ['(no capability)', 'EUR 0.00 · 1']]);
-    assert.deepEqual(portfolioTree(analysis, capabilities.items[2]!.id).items.map((n) => n.label), ['lonely']);
+    assert.deepEqual(
+      capabilities.items.map((n) => [n.label, n.description]),
+      [
+        ['Supply chain', 'EUR 1M · 1'],
+        ['Finance', 'EUR 400k · 1'],
+        ['(no capability)', 'EUR 0.00 · 1'],
+      ],
+    );
+    assert.deepEqual(
+      portfolioTree(analysis, capabilities.items[2]!.id).items.map((n) => n.label),
+      ['lonely'],
+    );
   });
 
   it('groups the same problems as the diagnostics by rule, each at its place', () => {
     const rules = portfolioTree(analysis, 'problems');
     const diagnostics = [...analysis.diagnostics.values()].flat();
-    assert.equal(rules.items.reduce((n, r) => n + r.count!, 0), diagnostics.length);
+    assert.equal(
+      rules.items.reduce((n, r) => n + r.count!, 0),
+      diagnostics.length,
+    );
     const unknown = rules.items.find((r) => r.label === 'unknown-outcome');
     assert.ok(unknown, `rules: ${rules.items.map((r) => r.label).join(', ')}`);
     const [problem] = portfolioTree(analysis, unknown.id).items;

@@ -54,7 +54,9 @@ describe('rule beyond-budget', () => {
   it('funds initiatives of the same priority in file order (docs/rules/beyond-budget.md)', () => {
     for (const priority of ['priority: 1', 'priority: 7', '']) {
       // Both 500k and 600k now have the same priority (or none): the first in the file is funded.
-      const text = budgeted().replace('    priority: 2\n', priority ? `    ${priority}\n` : '').replace('    priority: 1\n', priority ? `    ${priority}\n` : '');
+      const text = budgeted()
+        .replace('    priority: 2\n', priority ? `    ${priority}\n` : '')
+        .replace('    priority: 1\n', priority ? `    ${priority}\n` : '');
       const d = only(check(text), 'beyond-budget');
       assert.deepEqual(d.range, rangeIn(text, 'cost: 600k', '600k'), priority || 'no priority');
       assert.match(d.message, /use EUR 500,000\.00 of EUR 1,000,000\.00/);
@@ -90,7 +92,10 @@ describe('rule beyond-budget', () => {
     assert.deepEqual(message(budgeted()), [
       'Initiative "vendor-portal" is beyond the budget: initiatives of higher priority use EUR 600,000.00 of EUR 1,000,000.00, and its EUR 500,000.00 would take the total to EUR 1,100,000.00. It is unfunded unless the budget grows or its priority rises.',
     ]);
-    assert.match(message(budgeted().replace('  - id: vendor-portal\n    title:', '  - title:'))[0]!, /^This initiative is beyond the budget: /);
+    assert.match(
+      message(budgeted().replace('  - id: vendor-portal\n    title:', '  - title:'))[0]!,
+      /^This initiative is beyond the budget: /,
+    );
   });
 
   it('does not fire at an initiative with no cost once the budget is used up', () => {
@@ -102,10 +107,14 @@ describe('rule beyond-budget', () => {
 
   it('keeps file order among equal priorities however many initiatives there are', () => {
     // Many entries with priorities in no order, so that the sort merges runs: ties still keep file order.
-    const entries = Array.from({ length: 300 }, (_, i) => ({ spend: 100, item: { model: { priority: (i * 7) % 5 || undefined } } })) as unknown as InitiativeSpend[];
+    const entries = Array.from({ length: 300 }, (_, i) => ({
+      spend: 100,
+      item: { model: { priority: (i * 7) % 5 || undefined } },
+    })) as unknown as InitiativeSpend[];
     const order = fundingOrder(entries).map((e) => entries.indexOf(e));
-    const expected = entries.map((_, i) => i).sort((a, b) => ((entries[a]!.item.model.priority ?? Infinity) - (entries[b]!.item.model.priority ?? Infinity)) || a - b);
+    const expected = entries
+      .map((_, i) => i)
+      .sort((a, b) => (entries[a]!.item.model.priority ?? Infinity) - (entries[b]!.item.model.priority ?? Infinity) || a - b);
     assert.deepEqual(order, expected);
   });
-
 });

@@ -55,8 +55,13 @@ describe('rule cost-overrun', () => {
 
   it('gives no share for a planned cost of zero, and the exact share otherwise', () => {
     const zero = overrun().replace('cost: 1.2M', 'cost: 0');
-    assert.equal(only(check(zero), 'cost-overrun').message, 'Actual cost EUR 1,350,000.00 is EUR 1,350,000.00 over the planned EUR 0.00. Re-plan the cost or record why it overran.');
-    assert.equal(only(check(overrun()), 'cost-overrun').message, 'Actual cost EUR 1,350,000.00 is EUR 150,000.00 (12.5%) over the planned EUR 1,200,000.00. Re-plan the cost or record why it overran.');
+    assert.equal(
+      only(check(zero), 'cost-overrun').message,
+      'Actual cost EUR 1,350,000.00 is EUR 1,350,000.00 over the planned EUR 0.00. Re-plan the cost or record why it overran.',
+    );
+    assert.equal(
+      only(check(overrun()), 'cost-overrun').message,
+      'Actual cost EUR 1,350,000.00 is EUR 150,000.00 (12.5%) over the planned EUR 1,200,000.00. Re-plan the cost or record why it overran.',
+    );
   });
-
 });

@@ -86,7 +86,10 @@ describe('rule currency', () => {
     const result = check(text);
     const d = only(result, 'currency');
     assert.deepEqual(d.range, rangeOf(text, '40000B', 3));
-    assert.equal(d.message, 'This amount takes the total spend past EUR 90,071,992,547,409.91, the most that can be added up exactly: totals from here on may be off by some cents. Check the digits and suffixes of the largest amounts.');
+    assert.equal(
+      d.message,
+      'This amount takes the total spend past EUR 90,071,992,547,409.91, the most that can be added up exactly: totals from here on may be off by some cents. Check the digits and suffixes of the largest amounts.',
+    );
     // Two of them are exact to the cent.
     const two = check(priced('provider', '40000B') + initiative('second'));
     assert.deepEqual(withCode(two, 'currency'), []);
@@ -97,7 +100,11 @@ describe('rule currency', () => {
       kind: Portfolio
       metadata: { name: ${name}, currency: EUR, budget: 60000B }
     `;
-    const budgets = check({ 'a.portfolio.yaml': priced('provider', '1M'), 'b.portfolio.yaml': budget('B'), 'c.portfolio.yaml': budget('C') });
+    const budgets = check({
+      'a.portfolio.yaml': priced('provider', '1M'),
+      'b.portfolio.yaml': budget('B'),
+      'c.portfolio.yaml': budget('C'),
+    });
     assert.match(only(budgets, 'currency', 'c.portfolio.yaml').message, /takes the total budget past EUR 90,071,992,547,409\.91/);
     // capex plus opex, each exact, whose sum is not.
     const split = priced('provider', '{ capex: 50000B, opex: 50000B }');
@@ -140,9 +147,15 @@ describe('rule currency', () => {
     const result = check({ 'a.portfolio.yaml': a, 'b.portfolio.yaml': b });
     const d = only(result, 'currency', 'b.portfolio.yaml');
     assert.deepEqual(d.range, rangeOf(b, '0.95'));
-    assert.deepEqual(d.related?.map((r) => [r.path, r.range]), [['a.portfolio.yaml', rangeOf(a, '0.92')]]);
+    assert.deepEqual(
+      d.related?.map((r) => [r.path, r.range]),
+      [['a.portfolio.yaml', rangeOf(a, '0.92')]],
+    );
     const line = rangeOf(a, '0.92').start.line + 1;
-    assert.equal(d.message, `Two different rates for USD to EUR: 0.92 in a.portfolio.yaml line ${line} and 0.95 here. Files checked together must agree; the first one is used.`);
+    assert.equal(
+      d.message,
+      `Two different rates for USD to EUR: 0.92 in a.portfolio.yaml line ${line} and 0.95 here. Files checked together must agree; the first one is used.`,
+    );
   });
 
   it('fires when rates quoted in opposite directions disagree, and says which inverse agrees', () => {
@@ -156,10 +169,16 @@ describe('rule currency', () => {
     const result = check({ 'a.portfolio.yaml': a, 'b.portfolio.yaml': b });
     const d = only(result, 'currency', 'b.portfolio.yaml');
     assert.deepEqual(d.range, rangeOf(b, '1.1'));
-    assert.match(d.message, /^Rates in opposite directions disagree: EUR: 1\.1 here \(1 EUR = 1\.1 USD\) and USD: 0\.92 in a\.portfolio\.yaml line \d+/);
+    assert.match(
+      d.message,
+      /^Rates in opposite directions disagree: EUR: 1\.1 here \(1 EUR = 1\.1 USD\) and USD: 0\.92 in a\.portfolio\.yaml line \d+/,
+    );
     assert.match(d.message, /1 EUR = 1 \/ 0\.92 = 1\.09 USD/);
     assert.match(d.message, /write EUR: 1\.09 here/);
-    assert.deepEqual(d.related?.map((r) => [r.path, r.range]), [['a.portfolio.yaml', rangeOf(a, '0.92')]]);
+    assert.deepEqual(
+      d.related?.map((r) => [r.path, r.range]),
+      [['a.portfolio.yaml', rangeOf(a, '0.92')]],
+    );
     // The first rate is used both ways: a USD summary converts EUR with 1 / 0.92, not 1.1.
     const euros = priced('provider', '1000', 'EUR', '{ USD: 0.92 }');
     const inUsd = check({ 'a.portfolio.yaml': euros, 'b.portfolio.yaml': b }, { currency: 'USD' });

@@ -32,7 +32,11 @@ describe('rule date-order', () => {
     assert.equal(d.severity, 'error');
     assert.deepEqual(d.range, rangeIn(text, 'end: 2027-01-15', '2027-01-15'));
     assert.match(d.message, /2027-01-15 is before the start 2027-09-30/);
-    assert.equal(d.message, 'The end 2027-01-15 is before the start 2027-09-30: swap them or correct one of the dates.', 'the whole message');
+    assert.equal(
+      d.message,
+      'The end 2027-01-15 is before the start 2027-09-30: swap them or correct one of the dates.',
+      'the whole message',
+    );
   });
 
   it('does not fire when the end is on or after the start', () => {

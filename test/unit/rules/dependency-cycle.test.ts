@@ -37,12 +37,16 @@ describe('rule dependency-cycle', () => {
     const found = withCode(check(text), 'dependency-cycle');
     assert.equal(found.length, 2);
     assert.ok(found.every((d) => d.severity === 'error'));
-    assert.deepEqual(found.map((d) => d.range), [
-      rangeIn(text, 'dependsOn: [erp-upgrade]', 'erp-upgrade'),
-      rangeIn(text, 'dependsOn: [data-platform]', 'data-platform'),
-    ]);
+    assert.deepEqual(
+      found.map((d) => d.range),
+      [rangeIn(text, 'dependsOn: [erp-upgrade]', 'erp-upgrade'), rangeIn(text, 'dependsOn: [data-platform]', 'data-platform')],
+    );
     assert.match(found[0]!.message, /data-platform → erp-upgrade → data-platform/);
-    assert.equal(found[0]!.message, 'Dependency cycle: data-platform → erp-upgrade → data-platform. None of these can start first; remove one of the dependencies.', 'the whole message');
+    assert.equal(
+      found[0]!.message,
+      'Dependency cycle: data-platform → erp-upgrade → data-platform. None of these can start first; remove one of the dependencies.',
+      'the whole message',
+    );
     assert.match(found[1]!.message, /erp-upgrade → data-platform → erp-upgrade/);
   });
 

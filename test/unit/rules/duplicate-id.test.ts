@@ -35,9 +35,16 @@ describe('rule duplicate-id', () => {
     assert.equal(d.severity, 'error');
     assert.deepEqual(d.range, rangeOf(text, 'erp-upgrade', 2));
     assert.match(d.message, /Duplicate initiative id "erp-upgrade"/);
-    assert.equal(d.message, 'Duplicate initiative id "erp-upgrade": it is already defined in test.portfolio.yaml line 15. Ids must be unique across all portfolio files; rename one of them.', 'the whole message');
+    assert.equal(
+      d.message,
+      'Duplicate initiative id "erp-upgrade": it is already defined in test.portfolio.yaml line 15. Ids must be unique across all portfolio files; rename one of them.',
+      'the whole message',
+    );
     assert.match(d.message, new RegExp(`${FILE.replace(/\./g, '\\.')} line ${rangeOf(text, 'erp-upgrade', 1).start.line + 1}`));
-    assert.deepEqual(d.related?.map((r) => ({ path: r.path, range: r.range })), [{ path: FILE, range: rangeOf(text, 'erp-upgrade', 1) }]);
+    assert.deepEqual(
+      d.related?.map((r) => ({ path: r.path, range: r.range })),
+      [{ path: FILE, range: rangeOf(text, 'erp-upgrade', 1) }],
+    );
   });
 
   it('fires for a duplicate outcome id', () => {

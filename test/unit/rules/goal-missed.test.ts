@@ -109,9 +109,18 @@ describe('rule goal-missed', () => {
 
   it('writes the unit after the figures: none, with a space, or a bare %', () => {
     const message = (text: string) => only(check(text), 'goal-missed').message;
-    assert.equal(message(goal()), 'Goal missed: "Cost per shipped order" was due 2027-03-31 with target 11.4 EUR, and the actual is 11.9 EUR. Record the new plan for this outcome.');
-    assert.equal(message(goal().replace('unit: EUR', 'unit: \'%\'')), 'Goal missed: "Cost per shipped order" was due 2027-03-31 with target 11.4%, and the actual is 11.9%. Record the new plan for this outcome.');
-    assert.equal(message(quality('95')), 'Goal missed: "OEE" was due 2026-09-30 with target 97, and the actual is 95. Record the new plan for this outcome.');
+    assert.equal(
+      message(goal()),
+      'Goal missed: "Cost per shipped order" was due 2027-03-31 with target 11.4 EUR, and the actual is 11.9 EUR. Record the new plan for this outcome.',
+    );
+    assert.equal(
+      message(goal().replace('unit: EUR', "unit: '%'")),
+      'Goal missed: "Cost per shipped order" was due 2027-03-31 with target 11.4%, and the actual is 11.9%. Record the new plan for this outcome.',
+    );
+    assert.equal(
+      message(quality('95')),
+      'Goal missed: "OEE" was due 2026-09-30 with target 97, and the actual is 95. Record the new plan for this outcome.',
+    );
   });
 
   it('names the measure by its kind, or "measure", when it has no metric', () => {
@@ -119,5 +128,4 @@ describe('rule goal-missed', () => {
     assert.match(message(quality('95').replace('metric: OEE, ', ''))!, /^Goal missed: "quality" was due/);
     assert.match(message(quality('95').replace('kind: quality, metric: OEE, ', ''))!, /^Goal missed: "measure" was due/);
   });
-
 });

@@ -25,8 +25,15 @@ describe('rule metadata-conflict', () => {
     assert.equal(inB.length, 1);
     assert.equal(inA[0]!.severity, 'warning');
     assert.deepEqual(inA[0]!.range, rangeIn(a, 'name: Acme IT', 'name'));
-    assert.match(inB[0]!.message, /metadata\.name is "IT portfolio FY2028" here, but "Acme IT" in a\.portfolio\.yaml: the summary uses "Acme IT" from a\.portfolio\.yaml/);
-    assert.equal(inB[0]!.message, 'metadata.name is "IT portfolio FY2028" here, but "Acme IT" in a.portfolio.yaml: the summary uses "Acme IT" from a.portfolio.yaml (the first file, by path, that declares it). Declare it in one file of the folder only, or give every file the same value.', 'the whole message');
+    assert.match(
+      inB[0]!.message,
+      /metadata\.name is "IT portfolio FY2028" here, but "Acme IT" in a\.portfolio\.yaml: the summary uses "Acme IT" from a\.portfolio\.yaml/,
+    );
+    assert.equal(
+      inB[0]!.message,
+      'metadata.name is "IT portfolio FY2028" here, but "Acme IT" in a.portfolio.yaml: the summary uses "Acme IT" from a.portfolio.yaml (the first file, by path, that declares it). Declare it in one file of the folder only, or give every file the same value.',
+      'the whole message',
+    );
     assert.equal(inB[0]!.related?.[0]?.path, A);
     assert.equal(result.summary.name, 'Acme IT', 'the message says what the summary does');
   });
@@ -56,10 +63,16 @@ describe('rule metadata-conflict', () => {
     `;
     const messages = withCode(check({ [A]: a, [B]: b }), 'metadata-conflict', B).map((d) => d.message);
     assert.equal(messages.length, 3, messages.join('\n'));
-    assert.ok(messages.some((m) => /^metadata\.relationshipModel is "provider" here.*files without a model of their own use "partner"/.test(m)));
+    assert.ok(
+      messages.some((m) => /^metadata\.relationshipModel is "provider" here.*files without a model of their own use "partner"/.test(m)),
+    );
     assert.ok(!messages.some((m) => /currency/.test(m)), 'files in different currencies are converted, not in conflict');
     assert.ok(messages.some((m) => /^metadata\.brm is "Name of your Business Relationship Manager" here/.test(m)));
-    assert.ok(messages.some((m) => /^metadata\.budget is "2M" here, but "5M" in a\.portfolio\.yaml: the summary adds every file's budget together/.test(m)));
+    assert.ok(
+      messages.some((m) =>
+        /^metadata\.budget is "2M" here, but "5M" in a\.portfolio\.yaml: the summary adds every file's budget together/.test(m),
+      ),
+    );
   });
 
   it('does not fire when the files agree, or when only one file declares a field', () => {

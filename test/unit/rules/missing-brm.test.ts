@@ -29,7 +29,11 @@ describe('rule missing-brm', () => {
     assert.equal(d.severity, 'info');
     assert.deepEqual(d.range, rangeOf(text, 'metadata'));
     assert.match(d.message, /brm:/);
-    assert.equal(d.message, 'No Business Relationship Manager is named: add brm: with the name of the person who owns the business/IT relationship.', 'the whole message');
+    assert.equal(
+      d.message,
+      'No Business Relationship Manager is named: add brm: with the name of the person who owns the business/IT relationship.',
+      'the whole message',
+    );
   });
 
   it('does not fire when metadata.brm is set', () => {

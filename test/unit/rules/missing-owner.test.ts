@@ -30,7 +30,11 @@ describe('rule missing-owner', () => {
     assert.equal(d.severity, 'info');
     assert.deepEqual(d.range, rangeOf(text, 'wms-rollout'));
     assert.match(d.message, /Initiative "wms-rollout" has no owner/);
-    assert.equal(d.message, 'Initiative "wms-rollout" has no owner: add owner: with the team or person accountable for it.', 'the whole message');
+    assert.equal(
+      d.message,
+      'Initiative "wms-rollout" has no owner: add owner: with the team or person accountable for it.',
+      'the whole message',
+    );
   });
 
   it('fires at the id of an outcome with no owner', () => {

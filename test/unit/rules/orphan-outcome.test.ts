@@ -35,7 +35,11 @@ describe('rule orphan-outcome', () => {
     assert.equal(d.severity, 'info');
     assert.deepEqual(d.range, rangeOf(text, 'order-to-cash'));
     assert.match(d.message, /No initiative serves outcome "order-to-cash"/);
-    assert.equal(d.message, 'No initiative serves outcome "order-to-cash": link the initiatives that deliver it, or remove it if the need is gone.', 'the whole message');
+    assert.equal(
+      d.message,
+      'No initiative serves outcome "order-to-cash": link the initiatives that deliver it, or remove it if the need is gone.',
+      'the whole message',
+    );
   });
 
   it('does not fire when every outcome is served', () => {

@@ -57,8 +57,14 @@ describe('rule outcome-over-budget', () => {
   });
 
   it('says by how much and what share of the budget, and no share of a budget of zero', () => {
-    assert.equal(only(check(overBudget()), 'outcome-over-budget').message, 'Spend linked to "supply-chain-cost" is EUR 1,100,000.00, EUR 100,000.00 over its budget of EUR 1,000,000.00 (110% of it). Raise the budget or move spend elsewhere.');
-    assert.equal(only(check(overBudget('provider', '0')), 'outcome-over-budget').message, 'Spend linked to "supply-chain-cost" is EUR 1,100,000.00, EUR 1,100,000.00 over its budget of EUR 0.00. Raise the budget or move spend elsewhere.');
+    assert.equal(
+      only(check(overBudget()), 'outcome-over-budget').message,
+      'Spend linked to "supply-chain-cost" is EUR 1,100,000.00, EUR 100,000.00 over its budget of EUR 1,000,000.00 (110% of it). Raise the budget or move spend elsewhere.',
+    );
+    assert.equal(
+      only(check(overBudget('provider', '0')), 'outcome-over-budget').message,
+      'Spend linked to "supply-chain-cost" is EUR 1,100,000.00, EUR 1,100,000.00 over its budget of EUR 0.00. Raise the budget or move spend elsewhere.',
+    );
     assert.match(only(check(overBudget('provider', '500k')), 'outcome-over-budget').message, /\(220% of it\)/);
   });
 
@@ -74,5 +80,4 @@ describe('rule outcome-over-budget', () => {
     assert.equal(withCode(result, 'outcome-over-budget').length, 1);
     assert.equal(only(result, 'outcome-over-budget', 'a.portfolio.yaml').code, 'outcome-over-budget');
   });
-
 });

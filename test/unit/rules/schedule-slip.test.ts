@@ -46,7 +46,7 @@ describe('rule schedule-slip', () => {
     assertClean(check(slipping('provider', 'in-progress', '2027-12-31')));
   });
 
-  it('compares against the caller\'s today', () => {
+  it("compares against the caller's today", () => {
     assertClean(check(slipping(), { today: '2027-05-31' }));
     assert.equal(only(check(slipping(), { today: '2027-06-01' }), 'schedule-slip').severity, 'info');
   });
@@ -61,7 +61,9 @@ describe('rule schedule-slip', () => {
 
   it('says when the initiative has no status at all', () => {
     const text = slipping().replace('    status: in-progress\n', '');
-    assert.equal(only(check(text), 'schedule-slip').message, 'The planned end 2027-05-31 has passed and it has no status: mark it done, or move the end date to when it will finish.');
+    assert.equal(
+      only(check(text), 'schedule-slip').message,
+      'The planned end 2027-05-31 has passed and it has no status: mark it done, or move the end date to when it will finish.',
+    );
   });
-
 });

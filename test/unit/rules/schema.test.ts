@@ -104,7 +104,7 @@ describe('rule schema', () => {
     assert.match(found[0]!.message, /\[supply-chain-cost, order-to-cash\]/, 'it shows the accepted forms');
   });
 
-  it('reports a missing required key at the item\'s id', () => {
+  it("reports a missing required key at the item's id", () => {
     const text = edit('    title: Upgrade ERP\n', '');
     const d = schemaOnly(check(text));
     assert.deepEqual(d.range, rangeIn(text, 'id: erp-upgrade', 'erp-upgrade'));
@@ -148,7 +148,11 @@ describe('rule schema', () => {
 
   it('refuses amounts YAML reads as numbers but not in plain digits, naming the accepted forms', () => {
     const cases: Array<[string, RegExp, string | undefined]> = [
-      ['0x10', /^"0x10" is a hexadecimal number: write amounts in decimal digits\. Write an amount as 1200000, 900k, 1\.2M or 2B/, undefined],
+      [
+        '0x10',
+        /^"0x10" is a hexadecimal number: write amounts in decimal digits\. Write an amount as 1200000, 900k, 1\.2M or 2B/,
+        undefined,
+      ],
       ['0o20', /^"0o20" is an octal number/, undefined],
       ['1.0e3', /^"1\.0e3" is written with an exponent: write amounts in decimal digits, such as 1000\./, '1000'],
       ['2.5e6', /such as 2500000\./, '2500000'],

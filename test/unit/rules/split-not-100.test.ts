@@ -64,8 +64,14 @@ describe('rule split-not-100', () => {
   });
 
   it('says what becomes of the cost, below and above 100%', () => {
-    assert.equal(only(check(split()), 'split-not-100').message, 'The outcome weights add up to 90%, not 100%: the other 10% of the cost counts as unlinked. Adjust them so they sum to 100%.');
-    assert.equal(only(check(split('provider', '{ supply-chain-cost: 0.7, order-to-cash: 0.5 }')), 'split-not-100').message, 'The outcome weights add up to 120%, not 100%: the cost is split in proportion to the weights. Adjust them so they sum to 100%.');
+    assert.equal(
+      only(check(split()), 'split-not-100').message,
+      'The outcome weights add up to 90%, not 100%: the other 10% of the cost counts as unlinked. Adjust them so they sum to 100%.',
+    );
+    assert.equal(
+      only(check(split('provider', '{ supply-chain-cost: 0.7, order-to-cash: 0.5 }')), 'split-not-100').message,
+      'The outcome weights add up to 120%, not 100%: the cost is split in proportion to the weights. Adjust them so they sum to 100%.',
+    );
   });
 
   it('leaves a weight that is not a number to the schema check', () => {
@@ -74,10 +80,8 @@ describe('rule split-not-100', () => {
     assert.ok(withCode(result, 'schema').length > 0);
   });
 
-
   it('does not fire for an empty list or map of outcomes', () => {
     assert.deepEqual(withCode(check(split('provider', '[]')), 'split-not-100'), []);
     assert.deepEqual(withCode(check(split('provider', '{}')), 'split-not-100'), []);
   });
-
 });

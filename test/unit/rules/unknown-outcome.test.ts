@@ -67,6 +67,10 @@ describe('rule unknown-outcome', () => {
 
   it('follows metadata.rules, the caller rules (below the file) and forceRules (above it)', () => {
     assertOverrides('unknown-outcome', typo(), 'error');
-    assert.deepEqual(withCode(check(typo(), { forceRules: { 'unknown-outcome': 'off' } }), 'unlinked-spend'), [], 'turning it off does not make it unlinked-spend');
+    assert.deepEqual(
+      withCode(check(typo(), { forceRules: { 'unknown-outcome': 'off' } }), 'unlinked-spend'),
+      [],
+      'turning it off does not make it unlinked-spend',
+    );
   });
 });

@@ -68,9 +68,17 @@ describe('rule unlinked-infrastructure', () => {
 
   it('names the type and the initiative, or "spend" when it has no id', () => {
     const message = (text: string) => only(check(text), 'unlinked-infrastructure').message;
-    assert.equal(message(infrastructure()), 'Infrastructure "datacenter-refresh" costs EUR 1,400,000.00 with no business need: link it to the outcome it enables (outcomes: [outcome-id]), or cancel it.');
-    assert.equal(message(infrastructure('provider', 'software-upgrade')), 'Software upgrade "datacenter-refresh" costs EUR 1,400,000.00 with no business need: link it to the outcome it enables (outcomes: [outcome-id]), or cancel it.');
-    assert.match(message(infrastructure().replace('  - id: datacenter-refresh\n    title:', '  - title:')), /^Infrastructure spend costs EUR 1,400,000\.00 with no business need/);
+    assert.equal(
+      message(infrastructure()),
+      'Infrastructure "datacenter-refresh" costs EUR 1,400,000.00 with no business need: link it to the outcome it enables (outcomes: [outcome-id]), or cancel it.',
+    );
+    assert.equal(
+      message(infrastructure('provider', 'software-upgrade')),
+      'Software upgrade "datacenter-refresh" costs EUR 1,400,000.00 with no business need: link it to the outcome it enables (outcomes: [outcome-id]), or cancel it.',
+    );
+    assert.match(
+      message(infrastructure().replace('  - id: datacenter-refresh\n    title:', '  - title:')),
+      /^Infrastructure spend costs EUR 1,400,000\.00 with no business need/,
+    );
   });
-
 });

@@ -65,8 +65,13 @@ describe('rule unlinked-spend', () => {
 
   it('names the initiative, or says "This initiative" when it has no id', () => {
     const message = (text: string) => only(check(text), 'unlinked-spend').message;
-    assert.equal(message(unlinked()), 'Initiative "intranet-redesign" spends EUR 210,000.00 but serves no business outcome. Link it to the outcome it serves: outcomes: [outcome-id].');
-    assert.equal(message(unlinked().replace('  - id: intranet-redesign\n    title:', '  - title:')), 'This initiative spends EUR 210,000.00 but serves no business outcome. Link it to the outcome it serves: outcomes: [outcome-id].');
+    assert.equal(
+      message(unlinked()),
+      'Initiative "intranet-redesign" spends EUR 210,000.00 but serves no business outcome. Link it to the outcome it serves: outcomes: [outcome-id].',
+    );
+    assert.equal(
+      message(unlinked().replace('  - id: intranet-redesign\n    title:', '  - title:')),
+      'This initiative spends EUR 210,000.00 but serves no business outcome. Link it to the outcome it serves: outcomes: [outcome-id].',
+    );
   });
-
 });

@@ -29,7 +29,11 @@ describe('rule unmeasured-outcome', () => {
     assert.equal(d.severity, 'info');
     assert.deepEqual(d.range, rangeOf(text, 'new-market-launch', 1));
     assert.match(d.message, /has no measure/);
-    assert.equal(d.message, 'Outcome "new-market-launch" has no measure: add a measure with a baseline and a target so that progress can be shown.', 'the whole message');
+    assert.equal(
+      d.message,
+      'Outcome "new-market-launch" has no measure: add a measure with a baseline and a target so that progress can be shown.',
+      'the whole message',
+    );
   });
 
   it('fires for an outcome without a measures key', () => {
@@ -49,7 +53,10 @@ describe('rule unmeasured-outcome', () => {
   });
 
   it('does not fire for a mandate', () => {
-    const text = unmeasured().replace('    title: Sell in the Nordic market\n', '    title: Sell in the Nordic market\n    kind: mandate\n');
+    const text = unmeasured().replace(
+      '    title: Sell in the Nordic market\n',
+      '    title: Sell in the Nordic market\n    kind: mandate\n',
+    );
     assert.deepEqual(withCode(check(text), 'unmeasured-outcome'), []);
   });
 
