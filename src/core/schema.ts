@@ -124,12 +124,10 @@ export const MetadataSchema = strictObject({
   name: text,
   currency: currency.optional().meta({ description: 'ISO 4217 code: the default currency of every amount in the file.' }),
   fiscalYear: int().min(1900).max(2999).optional(),
-  relationshipModel: oneOf(relationshipModels)
-    .optional()
-    .meta({
-      description:
-        'How business and IT work together: passive, provider, partner or peer. Sets how strict the checks are. Default: provider.',
-    }),
+  relationshipModel: oneOf(relationshipModels).optional().meta({
+    description:
+      'How business and IT work together: passive, provider, partner or peer. Sets how strict the checks are. Default: provider.',
+  }),
   brm: text.optional().meta({ description: 'The Business Relationship Manager.' }),
   budget: AmountSchema.optional().meta({ description: 'The IT budget for the period.' }),
   rates: record(currency, number().positive())
