@@ -2,7 +2,7 @@
 // written as YAML with comments, to be checked, edited and reused.
 import { Document, type YAMLMap } from 'yaml';
 import type { FieldMapping } from './mapSchema';
-import { IMPORT_API_VERSION } from './mapSchema';
+import { IMPORT_API_VERSION, INITIATIVE_FIELDS } from './mapSchema';
 
 /** Header patterns per field, most specific first; the first column that matches wins. */
 const PATTERNS: Array<[string, RegExp]> = [
@@ -69,30 +69,13 @@ export function guessMap(header: string[]): GuessedMap {
   return { fields, ...(currency ? { currency } : {}), unused };
 }
 
-const ORDER = [
-  'id',
-  'title',
-  'description',
-  'category',
-  'type',
-  'outcomes',
-  'cost',
-  'actualCost',
-  'service',
-  'priority',
-  'owner',
-  'status',
-  'start',
-  'end',
-  'dependsOn',
-];
-
 /** The guessed map as YAML, with comments saying what to check. */
 export function guessMapYaml(header: string[], source: { name: string; sheet?: string }): string {
   const guess = guessMap(header);
   const initiatives: Record<string, unknown> = {};
   if (source.sheet) initiatives.sheet = source.sheet;
-  for (const field of ORDER) if (guess.fields[field] !== undefined) initiatives[field] = guess.fields[field];
+  // In the portfolio's own key order.
+  for (const field of INITIATIVE_FIELDS) if (guess.fields[field] !== undefined) initiatives[field] = guess.fields[field];
   const metadata: Record<string, unknown> = { name: source.name.replace(/\.[^.]+$/, '') };
   if (guess.currency) metadata.currency = guess.currency;
   const doc = new Document({ apiVersion: IMPORT_API_VERSION, metadata, initiatives });
