@@ -30,7 +30,7 @@ export default tseslint.config(
   {
     // The summary page gets plain data from its host: the zod schema stays out of its bundle.
     files: ['src/webview/page/**/*.ts'],
-    rules: { 'no-restricted-imports': forbid([[['vscode'], 'The summary page runs in a webview, not the extension host.'], [['**/core/schema', '**/core/validate', 'zod'], 'The summary page must not load the zod schema: take the words from core/enums.ts.'], [NODE_MODULES, 'The summary page runs in a browser.']]) },
+    rules: { 'no-restricted-imports': forbid([[['vscode'], 'The summary page runs in a webview, not the extension host.'], [['**/core/model/schema', '**/core/model/validate', 'zod'], 'The summary page must not load the zod schema: take the words from core/model/enums.ts.'], [NODE_MODULES, 'The summary page runs in a browser.']]) },
   },
   {
     files: ['src/cli/**/*.ts'],

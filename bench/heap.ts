@@ -1,7 +1,7 @@
 // Child process of the benchmark: validates an N-initiative file and prints the heap high-water
 // mark. Run with --max-old-space-size=200 so that exceeding the target fails outright.
 import * as v8 from 'node:v8';
-import { Workspace } from '../src/core/workspace';
+import { Workspace } from '../src/core/check/workspace';
 import { generatePortfolio } from './generate';
 
 const n = Number(process.argv[2] ?? 10_000);

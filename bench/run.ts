@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
-import { Workspace } from '../src/core/workspace';
+import { Workspace } from '../src/core/check/workspace';
 import { EngineServer } from '../src/engine/server';
 import { generatePortfolio, outcomesYaml } from './generate';
 import { measureActivation } from './activation';

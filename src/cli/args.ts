@@ -1,9 +1,9 @@
 // Command-line arguments of portfolio-align, checked before any file is read.
 import { parseArgs } from 'node:util';
-import { isRuleId, ruleIds, type RuleId } from '../core/ruleIds';
-import { relationshipModels, severities, type RelationshipModel, type Severity } from '../core/schema';
-import { isCurrency } from '../core/money';
-import { closest, listWords } from '../core/suggest';
+import { isRuleId, ruleIds, type RuleId } from '../core/check/ruleIds';
+import { relationshipModels, severities, type RelationshipModel, type Severity } from '../core/model/schema';
+import { isCurrency } from '../core/model/money';
+import { closest, listWords } from '../core/text/suggest';
 import { UsageError } from './discover';
 import { DIFF_HELP, parseDiff, parseHistory, type DiffArgs, type HistoryArgs } from './diffArgs';
 import { IMPORT_HELP, parseImport, type ImportArgs } from './import';

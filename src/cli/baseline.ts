@@ -2,10 +2,10 @@
 // `diff --base FILE.json` reads. The summary is check's JSON summary (amounts in major units).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Summary } from '../core/analyze';
-import type { Snapshot, SnapshotFinding } from '../core/diff';
-import { currencyExponent, isCurrency } from '../core/money';
-import { toJsonSummary } from '../core/report/json';
+import type { Summary } from '../core/summary/analyze';
+import type { Snapshot, SnapshotFinding } from '../core/summary/diff';
+import { currencyExponent, isCurrency } from '../core/model/money';
+import { toJsonSummary } from '../core/summary/report/json';
 import { UsageError } from './discover';
 
 export const BASELINE_KIND = 'portfolio-align-baseline';

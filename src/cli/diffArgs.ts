@@ -1,6 +1,6 @@
 // Command-line arguments of `portfolio-align diff` and `history`, checked before git is run.
 import { parseArgs } from 'node:util';
-import { parseAmountText } from '../core/money';
+import { parseAmountText } from '../core/model/money';
 import { COMMON_OPTIONS, oneOf, parseCommon, type CommonArgs, type FailOn } from './args';
 import { UsageError } from './discover';
 

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { startsLikePortfolio } from '../core/detect';
+import { startsLikePortfolio } from '../core/syntax/detect';
 
 export const PORTFOLIO_NAME = /\.portfolio\.ya?ml$/i;
 const YAML_NAME = /\.ya?ml$/i;

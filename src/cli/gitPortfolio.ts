@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
-import { startsLikePortfolio } from '../core/detect';
+import { startsLikePortfolio } from '../core/syntax/detect';
 import { PORTFOLIO_NAME, UsageError } from './discover';
 import type { BlobReader, TreeFile } from './git';
 

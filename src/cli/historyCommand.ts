@@ -4,10 +4,10 @@
 // every blob comes through one `git cat-file --batch` process.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Summary } from '../core/analyze';
-import type { TextChange } from '../core/parse';
-import { toJsonSummary } from '../core/report/json';
-import { Workspace } from '../core/workspace';
+import type { Summary } from '../core/summary/analyze';
+import type { TextChange } from '../core/syntax/parse';
+import { toJsonSummary } from '../core/summary/report/json';
+import { Workspace } from '../core/check/workspace';
 import { writeOutput } from './writeFileAtomic';
 import { checkOptionsOf } from './diffCommand';
 import type { HistoryArgs, HistoryEvery } from './diffArgs';

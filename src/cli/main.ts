@@ -1,13 +1,13 @@
 // portfolio-align: the engine on the command line, for CI and for people.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { terminalJson, terminalLine, terminalText } from '../core/controlChars';
-import { renderCsv } from '../core/report/csv';
-import { renderStandaloneHtml } from '../core/report/html';
-import { JSON_CONTRACT_VERSION, toJsonSummary } from '../core/report/json';
-import { renderMarkdown } from '../core/report/markdown';
-import type { CheckResult } from '../core/workspace';
-import { Workspace } from '../core/workspace';
+import { terminalJson, terminalLine, terminalText } from '../core/text/controlChars';
+import { renderCsv } from '../core/summary/report/csv';
+import { renderStandaloneHtml } from '../core/summary/report/html';
+import { JSON_CONTRACT_VERSION, toJsonSummary } from '../core/summary/report/json';
+import { renderMarkdown } from '../core/summary/report/markdown';
+import type { CheckResult } from '../core/check/workspace';
+import { Workspace } from '../core/check/workspace';
 import { usePlainEnvironment } from '../engine/plainEnvironment';
 import reportCss from '../../media/summary.css';
 import { HELP, parseCommandLine, type CheckArgs, type CommonArgs, type ReportArgs } from './args';

@@ -1,7 +1,7 @@
 // Reading one portfolio file for the command line: regular files only, never more than the size
 // limit, and bytes that are not UTF-8 reported (encoding.ts) instead of decoded with losses.
 import * as fs from 'node:fs';
-import { encodingProblem } from '../core/encoding';
+import { encodingProblem } from '../core/syntax/encoding';
 import { UsageError } from './discover';
 
 /** The default of --max-file-size: far above any real portfolio, far below what exhausts memory. */

@@ -1,8 +1,8 @@
 // Messages between the extension and the validation engine, which runs in a worker thread (Node
 // host) or a web worker (browser host) so that parsing a large file never blocks the editor.
-import type { Summary } from '../core/analyze';
-import type { PortfolioDiagnostic } from '../core/diagnostics';
-import type { PortfolioDiff } from '../core/diff';
+import type { Summary } from '../core/summary/analyze';
+import type { PortfolioDiagnostic } from '../core/check/diagnostics';
+import type { PortfolioDiff } from '../core/summary/diff';
 import type { CompletionResult } from '../core/features/completion';
 import type { Fix } from '../core/features/fixes';
 import type { HoverResult } from '../core/features/hover';
@@ -11,10 +11,10 @@ import type { Location } from '../core/features/locate';
 import type { TreePage, UnlinkedMark } from '../core/features/portfolioTree';
 import type { TextEdit } from '../core/features/navigation';
 import type { DocumentSymbol } from '../core/features/symbols';
-import type { Position, Range } from '../core/lineIndex';
-import type { TextChange } from '../core/parse';
-import type { RuleId } from '../core/ruleIds';
-import type { RelationshipModel, Severity, Status } from '../core/schema';
+import type { Position, Range } from '../core/syntax/lineIndex';
+import type { TextChange } from '../core/syntax/parse';
+import type { RuleId } from '../core/check/ruleIds';
+import type { RelationshipModel, Severity, Status } from '../core/model/schema';
 
 export interface EngineSettings {
   /** YYYY-MM-DD */

@@ -1,7 +1,7 @@
 // The engine behind the editor: one Workspace per workspace folder, answering the requests of
 // protocol.ts. Pure TypeScript, so it runs in a Node worker thread, a web worker or, as a
 // fallback, in the extension host itself.
-import { analyze, type Summary } from '../core/analyze';
+import { analyze, type Summary } from '../core/summary/analyze';
 import { codeLenses } from '../core/features/codeLens';
 import { completion } from '../core/features/completion';
 import { fixesFor, linkEdits, rankOutcomes, safeFixEdits } from '../core/features/fixes';
@@ -9,12 +9,12 @@ import { hover } from '../core/features/hover';
 import { portfolioTree, unlinkedMarks } from '../core/features/portfolioTree';
 import { definition, prepareRename, references, rename } from '../core/features/navigation';
 import { documentSymbols } from '../core/features/symbols';
-import type { PortfolioDiagnostic } from '../core/diagnostics';
-import { diffSnapshots, snapshotOf, type PortfolioDiff } from '../core/diff';
-import { SpendLedger } from '../core/ledger';
-import { rules } from '../core/rules';
-import type { Position } from '../core/lineIndex';
-import { Workspace, type Analysis, type CheckOptions } from '../core/workspace';
+import type { PortfolioDiagnostic } from '../core/check/diagnostics';
+import { diffSnapshots, snapshotOf, type PortfolioDiff } from '../core/summary/diff';
+import { SpendLedger } from '../core/check/ledger';
+import { rules } from '../core/check/rules';
+import type { Position } from '../core/syntax/lineIndex';
+import { Workspace, type Analysis, type CheckOptions } from '../core/check/workspace';
 import type {
   CheckResult,
   EngineSettings,

@@ -4,8 +4,8 @@
 // zod building each schema's checks on its first parse, the YAML library's first parse), not work
 // done per check: warm, the same file takes 6-8 ms. Started with the worker, this overlaps the
 // extension host's search and reading of the folder's files, so the user's first check runs warm.
-import { uncommentedTemplate } from '../core/template';
-import { Workspace } from '../core/workspace';
+import { uncommentedTemplate } from '../core/model/template';
+import { Workspace } from '../core/check/workspace';
 
 export function warmUp(): void {
   try {

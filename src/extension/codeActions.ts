@@ -1,7 +1,7 @@
 // Quick fixes matched on each diagnostic's code, and "Fix all" (source.fixAll.portfolioAlignment)
 // for the fixes that are safe to apply unseen. Every fix is a WorkspaceEdit, so it can be undone.
 import * as vscode from 'vscode';
-import type { PortfolioDiagnostic } from '../core/diagnostics';
+import type { PortfolioDiagnostic } from '../core/check/diagnostics';
 import type { Fix } from '../core/features/fixes';
 import { codeOf, SOURCE, toRange, toWorkspaceEdit } from './convert';
 import type { PortfolioService } from './service';

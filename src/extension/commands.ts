@@ -1,8 +1,8 @@
 // The commands of the palette, and the ones behind CodeLens and quick fixes.
 import * as vscode from 'vscode';
-import type { RuleId } from '../core/ruleIds';
-import { isRuleId } from '../core/ruleIds';
-import { plural } from '../core/suggest';
+import type { RuleId } from '../core/check/ruleIds';
+import { isRuleId } from '../core/check/ruleIds';
+import { plural } from '../core/text/suggest';
 import { fromPosition, toLocation, toWorkspaceEdit } from './convert';
 import { newPortfolioFile } from './newFile';
 import type { PortfolioService } from './service';

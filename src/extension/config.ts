@@ -1,7 +1,7 @@
 // Settings, read per resource so that each folder of a multi-root workspace has its own.
 import * as vscode from 'vscode';
-import { isRuleId, type RuleId } from '../core/ruleIds';
-import { relationshipModels, severities, type RelationshipModel, type Severity } from '../core/enums';
+import { isRuleId, type RuleId } from '../core/check/ruleIds';
+import { relationshipModels, severities, type RelationshipModel, type Severity } from '../core/model/enums';
 import type { EngineSettings } from '../engine/protocol';
 
 export const SECTION = 'portfolioAlignment';

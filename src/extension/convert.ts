@@ -1,10 +1,10 @@
 // Engine values (0-based ranges, plain objects) to VS Code's classes and back.
 import * as vscode from 'vscode';
-import type { PortfolioDiagnostic } from '../core/diagnostics';
+import type { PortfolioDiagnostic } from '../core/check/diagnostics';
 import type { Location } from '../core/features/locate';
 import type { TextEdit } from '../core/features/navigation';
-import type { Position, Range } from '../core/lineIndex';
-import { DOCS_BASE, docsUrl } from '../core/rules/rule';
+import type { Position, Range } from '../core/syntax/lineIndex';
+import { DOCS_BASE, docsUrl } from '../core/check/rules/rule';
 
 export const SOURCE = 'Portfolio Alignment';
 export const TOO_LARGE_CODE = 'file-too-large';

@@ -2,7 +2,7 @@
 // policy in core/features/diagnosticBudget.ts: it remembers each file's recent edit lines and its
 // findings at the last check, and reads the visible ranges of its editors.
 import * as vscode from 'vscode';
-import type { PortfolioDiagnostic } from '../core/diagnostics';
+import type { PortfolioDiagnostic } from '../core/check/diagnostics';
 import {
   EDITOR_DIAGNOSTICS_LIMIT,
   findingKey,
@@ -10,7 +10,7 @@ import {
   selectDiagnostics,
   type LineSpan,
 } from '../core/features/diagnosticBudget';
-import { DOCS_BASE } from '../core/rules/rule';
+import { DOCS_BASE } from '../core/check/rules/rule';
 import { SOURCE, toDiagnostic } from './convert';
 
 export const MORE_FINDINGS_CODE = 'more-findings';

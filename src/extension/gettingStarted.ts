@@ -2,7 +2,7 @@
 // open the example portfolio, copy the CI workflow, link the initiative under the cursor.
 import * as vscode from 'vscode';
 import { openUntitledWith, untitledPortfolioUri } from './newFile';
-import { CI_WORKFLOW, CI_WORKFLOW_PATH } from '../core/ciWorkflow';
+import { CI_WORKFLOW, CI_WORKFLOW_PATH } from '../core/features/ciWorkflow';
 import example from '../../examples/acme-it.portfolio.yaml';
 import type { PortfolioService } from './service';
 

@@ -5,7 +5,7 @@
 // --update merge), and is left unsaved; rejected rows are diagnostics on the map's lines.
 import * as vscode from 'vscode';
 import type { Rejection } from '../core/import/mapRows';
-import { plural } from '../core/suggest';
+import { plural } from '../core/text/suggest';
 import { loadSpreadsheetModule, spreadsheetMessage, type SpreadsheetModule } from './spreadsheetModule';
 
 export const IMPORT_SPREADSHEET_COMMAND = 'portfolioAlignment.importSpreadsheet';

@@ -1,7 +1,7 @@
 // New Portfolio File: an untitled document that already has a *.portfolio.yaml name, so that
 // Save suggests that name (in the active workspace folder) and the tab shows it.
 import * as vscode from 'vscode';
-import { portfolioTemplate } from '../core/template';
+import { portfolioTemplate } from '../core/model/template';
 
 const BASE_NAME = 'new';
 const EXTENSION = '.portfolio.yaml';

@@ -2,9 +2,9 @@
 // closed files from disk through a watcher) and publishes diagnostics. Diagnostics are computed
 // off the editor's path: debounced per document, in the engine worker, with stale results dropped.
 import * as vscode from 'vscode';
-import { startsLikePortfolio } from '../core/detect';
-import type { PortfolioDiagnostic } from '../core/diagnostics';
-import type { TextChange } from '../core/parse';
+import { startsLikePortfolio } from '../core/syntax/detect';
+import type { PortfolioDiagnostic } from '../core/check/diagnostics';
+import type { TextChange } from '../core/syntax/parse';
 import type { Request, ResultOf, CheckResult, Headline } from '../engine/protocol';
 import { engineSettings, readSettings, SECTION, type Settings } from './config';
 import { engineFailedDiagnostic, engineStoppedDiagnostic, tooLargeDiagnostic } from './convert';

@@ -1,8 +1,8 @@
 // The alignment score of the active file's workspace folder, coloured by the score thresholds,
 // and a visible hint when validation is slow.
 import * as vscode from 'vscode';
-import { formatMoneyShort } from '../core/money';
-import { band, percent } from '../core/report/view';
+import { formatMoneyShort } from '../core/model/money';
+import { band, percent } from '../core/summary/report/view';
 import { SLOW_CHECK_MS, type PortfolioService } from './service';
 
 /** 1,552: counts with thousands separators. */

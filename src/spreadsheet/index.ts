@@ -8,4 +8,4 @@ export { parseImportMap } from '../core/import/loadMap';
 export { formatRejection, importTables, MapError } from '../core/import/mapRows';
 export { MergeError, mergeIntoPortfolio, newPortfolioYaml } from '../core/import/write';
 export { mapLocations, rejectionRange } from '../core/import/mapLocations';
-export { summarySheets } from '../core/report/sheets';
+export { summarySheets } from '../core/summary/report/sheets';

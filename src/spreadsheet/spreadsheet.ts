@@ -6,7 +6,7 @@ import * as zlib from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Table } from '../core/import/mapRows';
-import type { ReportSheet } from '../core/report/sheets';
+import type { ReportSheet } from '../core/summary/report/sheets';
 
 export const LIMITS = {
   /** Bytes of the file on disk. */

@@ -2,7 +2,7 @@
 // schemas (npm run schema). Unit tests fail when a committed file differs from what this produces.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { portfolioJsonSchema } from '../core/jsonSchema';
+import { portfolioJsonSchema } from '../core/model/jsonSchema';
 import { importMapJsonSchema } from '../core/import/jsonSchema';
 
 for (const [name, schema] of [

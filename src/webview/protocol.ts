@@ -2,7 +2,7 @@
 // (page/main.ts, in the webview). Both sides validate what they receive with these schemas: the
 // page must not trust a malformed summary, and the host must not trust a page that could have
 // been tampered with. zod/mini and named imports keep the page bundle small; nothing here may
-// import src/core/schema.ts, which would pull the full zod into the page.
+// import src/core/model/schema.ts, which would pull the full zod into the page.
 import {
   array,
   boolean,
@@ -21,9 +21,9 @@ import {
   string,
   type infer as Infer,
 } from 'zod/mini';
-import type { Summary } from '../core/analyze';
-import type { Comparison } from '../core/report/compareView';
-import { ruleIds } from '../core/ruleIds';
+import type { Summary } from '../core/summary/analyze';
+import type { Comparison } from '../core/summary/report/compareView';
+import { ruleIds } from '../core/check/ruleIds';
 import {
   categories as CATEGORIES,
   goalStatuses as GOAL_STATUSES,
@@ -32,9 +32,9 @@ import {
   relationshipModels as MODELS,
   statuses as STATUSES,
   unlinkedReasons as REASONS,
-} from '../core/enums';
-import type { GoalStatus } from '../core/goals';
-import type { UnlinkedReason } from '../core/ledger';
+} from '../core/model/enums';
+import type { GoalStatus } from '../core/check/goals';
+import type { UnlinkedReason } from '../core/check/ledger';
 
 // The core's enumerations come from core/enums.ts, which has no zod: the page bundle stays small.
 export { STATUSES };

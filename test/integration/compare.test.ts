@@ -4,7 +4,7 @@
 // git extension (VS Code for the web) or no repository, the control says why instead.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { Comparison } from '../../src/core/report/compareView';
+import type { Comparison } from '../../src/core/summary/report/compareView';
 import { NO_GIT_REASON } from '../../src/extension/gitBase';
 import type { HostMessage, SummaryMessage } from '../../src/webview/protocol';
 import { activateExtension, openFixture, restoreFixtures, waitForCodes, waitUntil } from './helpers';

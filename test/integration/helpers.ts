@@ -2,7 +2,7 @@
 // desktop) and in a web worker (test-web): only the `vscode` API, no Node modules, no environment.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { isRuleId } from '../../src/core/ruleIds';
+import { isRuleId } from '../../src/core/check/ruleIds';
 
 /** publisher.name from package.json. */
 export const EXTENSION_ID = 'portfolio-alignment.portfolio-alignment';

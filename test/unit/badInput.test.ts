@@ -1,6 +1,6 @@
 // Bad input of any kind becomes a diagnostic, never an exception or a hang (docs/design.md).
 import * as assert from 'node:assert/strict';
-import type { CheckResult } from '../../src/core/workspace';
+import type { CheckResult } from '../../src/core/check/workspace';
 import { check, diagnostics, FILE, positionOf, rangeIn, rangeOf, withCode, yaml } from './helpers';
 
 /** Checks the text; fails if it throws or gives no diagnostic; returns the result. */

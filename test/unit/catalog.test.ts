@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ruleById, rules } from '../../src/core/rules';
-import { ruleIds } from '../../src/core/ruleIds';
-import { DOCS_BASE, docsUrl } from '../../src/core/rules/rule';
+import { ruleById, rules } from '../../src/core/check/rules';
+import { ruleIds } from '../../src/core/check/ruleIds';
+import { DOCS_BASE, docsUrl } from '../../src/core/check/rules/rule';
 import { DESIGN_SEVERITIES, REPO_ROOT } from './helpers';
 
 describe('rule catalogue', () => {

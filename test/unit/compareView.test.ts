@@ -1,7 +1,7 @@
-// The panel's comparison (src/core/report/compareView.ts) from the engine's compare request: the
+// The panel's comparison (src/core/summary/report/compareView.ts) from the engine's compare request: the
 // signed card deltas, and where each added or removed initiative opens. Hand-computed figures.
 import * as assert from 'node:assert/strict';
-import { cardDeltas, comparisonOf, signedMoney, signedPoints } from '../../src/core/report/compareView';
+import { cardDeltas, comparisonOf, signedMoney, signedPoints } from '../../src/core/summary/report/compareView';
 import { EngineServer } from '../../src/engine/server';
 import { TODAY, yaml } from './helpers';
 

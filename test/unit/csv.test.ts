@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { renderCsv } from '../../src/core/report/csv';
+import { renderCsv } from '../../src/core/summary/report/csv';
 import { check, yaml } from './helpers';
 
 const portfolio = yaml`

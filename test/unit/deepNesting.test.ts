@@ -2,8 +2,8 @@
 // deep, never a stack overflow: in a small file (composed whole), in a large one (built item by
 // item from the syntax tree), and through aliases.
 import * as assert from 'node:assert/strict';
-import { MAX_DEPTH } from '../../src/core/cst';
-import { Workspace } from '../../src/core/workspace';
+import { MAX_DEPTH } from '../../src/core/syntax/cst';
+import { Workspace } from '../../src/core/check/workspace';
 import { check, positionOf, TODAY, withCode } from './helpers';
 
 const HEAD = 'apiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  name: Deep\n  currency: EUR\n  brm: Dana Whitfield\n';

@@ -1,7 +1,7 @@
-// The pure comparison of two checked portfolios (src/core/diff.ts), with hand-computed deltas.
+// The pure comparison of two checked portfolios (src/core/summary/diff.ts), with hand-computed deltas.
 import * as assert from 'node:assert/strict';
-import { diffSnapshots, fingerprint, hasChanges, snapshotOf, type Snapshot, type SnapshotFinding } from '../../src/core/diff';
-import { Workspace } from '../../src/core/workspace';
+import { diffSnapshots, fingerprint, hasChanges, snapshotOf, type Snapshot, type SnapshotFinding } from '../../src/core/summary/diff';
+import { Workspace } from '../../src/core/check/workspace';
 import { OUTCOMES } from './diffFixtures';
 import { TODAY, yaml } from './helpers';
 

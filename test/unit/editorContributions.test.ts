@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CI_WORKFLOW } from '../../src/core/ciWorkflow';
+import { CI_WORKFLOW } from '../../src/core/features/ciWorkflow';
 import { REPO_ROOT } from './helpers';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));

@@ -1,9 +1,9 @@
 // The pure helpers the CLI and the extension share for bytes and text from files: encoding
 // detection (encoding.ts), control characters (controlChars.ts), the unreadable-file diagnostic.
 import * as assert from 'node:assert/strict';
-import { terminalJson, terminalLine, terminalText, visibleControls } from '../../src/core/controlChars';
-import { encodingProblem, firstInvalidUtf8 } from '../../src/core/encoding';
-import { Workspace } from '../../src/core/workspace';
+import { terminalJson, terminalLine, terminalText, visibleControls } from '../../src/core/text/controlChars';
+import { encodingProblem, firstInvalidUtf8 } from '../../src/core/syntax/encoding';
+import { Workspace } from '../../src/core/check/workspace';
 import { TODAY } from './helpers';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);

@@ -3,12 +3,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { PortfolioDiagnostic } from '../../src/core/diagnostics';
-import type { Position, Range } from '../../src/core/lineIndex';
-import type { RuleId } from '../../src/core/ruleIds';
-import type { RelationshipModel, Severity } from '../../src/core/schema';
+import type { PortfolioDiagnostic } from '../../src/core/check/diagnostics';
+import type { Position, Range } from '../../src/core/syntax/lineIndex';
+import type { RuleId } from '../../src/core/check/ruleIds';
+import type { RelationshipModel, Severity } from '../../src/core/model/schema';
 import type { TextEdit } from '../../src/core/features/navigation';
-import { Workspace, type Analysis, type CheckOptions, type CheckResult } from '../../src/core/workspace';
+import { Workspace, type Analysis, type CheckOptions, type CheckResult } from '../../src/core/check/workspace';
 
 /** The clock every test passes in, unless it is about dates. */
 export const TODAY = '2027-06-15';

@@ -18,7 +18,7 @@ import {
   toMajor,
   toMinorUnits,
   type Rational,
-} from '../../src/core/money';
+} from '../../src/core/model/money';
 
 const rate = (text: string): Rational => {
   const [whole, fraction = ''] = text.split('.');

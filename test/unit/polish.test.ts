@@ -1,7 +1,7 @@
 // Small things the user reads: Markdown that shows ids as written, counts with separators.
 import * as assert from 'node:assert/strict';
-import { escapeMarkdown } from '../../src/core/report/markdown';
-import { plural } from '../../src/core/suggest';
+import { escapeMarkdown } from '../../src/core/summary/report/markdown';
+import { plural } from '../../src/core/text/suggest';
 
 describe('text the user reads', () => {
   it('Markdown export leaves hyphens inside text alone, and still escapes what would add markup', () => {

@@ -5,10 +5,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { generatePortfolio } from '../../bench/generate';
-import { buildItemChunk } from '../../src/core/cst';
-import { parseFile, type ChunkParse, type ParsedFile } from '../../src/core/parse';
-import type { CheckResult } from '../../src/core/workspace';
-import { Workspace } from '../../src/core/workspace';
+import { buildItemChunk } from '../../src/core/syntax/cst';
+import { parseFile, type ChunkParse, type ParsedFile } from '../../src/core/syntax/parse';
+import type { CheckResult } from '../../src/core/check/workspace';
+import { Workspace } from '../../src/core/check/workspace';
 import { REPO_ROOT, TODAY } from './helpers';
 
 // The same cases on every run, so that CI is repeatable; PROPERTY_SEED=<number> explores others

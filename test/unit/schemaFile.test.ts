@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { portfolioJsonSchema } from '../../src/core/jsonSchema';
+import { portfolioJsonSchema } from '../../src/core/model/jsonSchema';
 import { REPO_ROOT } from './helpers';
 
 describe('schemas/portfolio.schema.json', () => {

@@ -1,6 +1,6 @@
 // Semantics the design requires of the engine as a whole, one test each.
 import * as assert from 'node:assert/strict';
-import type { RuleId } from '../../src/core/ruleIds';
+import type { RuleId } from '../../src/core/check/ruleIds';
 import { check, MODELS, only, withCode, yaml } from './helpers';
 
 const SPEND_RULES: RuleId[] = ['unlinked-spend', 'unlinked-infrastructure', 'cost-overrun', 'beyond-budget'];

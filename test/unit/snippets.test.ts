@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT, TODAY } from './helpers';
-import { Workspace } from '../../src/core/workspace';
+import { Workspace } from '../../src/core/check/workspace';
 
 interface Snippet {
   prefix: string[];

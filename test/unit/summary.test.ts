@@ -3,8 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SpendLedger } from '../../src/core/ledger';
-import type { CheckResult } from '../../src/core/workspace';
+import { SpendLedger } from '../../src/core/check/ledger';
+import type { CheckResult } from '../../src/core/check/workspace';
 import { analysisOf, check, diagnostics, REPO_ROOT, rangeOf, yaml } from './helpers';
 
 const OUTCOMES = 'fixtures/summary/outcomes.portfolio.yaml';

@@ -3,8 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseFile, type ChunkCache } from '../../src/core/parse';
-import { Workspace } from '../../src/core/workspace';
+import { parseFile, type ChunkCache } from '../../src/core/syntax/parse';
+import { Workspace } from '../../src/core/check/workspace';
 import { check, diagnostics, only, rangeOf, REPO_ROOT, TODAY, withCode, yaml } from './helpers';
 
 const outcomes = yaml`

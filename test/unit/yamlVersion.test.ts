@@ -1,9 +1,9 @@
-// src/core/cst.ts mirrors parts of the `yaml` library's composer: an upgrade of the library must
+// src/core/syntax/cst.ts mirrors parts of the `yaml` library's composer: an upgrade of the library must
 // be checked against it before it ships (cst.ts's header says what to re-check).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { YAML_CHECKED_VERSION } from '../../src/core/cst';
+import { YAML_CHECKED_VERSION } from '../../src/core/syntax/cst';
 import { REPO_ROOT } from './helpers';
 
 function readJson(file: string): { version?: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string> } {
@@ -11,7 +11,7 @@ function readJson(file: string): { version?: string; dependencies?: Record<strin
 }
 
 describe('the yaml library version', () => {
-  it('installed is the one src/core/cst.ts was checked against', () => {
+  it('installed is the one src/core/syntax/cst.ts was checked against', () => {
     const installed = readJson('node_modules/yaml/package.json').version;
     assert.equal(
       installed,

@@ -3,7 +3,7 @@
 // it) shows on the cards and as clickable lists of what was added and removed and what is new.
 import * as assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { comparisonOf } from '../../src/core/report/compareView';
+import { comparisonOf } from '../../src/core/summary/report/compareView';
 import type { SummaryMessage } from '../../src/webview/protocol';
 import { Engine, examples, examplesEdited } from './fixtures';
 import { artefact, launchChromium, openPanel, showSummary, troubles, violations, type PanelPage } from './harness';

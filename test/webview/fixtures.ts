@@ -3,9 +3,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Summary } from '../../src/core/analyze';
-import type { PortfolioDiff } from '../../src/core/diff';
-import { DEFAULT_BANDS } from '../../src/core/report/view';
+import type { Summary } from '../../src/core/summary/analyze';
+import type { PortfolioDiff } from '../../src/core/summary/diff';
+import { DEFAULT_BANDS } from '../../src/core/summary/report/view';
 import type { SummaryFilter } from '../../src/engine/protocol';
 import { EngineServer } from '../../src/engine/server';
 import { summaryMessage } from '../../src/webview/summary/summaryMessage';

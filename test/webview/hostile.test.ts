@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import type { VNode } from '../../src/core/report/view';
+import type { VNode } from '../../src/core/summary/report/view';
 import { renderExport } from '../../src/webview/summary/exporter';
 import { Engine, HOSTILE, hostile } from './fixtures';
 import { artefact, launchChromium, openPanel, showSummary, troubles, violations, watch, type Watch } from './harness';

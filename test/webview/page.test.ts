@@ -2,8 +2,8 @@
 // pages long tables, sends the right messages, keeps its state, and works by keyboard.
 import * as assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { formatMoney } from '../../src/core/money';
-import { percent } from '../../src/core/report/view';
+import { formatMoney } from '../../src/core/model/money';
+import { percent } from '../../src/core/summary/report/view';
 import { Engine, examples, examplesEdited } from './fixtures';
 import { launchChromium, openPanel, pageInfo, showSummary, troubles, unlinkedIds, violations, type PanelPage } from './harness';
 

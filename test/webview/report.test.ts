@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { percent } from '../../src/core/report/view';
+import { percent } from '../../src/core/summary/report/view';
 import { renderExport } from '../../src/webview/summary/exporter';
 import { Engine, examples } from './fixtures';
 import { artefact, launchChromium, troubles, violations, watch } from './harness';

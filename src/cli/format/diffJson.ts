@@ -1,8 +1,8 @@
 // The `diff --format json` contract, version 1 (docs/cli.md): amounts in major units of each
 // side's summary currency, shares as 0..1 rounded to 6 decimals.
-import type { PortfolioDiff } from '../../core/diff';
-import { toMajor } from '../../core/money';
-import { toJsonSummary } from '../../core/report/json';
+import type { PortfolioDiff } from '../../core/summary/diff';
+import { toMajor } from '../../core/model/money';
+import { toJsonSummary } from '../../core/summary/report/json';
 
 export const DIFF_JSON_VERSION = 1;
 

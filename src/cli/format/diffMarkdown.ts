@@ -1,10 +1,10 @@
 // `diff --format md`: a pull-request comment. Short by default (the score, the money that lost
 // its outcome, counts), the lists folded in <details>; the first line is a hidden marker that a
 // workflow finds to update its one comment instead of adding one per push.
-import type { PortfolioDiff, SnapshotFinding } from '../../core/diff';
-import { formatMoneyShort } from '../../core/money';
-import { escapeMarkdown as e } from '../../core/report/markdown';
-import { percent } from '../../core/report/view';
+import type { PortfolioDiff, SnapshotFinding } from '../../core/summary/diff';
+import { formatMoneyShort } from '../../core/model/money';
+import { escapeMarkdown as e } from '../../core/summary/report/markdown';
+import { percent } from '../../core/summary/report/view';
 import { signedMoney, signedPoints } from './diffText';
 
 export const COMMENT_MARKER = '<!-- portfolio-align:diff -->';

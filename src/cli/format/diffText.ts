@@ -1,8 +1,8 @@
 // `diff` for people in a terminal: the figures before → after, then what changed, by id.
-import type { PortfolioDiff, SnapshotFinding } from '../../core/diff';
-import { formatMoneyShort } from '../../core/money';
-import { percent } from '../../core/report/view';
-import { plural } from '../../core/suggest';
+import type { PortfolioDiff, SnapshotFinding } from '../../core/summary/diff';
+import { formatMoneyShort } from '../../core/model/money';
+import { percent } from '../../core/summary/report/view';
+import { plural } from '../../core/text/suggest';
 import type { Painter } from './text';
 
 /** Strips control characters so that file content cannot drive the terminal. */

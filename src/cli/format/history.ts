@@ -1,10 +1,10 @@
 // `history` as text, CSV and a standalone HTML table (no script; the trend chart is the panel's).
-import type { Summary } from '../../core/analyze';
-import { formatDecimal, formatMoneyShort } from '../../core/money';
-import { csvField } from '../../core/report/csv';
-import { escapeHtml } from '../../core/report/html';
-import { cspHash } from '../../core/report/sha256';
-import { percent } from '../../core/report/view';
+import type { Summary } from '../../core/summary/analyze';
+import { formatDecimal, formatMoneyShort } from '../../core/model/money';
+import { csvField } from '../../core/summary/report/csv';
+import { escapeHtml } from '../../core/summary/report/html';
+import { cspHash } from '../../core/summary/report/sha256';
+import { percent } from '../../core/summary/report/view';
 import { signedPoints } from './diffText';
 
 interface Point {

@@ -1,7 +1,7 @@
 // The `check --format json` contract, version 1 (docs/cli.md).
-import type { Summary } from '../../core/analyze';
-import type { CheckResult } from '../../core/workspace';
-import { JSON_CONTRACT_VERSION, toJsonSummary } from '../../core/report/json';
+import type { Summary } from '../../core/summary/analyze';
+import type { CheckResult } from '../../core/check/workspace';
+import { JSON_CONTRACT_VERSION, toJsonSummary } from '../../core/summary/report/json';
 
 /** The summary with every path as the command line prints it. */
 export function withDisplayPaths(summary: Summary, display: (path: string) => string): Summary {

@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning and other static-analysis viewers.
-import type { PortfolioDiagnostic } from '../../core/diagnostics';
-import { docsUrl, rules } from '../../core/rules';
-import type { CheckResult } from '../../core/workspace';
+import type { PortfolioDiagnostic } from '../../core/check/diagnostics';
+import { docsUrl, rules } from '../../core/check/rules';
+import type { CheckResult } from '../../core/check/workspace';
 
 const LEVELS = { error: 'error', warning: 'warning', info: 'note', off: 'none' } as const;
 

@@ -1,10 +1,10 @@
 // Compiler-style lines (1-based), then the alignment summary.
-import type { Summary } from '../../core/analyze';
-import type { PortfolioDiagnostic } from '../../core/diagnostics';
-import { terminalLine } from '../../core/controlChars';
-import { formatMoney, formatMoneyShort } from '../../core/money';
-import { band, percent } from '../../core/report/view';
-import { plural } from '../../core/suggest';
+import type { Summary } from '../../core/summary/analyze';
+import type { PortfolioDiagnostic } from '../../core/check/diagnostics';
+import { terminalLine } from '../../core/text/controlChars';
+import { formatMoney, formatMoneyShort } from '../../core/model/money';
+import { band, percent } from '../../core/summary/report/view';
+import { plural } from '../../core/text/suggest';
 
 export interface Painter {
   red(text: string): string;

@@ -1,10 +1,10 @@
 // CodeLens above each outcome (linked spend, initiatives, budget use) and above each initiative
 // with unlinked spend (with a command to link it).
-import type { Range } from '../lineIndex';
+import type { Range } from '../syntax/lineIndex';
 import type { LineSpan } from './diagnosticBudget';
-import { formatMoneyShort } from '../money';
-import { percent } from '../report/view';
-import type { Analysis } from '../workspace';
+import { formatMoneyShort } from '../model/money';
+import { percent } from '../summary/report/view';
+import type { Analysis } from '../check/workspace';
 import { rangeOf } from './locate';
 
 export interface Lens {

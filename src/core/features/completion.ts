@@ -1,9 +1,9 @@
 // Completion of outcome ids in `outcomes`, initiative ids in `dependsOn`, catalog services,
 // enum values and keys. The context is read from the text around the cursor, so that it works
 // while the line is still half typed and the YAML does not parse.
-import type { Position, Range } from '../lineIndex';
-import { COMMON_CURRENCIES, currencyCodes } from '../money';
-import { ruleIds } from '../ruleIds';
+import type { Position, Range } from '../syntax/lineIndex';
+import { COMMON_CURRENCIES, currencyCodes } from '../model/money';
+import { ruleIds } from '../check/ruleIds';
 import {
   API_VERSION,
   categories,
@@ -17,8 +17,8 @@ import {
   relationshipModels,
   severities,
   statuses,
-} from '../schema';
-import type { Analysis } from '../workspace';
+} from '../model/schema';
+import type { Analysis } from '../check/workspace';
 
 export type CompletionKind = 'outcome' | 'initiative' | 'service' | 'value' | 'key';
 

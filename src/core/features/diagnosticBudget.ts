@@ -4,7 +4,7 @@
 // the choice itself instead: every error, then what is new since the last check, then what is near
 // the user's recent edits and the visible ranges, then the rest by severity; and it says how many
 // more there are. Pure, so that the policy is tested without an editor.
-import type { DiagnosticSeverity, PortfolioDiagnostic } from '../diagnostics';
+import type { DiagnosticSeverity, PortfolioDiagnostic } from '../check/diagnostics';
 
 /** VS Code's per-file limit (ExtHostDiagnostics._maxDiagnosticsPerFile). */
 export const EDITOR_DIAGNOSTICS_LIMIT = 1000;

@@ -1,14 +1,14 @@
 // Quick fixes as text edits. They insert or replace only the text they must, so comments and
 // formatting around them stay as they were.
-import type { PMap, PNode } from '../ast';
-import { isMap, isSeq } from '../ast';
-import type { PortfolioDiagnostic } from '../diagnostics';
-import type { Located, PortfolioFile } from '../file';
-import type { InitiativeModel, LinkEntry } from '../model';
-import { WEIGHT_WHOLE } from '../model';
-import type { Position, Range } from '../lineIndex';
-import type { Chunk } from '../parse';
-import type { Analysis } from '../workspace';
+import type { PMap, PNode } from '../syntax/ast';
+import { isMap, isSeq } from '../syntax/ast';
+import type { PortfolioDiagnostic } from '../check/diagnostics';
+import type { Located, PortfolioFile } from '../model/file';
+import type { InitiativeModel, LinkEntry } from '../model/model';
+import { WEIGHT_WHOLE } from '../model/model';
+import type { Position, Range } from '../syntax/lineIndex';
+import type { Chunk } from '../syntax/parse';
+import type { Analysis } from '../check/workspace';
 import { itemAt } from './locate';
 import type { TextEdit } from './navigation';
 

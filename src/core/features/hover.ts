@@ -1,12 +1,12 @@
 // Hover text (Markdown) for outcome and initiative ids and for amounts.
-import { goalStatus } from '../goals';
-import type { Position, Range } from '../lineIndex';
-import { currencyExponent, formatMoney, formatMoneyShort, toMinorUnits } from '../money';
-import type { PortfolioFile } from '../file';
-import type { AmountLiteral, InitiativeModel, OutcomeModel } from '../model';
-import { escapeMarkdown as md } from '../report/markdown';
-import { percent } from '../report/view';
-import type { Analysis } from '../workspace';
+import { goalStatus } from '../check/goals';
+import type { Position, Range } from '../syntax/lineIndex';
+import { currencyExponent, formatMoney, formatMoneyShort, toMinorUnits } from '../model/money';
+import type { PortfolioFile } from '../model/file';
+import type { AmountLiteral, InitiativeModel, OutcomeModel } from '../model/model';
+import { escapeMarkdown as md } from '../summary/report/markdown';
+import { percent } from '../summary/report/view';
+import type { Analysis } from '../check/workspace';
 import { innerRange } from './navigation';
 import { targetAt, type Target } from './locate';
 

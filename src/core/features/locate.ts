@@ -1,10 +1,10 @@
 // What is at a place in a file: an outcome or initiative id (defined or referenced), an amount,
 // or a key. Language features (hover, definition, references, rename) start from here.
-import type { PNode } from '../ast';
-import type { Located, PortfolioFile } from '../file';
-import type { AmountLiteral, InitiativeModel, OutcomeModel } from '../model';
-import type { Chunk } from '../parse';
-import type { Position, Range } from '../lineIndex';
+import type { PNode } from '../syntax/ast';
+import type { Located, PortfolioFile } from '../model/file';
+import type { AmountLiteral, InitiativeModel, OutcomeModel } from '../model/model';
+import type { Chunk } from '../syntax/parse';
+import type { Position, Range } from '../syntax/lineIndex';
 
 export interface Location {
   path: string;

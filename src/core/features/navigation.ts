@@ -1,10 +1,10 @@
 // Go to definition, find all references and rename for outcome and initiative ids, across files.
-import type { PNode } from '../ast';
-import type { PortfolioFile } from '../file';
-import type { Position, Range } from '../lineIndex';
-import type { Chunk } from '../parse';
-import { ID_PATTERN } from '../schema';
-import type { Analysis } from '../workspace';
+import type { PNode } from '../syntax/ast';
+import type { PortfolioFile } from '../model/file';
+import type { Position, Range } from '../syntax/lineIndex';
+import type { Chunk } from '../syntax/parse';
+import { ID_PATTERN } from '../model/schema';
+import type { Analysis } from '../check/workspace';
 import { rangeOf, targetAt, type Location } from './locate';
 
 export interface TextEdit {

@@ -1,15 +1,15 @@
 // The Portfolio view's tree, one level at a time: the editor asks for the children of one node
 // (and one page of them), so expanding a group at 10,000 initiatives sends a page, not the lot.
 // Built from the same analysis as the diagnostics: no second parse.
-import type { PortfolioDiagnostic } from '../diagnostics';
-import type { Located, PortfolioFile } from '../file';
-import type { InitiativeSpend } from '../ledger';
-import type { Chunk } from '../parse';
-import { formatMoneyShort } from '../money';
-import type { InitiativeModel, OutcomeModel } from '../model';
-import { isRuleId } from '../ruleIds';
-import { plural } from '../suggest';
-import type { Analysis } from '../workspace';
+import type { PortfolioDiagnostic } from '../check/diagnostics';
+import type { Located, PortfolioFile } from '../model/file';
+import type { InitiativeSpend } from '../check/ledger';
+import type { Chunk } from '../syntax/parse';
+import { formatMoneyShort } from '../model/money';
+import type { InitiativeModel, OutcomeModel } from '../model/model';
+import { isRuleId } from '../check/ruleIds';
+import { plural } from '../text/suggest';
+import type { Analysis } from '../check/workspace';
 
 /** The groups at the top of the tree, in the order shown: the money no outcome explains first. */
 export const TREE_GROUPS = ['unlinked', 'outcomes', 'capabilities', 'problems'] as const;

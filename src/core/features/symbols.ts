@@ -1,9 +1,9 @@
 // The outline: top-level sections, then outcomes (with their measures) and initiatives.
-import type { PortfolioFile } from '../file';
-import type { Range } from '../lineIndex';
-import { formatMoneyShort } from '../money';
-import type { Chunk } from '../parse';
-import type { Analysis } from '../workspace';
+import type { PortfolioFile } from '../model/file';
+import type { Range } from '../syntax/lineIndex';
+import { formatMoneyShort } from '../model/money';
+import type { Chunk } from '../syntax/parse';
+import type { Analysis } from '../check/workspace';
 import { rangeOf } from './locate';
 
 export type SymbolKind = 'namespace' | 'array' | 'object' | 'field' | 'number' | 'event';

@@ -1,7 +1,7 @@
 // Cell text to portfolio values: exact amounts, dates, enum words, ids and lists. Every function
 // returns a value or the reason it cannot, in words that tell the planner how to fix the cell.
-import { currencyExponent, isCurrency } from '../money';
-import { DATE_PATTERN, ID_PATTERN } from '../schema';
+import { currencyExponent, isCurrency } from '../model/money';
+import { DATE_PATTERN, ID_PATTERN } from '../model/schema';
 
 export type Converted<T> = { value: T } | { why: string };
 

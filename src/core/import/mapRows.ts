@@ -1,8 +1,8 @@
 // Rows of a spreadsheet to portfolio initiatives and outcomes, by the map. Pure: the CLI reads
 // the file into tables of text cells; this decides, cell by cell, what each becomes, and reports
 // every row it does not take with the row number, the column, the value and why.
-import { categories, initiativeTypes, outcomeKinds, statuses } from '../enums';
-import { closest } from '../suggest';
+import { categories, initiativeTypes, outcomeKinds, statuses } from '../model/enums';
+import { closest } from '../text/suggest';
 import { convertAmount, convertDate, convertEnum, convertId, convertIdList, convertPriority, type Converted } from './convert';
 import type { FieldMapping, ImportMap, InitiativeField, OutcomeField } from './mapSchema';
 import { INITIATIVE_FIELDS, OUTCOME_FIELDS } from './mapSchema';

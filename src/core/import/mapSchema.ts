@@ -2,7 +2,7 @@
 // Written by people next to their spreadsheet; schemas/portfolio-import.schema.json is generated
 // from this zod schema (npm run schema) and a unit test fails when it is stale.
 import { boolean, enum as oneOf, literal, number, record, strictObject, string, union, type infer as Infer } from 'zod';
-import { MetadataSchema } from '../schema';
+import { MetadataSchema } from '../model/schema';
 
 export const IMPORT_API_VERSION = 'portfolio-import/v1';
 

@@ -2,7 +2,7 @@
 // through yaml's Document API, so every comment, key order and hand-written field is kept.
 // Scalars are written by yaml's own stringifier, so text reads back exactly as it was in the cell.
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
-import { API_VERSION } from '../schema';
+import { API_VERSION } from '../model/schema';
 import { convertAmount } from './convert';
 import type { ImportResult, Item, TableResult } from './mapRows';
 

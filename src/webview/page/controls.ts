@@ -2,7 +2,7 @@
 // labels, so they work with the keyboard and a screen reader as any form does. Owner names come
 // from portfolio files: they are put in as text, and the <select> values are list indexes, so no
 // file text ever becomes an attribute.
-import { visibleText } from '../../core/report/view';
+import { visibleText } from '../../core/summary/report/view';
 import type { ExportFormat, Filters, Scope, SummaryMessage } from '../protocol';
 
 export interface ControlEvents {

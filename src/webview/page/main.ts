@@ -2,7 +2,7 @@
 // view builder as the standalone report, and sends the user's actions back. It computes no figure
 // of its own. Its state (scope, filters, table pages, scroll) is kept with setState, so that the
 // panel comes back as it was after it was hidden or the window was reloaded.
-import { buildReportView } from '../../core/report/view';
+import { buildReportView } from '../../core/summary/report/view';
 import {
   INITIAL_PAGE_STATE,
   PageMessageSchema,
@@ -17,8 +17,8 @@ import { describeFilters } from '../describeFilters';
 import { Controls } from './controls';
 import { focusKey, restoreFocus } from './focus';
 import { renderNode } from './render';
-import { cardDeltas, comparisonSection, withCardDeltas, type Comparison } from '../../core/report/compareView';
-import type { VElement } from '../../core/report/view';
+import { cardDeltas, comparisonSection, withCardDeltas, type Comparison } from '../../core/summary/report/compareView';
+import type { VElement } from '../../core/summary/report/view';
 
 /** The report with each card's change since the ref, and the changes listed after the cards. */
 function withComparison(report: VElement, comparison: Comparison, displayPath: (path: string) => string): VElement {

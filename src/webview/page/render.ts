@@ -1,8 +1,8 @@
-// Turns the report's view tree (core/report/view.ts) into DOM nodes. Every string in the tree is a
+// Turns the report's view tree (core/summary/report/view.ts) into DOM nodes. Every string in the tree is a
 // text node; tag and attribute names come from view.ts, yet are still checked against the lists
 // below, so that a tree shaped by a bug (or by a tampered message) cannot add script, event
 // handlers, styles or links that leave the page.
-import type { VNode } from '../../core/report/view';
+import type { VNode } from '../../core/summary/report/view';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

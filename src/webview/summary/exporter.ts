@@ -1,12 +1,12 @@
 // The summary as a file: Markdown, CSV, the standalone HTML report or an Excel workbook. Each is rendered by the same
 // core function the command line uses (`portfolio-align report --format md|csv|html`), with the
 // same stylesheet, so an export from the panel is the report CI would write for the same files.
-import type { Summary } from '../../core/analyze';
-import { renderCsv } from '../../core/report/csv';
-import { renderStandaloneHtml } from '../../core/report/html';
-import { renderMarkdown } from '../../core/report/markdown';
-import { summarySheets, type ReportSheet } from '../../core/report/sheets';
-import type { Bands } from '../../core/report/view';
+import type { Summary } from '../../core/summary/analyze';
+import { renderCsv } from '../../core/summary/report/csv';
+import { renderStandaloneHtml } from '../../core/summary/report/html';
+import { renderMarkdown } from '../../core/summary/report/markdown';
+import { summarySheets, type ReportSheet } from '../../core/summary/report/sheets';
+import type { Bands } from '../../core/summary/report/view';
 import reportCss from '../../../media/summary.css';
 import type { ExportFormat, TextExportFormat } from '../protocol';
 

@@ -4,8 +4,8 @@
 // opened only when it is a portfolio file the engine knows in this folder: a crafted message
 // cannot open anything else.
 import * as vscode from 'vscode';
-import type { Summary } from '../../core/analyze';
-import type { PortfolioDiagnostic } from '../../core/diagnostics';
+import type { Summary } from '../../core/summary/analyze';
+import type { PortfolioDiagnostic } from '../../core/check/diagnostics';
 import type { SummaryFilter } from '../../engine/protocol';
 import { toRange } from '../../extension/convert';
 import type { PortfolioService } from '../../extension/service';
@@ -26,7 +26,7 @@ import { describeFilters } from '../describeFilters';
 import type { SummaryTestProbe } from './testProbe';
 import { WebviewHost } from './webviewHost';
 import { baseTexts, gitAccess, refChoices, type GitAccess } from '../../extension/gitBase';
-import { comparisonOf, type Comparison } from '../../core/report/compareView';
+import { comparisonOf, type Comparison } from '../../core/summary/report/compareView';
 
 export { VIEW_TYPE } from '../viewType';
 /** Edits arrive as a burst of checks while typing: wait for a pause before asking again. */

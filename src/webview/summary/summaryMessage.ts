@@ -1,7 +1,7 @@
 // The summary message the host posts to the page, built from the engine's answers. Kept apart from
 // panel.ts (which needs vscode) so that the page's tests post exactly what the panel would.
-import type { Summary } from '../../core/analyze';
-import type { Bands } from '../../core/report/view';
+import type { Summary } from '../../core/summary/analyze';
+import type { Bands } from '../../core/summary/report/view';
 import { STATUSES, type Filters, type Scope, type SummaryMessage } from '../protocol';
 
 export interface SummaryMessageInput {

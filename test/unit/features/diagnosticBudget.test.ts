@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { DiagnosticSeverity, PortfolioDiagnostic } from '../../../src/core/diagnostics';
+import type { DiagnosticSeverity, PortfolioDiagnostic } from '../../../src/core/check/diagnostics';
 import { boundedLenses, LENS_MARGIN_LINES, MAX_LENSES } from '../../../src/core/features/codeLens';
 import { EDITOR_DIAGNOSTICS_LIMIT, findingKey, moreFindingsMessage, selectDiagnostics } from '../../../src/core/features/diagnosticBudget';
 

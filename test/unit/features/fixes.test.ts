@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { PortfolioDiagnostic } from '../../../src/core/diagnostics';
+import type { PortfolioDiagnostic } from '../../../src/core/check/diagnostics';
 import { fixesFor, linkEdits, rankOutcomes, safeFixEdits, type Fix } from '../../../src/core/features/fixes';
 import { analysisOf, applyEdits, INITIATIVES, OUTCOMES } from '../helpers';
 

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { codeLenses } from '../../../src/core/features/codeLens';
 import { documentSymbols } from '../../../src/core/features/symbols';
-import { Workspace } from '../../../src/core/workspace';
-import { portfolioTemplate, uncommentedTemplate } from '../../../src/core/template';
-import { relationshipModels } from '../../../src/core/schema';
+import { Workspace } from '../../../src/core/check/workspace';
+import { portfolioTemplate, uncommentedTemplate } from '../../../src/core/model/template';
+import { relationshipModels } from '../../../src/core/model/schema';
 import { analysisOf, at, INITIATIVES, OUTCOMES } from '../helpers';
 
 const O = 'o.portfolio.yaml';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { portfolioTree, unlinkedMarks } from '../../../src/core/features/portfolioTree';
-import { Workspace } from '../../../src/core/workspace';
+import { Workspace } from '../../../src/core/check/workspace';
 import { analysisOf, at, TODAY } from '../helpers';
 
 const O = 'file:///w/o.portfolio.yaml';

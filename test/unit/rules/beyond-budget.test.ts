@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { InitiativeSpend } from '../../../src/core/ledger';
-import { fundingOrder } from '../../../src/core/rules/beyondBudget';
+import type { InitiativeSpend } from '../../../src/core/check/ledger';
+import { fundingOrder } from '../../../src/core/check/rules/beyondBudget';
 import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, withCode, yaml } from '../helpers';
 
 // Funded by priority, not file order: the 600k of priority 1 first, then 500k of priority 2,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { CheckResult } from '../../../src/core/workspace';
+import type { CheckResult } from '../../../src/core/check/workspace';
 import { assertClean, assertOverrides, assertSeverityByModel, check, rangeIn, rangeOf, withCode, yaml } from '../helpers';
 
 const valid = (model = 'provider') => yaml`
