@@ -2,7 +2,7 @@
 // `diff --base FILE.json` reads. The summary is check's JSON summary (amounts in major units).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Summary } from '../core/summary/analyze';
+import type { Summary } from '../core/summary/summarize';
 import type { Snapshot, SnapshotFinding } from '../core/summary/diff';
 import { currencyExponent, isCurrency } from '../core/model/money';
 import { toJsonSummary } from '../core/summary/report/json';

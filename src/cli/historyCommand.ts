@@ -4,7 +4,7 @@
 // every blob comes through one `git cat-file --batch` process.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Summary } from '../core/summary/analyze';
+import type { Summary } from '../core/summary/summarize';
 import type { TextChange } from '../core/syntax/parse';
 import { toJsonSummary } from '../core/summary/report/json';
 import { Workspace } from '../core/check/workspace';

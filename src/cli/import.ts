@@ -8,7 +8,7 @@ import { parseImportMap } from '../core/import/loadMap';
 import { formatRejection, importTables, MapError, type ImportResult, type Table } from '../core/import/mapRows';
 import type { ImportMap } from '../core/import/mapSchema';
 import { MergeError, mergeIntoPortfolio, newPortfolioYaml, type TableMerge } from '../core/import/write';
-import type { Summary } from '../core/summary/analyze';
+import type { Summary } from '../core/summary/summarize';
 import { summarySheets } from '../core/summary/report/sheets';
 import { plural } from '../core/text/suggest';
 import { Workspace } from '../core/check/workspace';

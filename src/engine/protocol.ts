@@ -1,6 +1,6 @@
 // Messages between the extension and the validation engine, which runs in a worker thread (Node
 // host) or a web worker (browser host) so that parsing a large file never blocks the editor.
-import type { Summary } from '../core/summary/analyze';
+import type { Summary } from '../core/summary/summarize';
 import type { PortfolioDiagnostic } from '../core/check/diagnostics';
 import type { PortfolioDiff } from '../core/summary/diff';
 import type { CompletionResult } from '../core/features/completion';

@@ -1,7 +1,7 @@
 // The engine behind the editor: one Workspace per workspace folder, answering the requests of
 // protocol.ts. Pure TypeScript, so it runs in a Node worker thread, a web worker or, as a
 // fallback, in the extension host itself.
-import { analyze, type Summary } from '../core/summary/analyze';
+import { summarize, type Summary } from '../core/summary/summarize';
 import { codeLenses } from '../core/features/codeLens';
 import { completion } from '../core/features/completion';
 import { fixesFor, linkEdits, rankOutcomes, safeFixEdits } from '../core/features/fixes';
@@ -224,13 +224,13 @@ export class EngineServer {
     const diagnostics = analysis.files.map((file) => ({ path: file.path, diagnostics: analysis.diagnostics.get(file.path) ?? [] }));
     return diffSnapshots(
       snapshotOf(before.files, checked.files, checked.summary, same),
-      snapshotOf(analysis.files, diagnostics, analyze(analysis, analysis.diagnostics), same),
+      snapshotOf(analysis.files, diagnostics, summarize(analysis, analysis.diagnostics), same),
     );
   }
 
   private summary(state: FolderState, filter: SummaryFilter | undefined): Summary {
     const full = this.analysis(state);
-    if (!filter || (!filter.path && !filter.owner && !filter.status)) return analyze(full, full.diagnostics);
+    if (!filter || (!filter.path && !filter.owner && !filter.status)) return summarize(full, full.diagnostics);
     const ledger = new SpendLedger(full.files, full.index, {
       currency: full.ledger.currency,
       include: (file, item) =>
@@ -239,6 +239,6 @@ export class EngineServer {
         (!filter.status || item.model.status === filter.status),
     });
     const diagnostics = filter.path ? new Map([[filter.path, full.diagnostics.get(filter.path) ?? []]]) : full.diagnostics;
-    return analyze({ ...full, ledger }, diagnostics);
+    return summarize({ ...full, ledger }, diagnostics);
   }
 }

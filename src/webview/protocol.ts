@@ -21,7 +21,7 @@ import {
   string,
   type infer as Infer,
 } from 'zod/mini';
-import type { Summary } from '../core/summary/analyze';
+import type { Summary } from '../core/summary/summarize';
 import type { Comparison } from '../core/summary/report/compareView';
 import { ruleIds } from '../core/check/ruleIds';
 import {

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { main } from '../../src/cli/main';
-import type { Summary } from '../../src/core/summary/analyze';
+import type { Summary } from '../../src/core/summary/summarize';
 import { renderStandaloneHtml } from '../../src/core/summary/report/html';
 import { cspHash, sha256, utf8 } from '../../src/core/summary/report/sha256';
 import { buildReportView, visibleText, type VElement, type VNode } from '../../src/core/summary/report/view';

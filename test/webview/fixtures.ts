@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Summary } from '../../src/core/summary/analyze';
+import type { Summary } from '../../src/core/summary/summarize';
 import type { PortfolioDiff } from '../../src/core/summary/diff';
 import { DEFAULT_BANDS } from '../../src/core/summary/report/view';
 import type { SummaryFilter } from '../../src/engine/protocol';

@@ -1,5 +1,5 @@
 // `history` as text, CSV and a standalone HTML table (no script; the trend chart is the panel's).
-import type { Summary } from '../../core/summary/analyze';
+import type { Summary } from '../../core/summary/summarize';
 import { formatDecimal, formatMoneyShort } from '../../core/model/money';
 import { csvField } from '../../core/summary/report/csv';
 import { escapeHtml } from '../../core/summary/report/html';

@@ -1,5 +1,5 @@
 // The `check --format json` contract, version 1 (docs/cli.md).
-import type { Summary } from '../../core/summary/analyze';
+import type { Summary } from '../../core/summary/summarize';
 import type { CheckResult } from '../../core/check/workspace';
 import { JSON_CONTRACT_VERSION, toJsonSummary } from '../../core/summary/report/json';
 

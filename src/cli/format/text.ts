@@ -1,5 +1,5 @@
 // Compiler-style lines (1-based), then the alignment summary.
-import type { Summary } from '../../core/summary/analyze';
+import type { Summary } from '../../core/summary/summarize';
 import type { PortfolioDiagnostic } from '../../core/check/diagnostics';
 import { terminalLine } from '../../core/text/controlChars';
 import { formatMoney, formatMoneyShort } from '../../core/model/money';

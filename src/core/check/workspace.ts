@@ -1,6 +1,6 @@
 // The engine's entry point: the portfolio files checked together, their diagnostics and summary.
 // Editor, CLI and summary panel all call this, so they all show the same results.
-import { analyze, type Summary } from '../summary/analyze';
+import { summarize, type Summary } from '../summary/summarize';
 import type { Finding, PortfolioDiagnostic, RelatedInformation } from './diagnostics';
 import { editPortfolioFile, readPortfolioFile, unreadablePortfolioFile, type PortfolioFile } from '../model/file';
 import { SpendLedger, type InitiativeSpend } from './ledger';
@@ -48,7 +48,7 @@ export class Workspace {
   private readonly entries = new Map<string, Entry>();
   private readonly idVersions = new IdVersions();
   private sorted: PortfolioFile[] | undefined;
-  private live: Live | undefined;
+  private lastBuild: LastBuild | undefined;
 
   constructor(private readonly options: WorkspaceOptions = {}) {}
 
@@ -60,7 +60,7 @@ export class Workspace {
     const file = readPortfolioFile(path, text, { cache, alwaysChunk: this.options.alwaysChunk });
     if (previous) {
       // One object per path: what refers to the file (index entries, spend) sees the new reading.
-      previous.file.takeOver(file);
+      previous.file.adoptReading(file);
       return previous.file;
     }
     this.entries.set(path, { file, cache });
@@ -76,7 +76,7 @@ export class Workspace {
   private put(path: string, file: PortfolioFile, cache: ChunkCache): PortfolioFile {
     const previous = this.entries.get(path);
     if (previous) {
-      previous.file.takeOver(file);
+      previous.file.adoptReading(file);
       return previous.file;
     }
     this.entries.set(path, { file, cache });
@@ -98,7 +98,7 @@ export class Workspace {
       length += change.text.length - (change.end - change.start);
     }
     for (const change of changes)
-      file.takeOver(editPortfolioFile(file, change, { cache: entry.cache, alwaysChunk: this.options.alwaysChunk }));
+      file.adoptReading(editPortfolioFile(file, change, { cache: entry.cache, alwaysChunk: this.options.alwaysChunk }));
     return true;
   }
 
@@ -120,7 +120,7 @@ export class Workspace {
   check(options: CheckOptions): CheckResult {
     const analysis = this.analysis(options);
     const diagnostics = analysis.diagnostics;
-    const summary = analyze(analysis, diagnostics);
+    const summary = summarize(analysis, diagnostics);
     return { files: this.files.map((file) => ({ path: file.path, diagnostics: diagnostics.get(file.path) ?? [] })), summary };
   }
 
@@ -130,15 +130,15 @@ export class Workspace {
    */
   analysis(options: CheckOptions): Analysis {
     const files = this.files;
-    let live = this.updatedLive(files, options);
-    if (!live) {
+    let build = this.updatedLastBuild(files, options);
+    if (!build) {
       const index = new WorkspaceIndex(files, this.idVersions);
       const ledger = new SpendLedger(files, index, options.currency ? { currency: options.currency } : {});
-      live = { files, currency: options.currency, index, ledger, shapes: new Map() };
+      build = { files, currency: options.currency, index, ledger, builtFrom: new Map() };
     }
-    for (const file of files) live.shapes.set(file, shapeOf(file));
-    this.live = live;
-    const { index, ledger } = live;
+    for (const file of files) build.builtFrom.set(file, builtFromOf(file));
+    this.lastBuild = build;
+    const { index, ledger } = build;
     const findings: Finding[] = files.flatMap((file) => file.findings);
     const context: RuleContext = { files, index, ledger, today: options.today, report: (finding) => findings.push(finding) };
     for (const rule of rules) rule.check?.(context);
@@ -162,23 +162,23 @@ export class Workspace {
    * built. In place is possible when only initiatives changed, keeping their ids: typing inside
    * an initiative, the common case, then costs work for that initiative rather than for all.
    */
-  private updatedLive(files: readonly PortfolioFile[], options: CheckOptions): Live | undefined {
-    const live = this.live;
-    if (!live || live.files !== files || live.currency !== options.currency) return undefined;
+  private updatedLastBuild(files: readonly PortfolioFile[], options: CheckOptions): LastBuild | undefined {
+    const build = this.lastBuild;
+    if (!build || build.files !== files || build.currency !== options.currency) return undefined;
     const commits: Array<() => void> = [];
     for (const file of files) {
-      const before = live.shapes.get(file);
+      const before = build.builtFrom.get(file);
       if (!before) return undefined;
       if (before.initiatives === file.initiatives && before.outcomes === file.outcomes && before.metadata === file.metadata) continue;
       if (before.metadata !== file.metadata || !sameItems(before.outcomes, file.outcomes)) return undefined;
       const { removed, added } = changedRun(before.initiatives, file.initiatives);
-      const index = live.index.prepareReplace(file, removed, added);
-      const ledger = index && live.ledger.prepareReplace(file, removed, added);
+      const index = build.index.prepareReplace(file, removed, added);
+      const ledger = index && build.ledger.prepareReplace(file, removed, added);
       if (!index || !ledger) return undefined;
       commits.push(index, ledger);
     }
     for (const commit of commits) commit();
-    return live;
+    return build;
   }
 }
 
@@ -195,11 +195,11 @@ interface ItemFindings {
 
 /**
  * The item-level rules, in one pass per initiative: its own rules, then those of its spend entry.
- * An item the last check saw, with the same spend entry and the same context (stampOf), keeps
+ * An item the last check saw, with the same spend entry and the same context (contextStamp), keeps
  * its findings: on a keystroke only the edited item is checked again.
  */
 function itemFindings(context: RuleContext, findings: Finding[]): void {
-  const stamp = stampOf(context);
+  const stamp = contextStamp(context);
   const entries = context.ledger.initiatives;
   let sink: Finding[] = findings;
   const itemContext: RuleContext = { ...context, report: (finding) => sink.push(finding) };
@@ -230,7 +230,7 @@ const stamps = new Map<string, number>();
  * sets of outcome and initiative ids (links, dependencies and their suggestions), today (schedule
  * slip), the summary currency (amounts in messages) and the service catalog.
  */
-function stampOf({ index, ledger, today, files }: RuleContext): number {
+function contextStamp({ index, ledger, today, files }: RuleContext): number {
   const catalog = files.map((file) => (file.metadata?.model.catalog ?? []).map((c) => c.value).join('\n')).join('\u0000');
   const key = `${index.outcomeIdsVersion}|${index.initiativeIdsVersion}|${today}|${ledger.currency}|${catalog}`;
   let stamp = stamps.get(key);
@@ -243,22 +243,23 @@ function stampOf({ index, ledger, today, files }: RuleContext): number {
 }
 let nextStamp = 1;
 
-/** What the live index and ledger were made from, per file. */
-interface Shape {
+/** What the last index and ledger were built from, per file. */
+interface BuiltFrom {
   metadata: PortfolioFile['metadata'];
   outcomes: PortfolioFile['outcomes'];
   initiatives: PortfolioFile['initiatives'];
 }
 
-interface Live {
+/** The index and ledger of the last analysis, kept so that the next one can update them in place. */
+interface LastBuild {
   files: readonly PortfolioFile[];
   currency: string | undefined;
   index: WorkspaceIndex;
   ledger: SpendLedger;
-  shapes: Map<PortfolioFile, Shape>;
+  builtFrom: Map<PortfolioFile, BuiltFrom>;
 }
 
-function shapeOf(file: PortfolioFile): Shape {
+function builtFromOf(file: PortfolioFile): BuiltFrom {
   return { metadata: file.metadata, outcomes: file.outcomes, initiatives: file.initiatives };
 }
 

@@ -23,7 +23,7 @@ export interface Located<T> {
 
 /**
  * One portfolio file as read. The workspace keeps one object per path and has each new reading
- * take over the old one (takeOver), so everything that refers to the file stays current.
+ * be adopted by the old one (adoptReading), so everything that refers to the file stays current.
  */
 export class PortfolioFile {
   metadata?: Located<MetadataModel>;
@@ -50,7 +50,7 @@ export class PortfolioFile {
     return this.builtLines;
   }
 
-  takeOver(next: PortfolioFile): void {
+  adoptReading(next: PortfolioFile): void {
     this.text = next.text;
     this.parsed = next.parsed;
     this.metadata = next.metadata;

@@ -2,7 +2,7 @@
 // initiatives added, removed and changed, and the findings that are new or fixed. Pure: the
 // command line reads the two states (git, working tree or a saved baseline) and formats the result.
 import type { PNode } from '../syntax/ast';
-import type { Summary } from './analyze';
+import type { Summary } from './summarize';
 import type { DiagnosticSeverity, PortfolioDiagnostic } from '../check/diagnostics';
 import type { PortfolioFile } from '../model/file';
 import type { Range } from '../syntax/lineIndex';

@@ -1,6 +1,6 @@
 // The practices each business/IT relationship model expects, and whether the portfolio meets them.
 // A Provider runs IT as a service menu; a Partner and a Peer tie every spend to a business result.
-import type { Summary } from './analyze';
+import type { Summary } from './summarize';
 import type { RelationshipModel } from '../model/schema';
 import type { Analysis } from '../check/workspace';
 

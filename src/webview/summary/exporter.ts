@@ -1,7 +1,7 @@
 // The summary as a file: Markdown, CSV, the standalone HTML report or an Excel workbook. Each is rendered by the same
 // core function the command line uses (`portfolio-align report --format md|csv|html`), with the
 // same stylesheet, so an export from the panel is the report CI would write for the same files.
-import type { Summary } from '../../core/summary/analyze';
+import type { Summary } from '../../core/summary/summarize';
 import { renderCsv } from '../../core/summary/report/csv';
 import { renderStandaloneHtml } from '../../core/summary/report/html';
 import { renderMarkdown } from '../../core/summary/report/markdown';

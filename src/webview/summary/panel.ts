@@ -4,7 +4,7 @@
 // opened only when it is a portfolio file the engine knows in this folder: a crafted message
 // cannot open anything else.
 import * as vscode from 'vscode';
-import type { Summary } from '../../core/summary/analyze';
+import type { Summary } from '../../core/summary/summarize';
 import type { PortfolioDiagnostic } from '../../core/check/diagnostics';
 import type { SummaryFilter } from '../../engine/protocol';
 import { toRange } from '../../extension/convert';

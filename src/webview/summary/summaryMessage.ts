@@ -1,6 +1,6 @@
 // The summary message the host posts to the page, built from the engine's answers. Kept apart from
 // panel.ts (which needs vscode) so that the page's tests post exactly what the panel would.
-import type { Summary } from '../../core/summary/analyze';
+import type { Summary } from '../../core/summary/summarize';
 import type { Bands } from '../../core/summary/report/view';
 import { STATUSES, type Filters, type Scope, type SummaryMessage } from '../protocol';
 

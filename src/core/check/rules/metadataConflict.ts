@@ -28,7 +28,7 @@ function declarations(files: readonly PortfolioFile[], field: Field): Declared[]
   return out;
 }
 
-/** Which value the folder uses, in words, as the engine decides it (analyze.ts, ledger.ts, workspace.ts). */
+/** Which value the folder uses, in words, as the engine decides it (summarize.ts, ledger.ts, workspace.ts). */
 function winner(field: Field, all: Declared[]): string {
   if (field === 'budget') return "the summary adds every file's budget together";
   const first = all[0]!;

@@ -1,5 +1,5 @@
 // Every initiative that is not cancelled, one row each, for a spreadsheet (RFC 4180).
-import type { Summary } from '../analyze';
+import type { Summary } from '../summarize';
 import { visibleControls } from '../../text/controlChars';
 import { formatDecimal } from '../../model/money';
 

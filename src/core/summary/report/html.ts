@@ -1,7 +1,7 @@
 // The standalone HTML report: one file with no script and no external resource, readable in any
 // browser offline. Every text and attribute value is escaped; tag and attribute names come only
 // from the view builder, never from a portfolio file.
-import type { Summary } from '../analyze';
+import type { Summary } from '../summarize';
 import { cspHash } from './sha256';
 import { buildReportView, visibleText, type VNode, type ViewOptions } from './view';
 

@@ -1,6 +1,6 @@
 // The summary in the stable JSON contract (docs/cli.md): amounts in major units of the summary
 // currency, rounded to its minor unit.
-import type { Summary } from '../analyze';
+import type { Summary } from '../summarize';
 import { toMajor } from '../../model/money';
 
 export const JSON_CONTRACT_VERSION = 1;

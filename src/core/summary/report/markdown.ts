@@ -1,5 +1,5 @@
 // The summary as Markdown, for a steering committee mail or a pull request comment.
-import type { Summary } from '../analyze';
+import type { Summary } from '../summarize';
 import { formatMoney, formatMoneyShort } from '../../model/money';
 import { plural } from '../../text/suggest';
 import { visibleControls } from '../../text/controlChars';

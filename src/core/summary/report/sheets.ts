@@ -1,7 +1,7 @@
 // The summary as the sheets of an Excel workbook (report --format xlsx): amounts as numbers in the
 // summary currency with a currency number format, the same figures as check --format json.
 // Pure data; the CLI writes it with the spreadsheet library. Text is always a text cell.
-import type { Summary } from '../analyze';
+import type { Summary } from '../summarize';
 import { currencyExponent, toMajor } from '../../model/money';
 
 /** A cell: text (never a formula), a number with an Excel number format, or empty. */

@@ -1,7 +1,7 @@
 // The summary as a tree of elements, built once and rendered two ways: to an HTML string for the
 // standalone report (html.ts, every text escaped) and to DOM nodes in the summary panel (text only
 // through textContent). Charts are SVG with a table beside each as the text alternative.
-import type { GoalItem, Summary } from '../analyze';
+import type { GoalItem, Summary } from '../summarize';
 import { formatMoney, formatMoneyShort } from '../../model/money';
 import { listWords } from '../../text/suggest';
 

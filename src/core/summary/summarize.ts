@@ -109,7 +109,7 @@ export interface Summary {
   problems: { errors: number; warnings: number; infos: number; byRule: Array<{ rule: RuleId; count: number }> };
 }
 
-export function analyze(analysis: Analysis, diagnostics: Map<string, PortfolioDiagnostic[]>): Summary {
+export function summarize(analysis: Analysis, diagnostics: Map<string, PortfolioDiagnostic[]>): Summary {
   const { files, ledger, model, options } = analysis;
   const total = ledger.total;
   const byOutcome = outcomeSpend(analysis);
