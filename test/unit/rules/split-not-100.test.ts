@@ -1,19 +1,12 @@
 import * as assert from 'node:assert/strict';
-import {
-  assertClean,
-  assertOverrides,
-  assertSeverityByModel,
-  check,
-  DEFAULT_OUTCOME,
-  only,
-  ORDER_TO_CASH,
-  portfolio,
-  rangeOf,
-  withCode,
-} from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, ORDER_TO_CASH, portfolio, rangeOf, withCode } from '../helpers';
 
 const split = (model = 'provider', weights = '{ supply-chain-cost: 60%, order-to-cash: 30% }') =>
-  portfolio({ metadata: { relationshipModel: model }, outcomes: [DEFAULT_OUTCOME, ORDER_TO_CASH], initiatives: [{ outcomes: weights }] });
+  portfolio({
+    metadata: { relationshipModel: model },
+    outcomes: [{ id: 'supply-chain-cost' }, ORDER_TO_CASH],
+    initiatives: [{ outcomes: weights }],
+  });
 
 describe('rule split-not-100', () => {
   it('fires at the weights when they add up to less than 100%', () => {

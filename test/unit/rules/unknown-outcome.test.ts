@@ -1,21 +1,10 @@
 import * as assert from 'node:assert/strict';
-import {
-  assertClean,
-  assertOverrides,
-  assertSeverityByModel,
-  check,
-  DEFAULT_OUTCOME,
-  only,
-  ORDER_TO_CASH,
-  portfolio,
-  rangeIn,
-  withCode,
-} from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, ORDER_TO_CASH, portfolio, rangeIn, withCode } from '../helpers';
 
 const typo = (model = 'provider', links = '[supply-chain-cots]') =>
   portfolio({
     metadata: { relationshipModel: model },
-    outcomes: [DEFAULT_OUTCOME, ORDER_TO_CASH],
+    outcomes: [{ id: 'supply-chain-cost' }, ORDER_TO_CASH],
     initiatives: [{ outcomes: '[supply-chain-cost, order-to-cash]' }, { id: 'vendor-portal', outcomes: links }],
   });
 
