@@ -4,7 +4,7 @@
 // matcher (Node hosts: problems in the Problems view; the web host runs no process: no task).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, removeScenario, restoreFixtures, waitUntil, writeScenario } from './helpers';
+import { activateExtension, closeUntitled, codeOf, isNodeHost, removeScenario, restoreFixtures, waitUntil, writeScenario } from './helpers';
 
 interface Manifest {
   contributes: {
@@ -36,25 +36,6 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** Closes, unsaved, the new documents that Copy CI Workflow and Open Example open. */
-async function closeUntitled(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments.filter((d) => d.isUntitled && !d.isClosed)) {
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    // The next test may open a new untitled document: this one must be gone first.
-    await waitUntil(
-      () => (document.isClosed || !vscode.workspace.textDocuments.includes(document) ? true : undefined),
-      `${document.uri.toString()} to close`,
-    );
-  }
-}
-
-/** The web worker extension host has no Node process to start tasks with. */
-function isNodeHost(): boolean {
-  const proc = (globalThis as { process?: { versions?: { node?: string } } }).process;
-  return typeof proc?.versions?.node === 'string';
 }
 
 suite('Contributions', () => {

@@ -180,6 +180,55 @@ export async function removeScenario(uri: vscode.Uri): Promise<void> {
   assert.ok(await vscode.workspace.applyEdit(edit), `could not delete ${uri.toString()}`);
 }
 
+/**
+ * For a suite whose tests write scenario files: the extension active before the suite; after each
+ * test the fixtures restored and the scenarios it wrote (and did not remove itself) removed.
+ */
+export function scenariosPerTest(): {
+  write(name: string, text: string): Promise<vscode.Uri>;
+  remove(uri: vscode.Uri): Promise<void>;
+} {
+  const written: vscode.Uri[] = [];
+  suiteSetup(async () => {
+    await activateExtension();
+  });
+  teardown(async () => {
+    await restoreFixtures();
+    for (const uri of written.splice(0)) await removeScenario(uri);
+  });
+  return {
+    async write(name, text) {
+      const uri = await writeScenario(name, text);
+      written.push(uri);
+      return uri;
+    },
+    async remove(uri) {
+      const at = written.indexOf(uri);
+      if (at >= 0) written.splice(at, 1);
+      await removeScenario(uri);
+    },
+  };
+}
+
+/** Whether the extension host runs on Node (code-server, desktop) rather than in a browser. */
+export function isNodeHost(): boolean {
+  const proc = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  return typeof proc?.versions?.node === 'string';
+}
+
+/** Closes, unsaved, the new documents that commands opened (Copy CI Workflow, Open Example, the import). */
+export async function closeUntitled(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isUntitled && !d.isClosed)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // The next test may open a new untitled document: this one must be gone first.
+    await waitUntil(
+      () => (document.isClosed || !vscode.workspace.textDocuments.includes(document) ? true : undefined),
+      `${document.uri.toString()} to close`,
+    );
+  }
+}
+
 /** The quick fixes offered for the diagnostics at `range`, by title. */
 export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind);

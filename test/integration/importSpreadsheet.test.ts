@@ -4,7 +4,17 @@
 // the map; in the web extension host both say they need the desktop or a Node host.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, openFixture, removeScenario, restoreFixtures, waitForCodes, waitUntil, writeScenario } from './helpers';
+import {
+  activateExtension,
+  closeUntitled,
+  isNodeHost,
+  openFixture,
+  removeScenario,
+  restoreFixtures,
+  waitForCodes,
+  waitUntil,
+  writeScenario,
+} from './helpers';
 
 const CSV =
   'Project ID,Project Name,Owner,Cost ($ M),Start Date\r\nIMP-A1,"Alpha: ""one""",Ops,1.5,2027-01-01\r\nIMP-A2,Beta,Ops,(0.5),2027-02-01\r\nIMP-A3,Gamma,Sales,2,2027-03-01\r\n';
@@ -79,22 +89,6 @@ interface Panel {
   panel: vscode.WebviewPanel;
   lastPosted?: { type: string; excelUnavailable?: string };
   writeExport(format: string, target: vscode.Uri): Promise<string | Uint8Array>;
-}
-
-function isNodeHost(): boolean {
-  const proc = (globalThis as { process?: { versions?: { node?: string } } }).process;
-  return typeof proc?.versions?.node === 'string';
-}
-
-async function closeUntitled(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments.filter((d) => d.isUntitled && !d.isClosed)) {
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await waitUntil(
-      () => (document.isClosed || !vscode.workspace.textDocuments.includes(document) ? true : undefined),
-      `${document.uri.toString()} to close`,
-    );
-  }
 }
 
 suite('Import from Spreadsheet and the Excel export', () => {

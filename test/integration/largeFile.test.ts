@@ -3,15 +3,7 @@
 // top says how many more there are.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import {
-  activateExtension,
-  codeOf,
-  describeDiagnostic,
-  removeScenario,
-  restoreFixtures,
-  waitForDiagnostics,
-  writeScenario,
-} from './helpers';
+import { codeOf, describeDiagnostic, scenariosPerTest, waitForDiagnostics } from './helpers';
 
 /** Polls an async check until it gives a value; fails after `timeoutMs`. */
 async function waitUntil<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
@@ -49,22 +41,13 @@ function allDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 suite('A file with more than 1,000 findings', () => {
-  let uri: vscode.Uri | undefined;
-
-  suiteSetup(async () => {
-    await activateExtension();
-  });
-
-  teardown(async () => {
-    await restoreFixtures();
-    if (uri) await removeScenario(uri);
-  });
+  const scenarios = scenariosPerTest();
 
   test('a finding typed far down is shown, within the limit, with a notice of how many more', async () => {
-    uri = await writeScenario('bulk.portfolio.yaml', bulkPortfolio());
+    const uri = await scenarios.write('bulk.portfolio.yaml', bulkPortfolio());
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
     const hasNotice = (ds: vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === 'more-findings');
-    await waitForDiagnostics(uri, () => hasNotice(allDiagnostics(uri!)), 'the "more findings" notice');
+    await waitForDiagnostics(uri, () => hasNotice(allDiagnostics(uri)), 'the "more findings" notice');
 
     // An overrun on the last initiative: a warning after 1,200 others, which VS Code's own cut
     // (errors, then warnings, in file order) would drop.
@@ -73,7 +56,7 @@ suite('A file with more than 1,000 findings', () => {
     assert.ok(await editor.edit((edit) => edit.insert(editor.document.lineAt(last).range.end, '\n    actualCost: 900k')));
     await waitForDiagnostics(
       uri,
-      () => allDiagnostics(uri!).some((d) => codeOf(d) === 'cost-overrun'),
+      () => allDiagnostics(uri).some((d) => codeOf(d) === 'cost-overrun'),
       'the typed cost-overrun among the diagnostics',
     );
 
@@ -89,11 +72,11 @@ suite('A file with more than 1,000 findings', () => {
   });
 
   test('a file with many lenses gets a bounded number, near the visible lines', async () => {
-    uri = await writeScenario('lenses.portfolio.yaml', unlinkedPortfolio(600));
+    const uri = await scenarios.write('lenses.portfolio.yaml', unlinkedPortfolio(600));
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: false });
     const lenses = await waitUntil(async () => {
-      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri!);
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
       return found && found.length > 0 ? found : undefined;
     }, 'the lenses of the file');
     assert.ok(lenses.length <= 200, `${lenses.length} lenses: expected at most 200 of the 1,200`);

@@ -1,24 +1,15 @@
 // Files of one folder that declare different metadata: each gets a metadata-conflict diagnostic.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, fixtureUri, removeScenario, restoreFixtures, waitForDiagnostics, writeScenario } from './helpers';
+import { codeOf, fixtureUri, scenariosPerTest, waitForDiagnostics } from './helpers';
 
 const hasConflict = (ds: vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === 'metadata-conflict');
 
 suite('Metadata conflicts between files of a folder', () => {
-  let uri: vscode.Uri | undefined;
-
-  suiteSetup(async () => {
-    await activateExtension();
-  });
-
-  teardown(async () => {
-    await restoreFixtures();
-    if (uri) await removeScenario(uri);
-  });
+  const scenarios = scenariosPerTest();
 
   test('a file naming the folder differently gets a diagnostic, and so does the file whose name it contradicts', async () => {
-    uri = await writeScenario(
+    const uri = await scenarios.write(
       'renamed.portfolio.yaml',
       'apiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  name: Another name\n  currency: EUR\n',
     );
@@ -28,8 +19,7 @@ suite('Metadata conflicts between files of a folder', () => {
     );
     assert.match(diagnostic!.message, /metadata\.name is "Another name" here, but "Harness fixture" in/);
     await waitForDiagnostics(fixtureUri('outcomes.portfolio.yaml'), hasConflict, 'metadata-conflict in the fixture');
-    await removeScenario(uri);
-    uri = undefined;
+    await scenarios.remove(uri);
     await waitForDiagnostics(fixtureUri('outcomes.portfolio.yaml'), (ds) => !hasConflict(ds), 'the conflict to go with the file');
   });
 });

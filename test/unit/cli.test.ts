@@ -1,43 +1,27 @@
 // portfolio-align as a real child process, run in a temporary folder holding fixture files.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { assertUsageError } from './cli/run';
-import { rangeOf, REPO_ROOT } from './helpers';
+import {
+  assertUsageError,
+  CLI,
+  FIXTURES,
+  fixtureText as fixture,
+  folder,
+  removeFolders,
+  run as runIn,
+  type Run as CliRun,
+} from './cli/run';
+import { rangeOf } from './helpers';
 
-const CLI = path.join(REPO_ROOT, 'dist/cli.js');
-const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/cli');
-const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
+interface Run extends CliRun {
   dir: string;
 }
 
-const folders: string[] = [];
-
-/** A fresh temporary folder with copies of the named fixtures. */
-function folder(files: string[]): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portfolio-align-test-'));
-  folders.push(dir);
-  for (const file of files) fs.copyFileSync(path.join(FIXTURES, file), path.join(dir, file));
-  return dir;
-}
-
+/** The CLI in the folder `files`, or in a fresh one holding copies of the named fixtures. */
 function run(args: string[], files: string[] | string = []): Run {
   const dir = typeof files === 'string' ? files : folder(files);
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, dir };
+  return { ...runIn(args, dir), dir };
 }
 
 const TEXT_LINE = /^(\S+):(\d+):(\d+) {2}(error|warning|info) +(\S+) {2}(.+)$/;
@@ -50,7 +34,7 @@ describe('portfolio-align (CLI)', function () {
   });
 
   after(() => {
-    for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true });
+    removeFolders();
   });
 
   describe('check: exit codes', () => {

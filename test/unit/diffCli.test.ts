@@ -6,11 +6,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { assertUsageError } from './cli/run';
+import { assertUsageError, CLI, run as runIn, type Run } from './cli/run';
 import { OUTCOMES } from './diffFixtures';
-import { REPO_ROOT } from './helpers';
 
-const CLI = path.join(REPO_ROOT, 'dist/cli.js');
 const HEADER = 'apiVersion: portfolio/v1\nkind: Portfolio\n';
 
 const initiative = (id: string, cost: string, outcome?: string) =>
@@ -41,12 +39,6 @@ const FEATURE: Record<string, string | null> = {
   'p/old.portfolio.yaml': null,
   'p/broken.portfolio.yaml': initiatives(initiative('f', '50k', 'cost')),
 };
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 const folders: string[] = [];
 
@@ -91,17 +83,9 @@ function repository(): string {
   return dir;
 }
 
+/** The CLI in `cwd`, outside GitHub Actions unless `env` sets GITHUB_STEP_SUMMARY. */
 function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Run {
-  const environment: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...env };
-  if (!('GITHUB_STEP_SUMMARY' in env)) delete environment.GITHUB_STEP_SUMMARY;
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-    env: environment as NodeJS.ProcessEnv,
-  });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runIn(args, cwd, { env: { GITHUB_STEP_SUMMARY: undefined, ...env } });
 }
 
 const TODAY = ['--today', '2027-06-15'];

@@ -10,6 +10,9 @@ import type { RelationshipModel, Severity } from '../../src/core/model/schema';
 import type { TextEdit } from '../../src/core/features/navigation';
 import { Workspace, type Analysis, type CheckOptions, type CheckResult } from '../../src/core/check/workspace';
 
+export { portfolio, DEFAULT_INITIATIVE, DEFAULT_METADATA, DEFAULT_OUTCOME, ORDER_TO_CASH, PLANT_UPTIME } from './fixtures';
+export type { Fields, PortfolioSpec } from './fixtures';
+
 /** The clock every test passes in, unless it is about dates. */
 export const TODAY = '2027-06-15';
 /** The path used when a test checks a single text. */

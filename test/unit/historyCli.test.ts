@@ -4,9 +4,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { REPO_ROOT, yaml } from './helpers';
-
-const CLI = path.join(REPO_ROOT, 'dist/cli.js');
+import { run as runIn, type Run } from './cli/run';
+import { yaml } from './helpers';
 
 const OUTCOMES = yaml`
   apiVersion: portfolio/v1
@@ -48,12 +47,9 @@ function commit(dir: string, files: Record<string, string>, date: string): strin
   return git(dir, ['rev-parse', 'HEAD']);
 }
 
-function run(args: string[], cwd: string) {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
-  delete env.GITHUB_STEP_SUMMARY;
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28, env: env as NodeJS.ProcessEnv });
-  if (result.error) throw result.error;
-  return result;
+/** The CLI in `cwd`, outside GitHub Actions. */
+function run(args: string[], cwd: string): Run {
+  return runIn(args, cwd, { env: { GITHUB_STEP_SUMMARY: undefined } });
 }
 
 describe('portfolio-align history (CLI, real git)', function () {

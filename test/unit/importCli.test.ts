@@ -3,38 +3,22 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { parse } from 'yaml';
+import { CLI, folder, removeFolders, run as runIn, type Run } from './cli/run';
 import { REPO_ROOT } from './helpers';
 
-const CLI = path.join(REPO_ROOT, 'dist/cli.js');
-const folders: string[] = [];
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
+/** A fresh temporary folder holding the given files; removed after the suite. */
 function tempFolder(files: Record<string, string | Buffer> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portfolio-import-test-'));
-  folders.push(dir);
+  const dir = folder();
   for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
   return dir;
 }
 
 function run(dir: string, args: string[]): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runIn(args, dir);
 }
 
 /** A clear one-line message, exit 2, no stack trace. */
@@ -95,9 +79,7 @@ describe('portfolio-align import (CLI)', function () {
   this.timeout(60_000);
 
   before(() => assert.ok(fs.existsSync(CLI), `${CLI} is missing: run node esbuild.js first`));
-  after(() => {
-    for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(removeFolders);
 
   describe('CSV', () => {
     it('reads BOM, ";", CRLF, quotes and embedded newlines, and writes a file check reads without a finding about its form', () => {

@@ -2,32 +2,20 @@
 // no git, asks the host when on, and a comparison (computed by the real engine, as the host posts
 // it) shows on the cards and as clickable lists of what was added and removed and what is new.
 import * as assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import { comparisonOf } from '../../src/core/summary/report/compareView';
 import type { SummaryMessage } from '../../src/webview/protocol';
 import { Engine, examples, examplesEdited } from './fixtures';
-import { artefact, launchChromium, openPanel, showSummary, troubles, violations, type PanelPage } from './harness';
+import { artefact, chromiumPerSuite, closeChecked, openPanel, showSummary, type PanelPage } from './harness';
 
 describe('summary page: compare with a git ref', () => {
-  let browser: Browser;
+  const chromium = chromiumPerSuite();
   let panel: PanelPage | undefined;
   // Now: examples/ with `late-addition` (EUR 5M, no outcome) typed in; the ref: examples/ as it is.
   const now = new Engine(examplesEdited());
   const atRef = examples().files;
-
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  // Whatever a test did, the page must not have broken its policy or logged an error.
   afterEach(async () => {
-    if (panel) {
-      assert.deepEqual(await violations(panel.page), []);
-      assert.deepEqual(troubles(panel.seen), []);
-      assert.deepEqual(panel.seen.refused, []);
-      await panel.close();
-    }
+    await closeChecked(panel);
     panel = undefined;
   });
 
@@ -36,7 +24,7 @@ describe('summary page: compare with a git ref', () => {
   }
 
   it('says why Compare with… is off where there is no git, as text next to the disabled button', async () => {
-    panel = await openPanel(browser);
+    panel = await openPanel(chromium.browser);
     const reason = 'Compare with… needs the Git extension, which this editor does not have (VS Code for the web without a repository).';
     await showSummary(panel, { ...now.message(), compare: { available: false, reason } });
     const button = await panel.page.$eval('button.compare', (b) => ({
@@ -49,14 +37,14 @@ describe('summary page: compare with a git ref', () => {
   });
 
   it('asks the host to compare when the button is pressed', async () => {
-    panel = await openPanel(browser);
+    panel = await openPanel(chromium.browser);
     await showSummary(panel, { ...now.message(), compare: { available: true } });
     await panel.page.click('button.compare');
     assert.deepEqual((await panel.posted()).slice(-1), [{ type: 'compare' }]);
   });
 
   it('shows the change on the cards and lists what was added and what is new, each opening its line', async () => {
-    panel = await openPanel(browser);
+    panel = await openPanel(chromium.browser);
     const message = compared();
     await showSummary(panel, message);
     const page = panel.page;
@@ -95,7 +83,7 @@ describe('summary page: compare with a git ref', () => {
   });
 
   it('lists an initiative removed since the ref, opening the file it was in', async () => {
-    panel = await openPanel(browser);
+    panel = await openPanel(chromium.browser);
     const reversed = new Engine(examples());
     const comparison = comparisonOf(reversed.compare(examplesEdited().files), 'v1.0');
     await showSummary(panel, { ...reversed.message(), compare: { available: true }, comparison });
@@ -106,7 +94,7 @@ describe('summary page: compare with a git ref', () => {
   });
 
   it('refuses a comparison that is not well formed, and keeps the summary it shows', async () => {
-    panel = await openPanel(browser);
+    panel = await openPanel(chromium.browser);
     await showSummary(panel, now.message());
     const bad = compared();
     await panel.send({ ...bad, comparison: { ...bad.comparison, added: [{ id: 'x', title: 'x', path: 'file:///x', line: 0 }] } });

@@ -3,6 +3,7 @@
 // Code gives a webview (acquireVsCodeApi). Every request goes through a router: the page's files
 // are served from a fake https origin (the webview's cspSource), anything else is refused and
 // recorded, so a test can assert that nothing reached the network.
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -27,6 +28,32 @@ export async function launchChromium(): Promise<Browser> {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+}
+
+/** The suite's Chromium, for use inside describe(): launched before its first test, closed after its last. */
+export function chromiumPerSuite(): { readonly browser: Browser } {
+  const suite: { browser?: Browser } = {};
+  before(async () => {
+    suite.browser = await launchChromium();
+  });
+  after(async () => {
+    await suite.browser?.close();
+  });
+  return {
+    get browser(): Browser {
+      if (!suite.browser) throw new Error('Chromium is launched in before(): use it inside a test');
+      return suite.browser;
+    },
+  };
+}
+
+/** Closes a test's panel, failing the test if the page broke its policy, logged an error or had a message refused. */
+export async function closeChecked(panel: PanelPage | undefined): Promise<void> {
+  if (!panel) return;
+  assert.deepEqual(await violations(panel.page), []);
+  assert.deepEqual(troubles(panel.seen), []);
+  assert.deepEqual(panel.seen.refused, []);
+  await panel.close();
 }
 
 export function artefact(name: string): string {

@@ -6,11 +6,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { VNode } from '../../src/core/summary/report/view';
 import { renderExport } from '../../src/webview/summary/exporter';
 import { Engine, HOSTILE, hostile } from './fixtures';
-import { artefact, launchChromium, openPanel, showSummary, troubles, violations, watch, type Watch } from './harness';
+import { artefact, chromiumPerSuite, openPanel, showSummary, troubles, violations, watch, type Watch } from './harness';
 
 /** What must hold in any page that showed the hostile portfolio. */
 async function assertInert(page: Page, seen: Watch): Promise<void> {
@@ -56,18 +56,11 @@ async function assertInert(page: Page, seen: Watch): Promise<void> {
 }
 
 describe('hostile portfolio', () => {
-  let browser: Browser;
+  const chromium = chromiumPerSuite();
   const engine = new Engine(hostile());
 
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-
   it('is only text in the panel page, and runs or loads nothing', async () => {
-    const panel = await openPanel(browser);
+    const panel = await openPanel(chromium.browser);
     const message = engine.message();
     await showSummary(panel, message);
     const page = panel.page;
@@ -91,7 +84,7 @@ describe('hostile portfolio', () => {
   it('is only text in the exported report, which loads nothing', async () => {
     const file = artefact('report-hostile.html');
     fs.writeFileSync(file, renderExport('html', engine.summary(), { displayPath: (p) => engine.displayPaths()[p] ?? p }));
-    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+    const context = await chromium.browser.newContext({ viewport: { width: 1100, height: 800 } });
     await context.setOffline(true);
     const page = await context.newPage();
     const seen = await watch(page);
@@ -104,7 +97,7 @@ describe('hostile portfolio', () => {
   });
 
   it('drops elements and attributes the page renderer does not allow', async () => {
-    const panel = await openPanel(browser, { pageScript: path.join(__dirname, 'render-probe.js') });
+    const panel = await openPanel(chromium.browser, { pageScript: path.join(__dirname, 'render-probe.js') });
     const page = panel.page;
     await page.waitForFunction(() => (window as unknown as { probeReady?: boolean }).probeReady === true);
     const tree: VNode = {

@@ -1,19 +1,11 @@
 // 10,000 initiatives: the page renders one page of each long table and moves through the
 // unlinked list. Nothing here measures time; the bench is for that.
 import * as assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import { Engine, large } from './fixtures';
-import { launchChromium, openPanel, pageInfo, showSummary, troubles, unlinkedIds, violations } from './harness';
+import { chromiumPerSuite, openPanel, pageInfo, showSummary, troubles, unlinkedIds, violations } from './harness';
 
 describe('large portfolio', () => {
-  let browser: Browser;
-
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const chromium = chromiumPerSuite();
 
   it('renders 10,000 initiatives a page at a time and pages through the unlinked list', async () => {
     const engine = new Engine(large(10_000));
@@ -22,7 +14,7 @@ describe('large portfolio', () => {
     assert.equal(summary.counts.initiatives, 10_000);
     const unlinked = summary.unlinked.map((u) => u.id);
     assert.ok(unlinked.length > 3000);
-    const panel = await openPanel(browser);
+    const panel = await openPanel(chromium.browser);
     await showSummary(panel, message);
     const page = panel.page;
     // Only a page of rows is in the document, whatever the size of the portfolio.

@@ -2,9 +2,8 @@
 // cards must not be cut inside ("Outcom e"), only wrapped at spaces and hyphens. Screenshots at
 // each width go to test-artefacts/ for people to look at.
 import * as assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import { Engine, examples } from './fixtures';
-import { artefact, launchChromium, openPanel, showSummary, troubles } from './harness';
+import { artefact, chromiumPerSuite, openPanel, showSummary, troubles } from './harness';
 
 const WIDTHS = [400, 660, 1000];
 
@@ -31,19 +30,12 @@ function wordsCutInside(): string[] {
 }
 
 describe('summary panel at narrow widths', () => {
-  let browser: Browser;
+  const chromium = chromiumPerSuite();
   const engine = new Engine(examples());
-
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-  });
 
   for (const width of WIDTHS) {
     it(`at ${width} px cuts no word inside`, async () => {
-      const panel = await openPanel(browser, { theme: 'dark', viewport: { width, height: 900 } });
+      const panel = await openPanel(chromium.browser, { theme: 'dark', viewport: { width, height: 900 } });
       await showSummary(panel, engine.message({ pageSize: 5 }));
       await panel.page.screenshot({ path: artefact(`panel-${width}px.png`), fullPage: true });
       assert.deepEqual(await panel.page.evaluate(wordsCutInside), []);

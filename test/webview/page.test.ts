@@ -1,42 +1,29 @@
 // The summary page in Chromium with the example portfolio: it shows what the engine computed,
 // pages long tables, sends the right messages, keeps its state, and works by keyboard.
 import * as assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import { formatMoney } from '../../src/core/model/money';
 import { percent } from '../../src/core/summary/report/view';
 import { Engine, examples, examplesEdited } from './fixtures';
-import { launchChromium, openPanel, pageInfo, showSummary, troubles, unlinkedIds, violations, type PanelPage } from './harness';
+import { chromiumPerSuite, closeChecked, openPanel, pageInfo, showSummary, unlinkedIds, type PanelPage } from './harness';
 
 describe('summary page', () => {
-  let browser: Browser;
+  const chromium = chromiumPerSuite();
   let panel: PanelPage | undefined;
   const engine = new Engine(examples());
-
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  // Whatever a test did, the page must not have broken its policy or logged an error.
   afterEach(async () => {
-    if (panel) {
-      // Whatever a test did, the page must not have broken its policy or logged an error.
-      assert.deepEqual(await violations(panel.page), []);
-      assert.deepEqual(troubles(panel.seen), []);
-      assert.deepEqual(panel.seen.refused, []);
-      await panel.close();
-    }
+    await closeChecked(panel);
     panel = undefined;
   });
 
   it('asks the host for the summary once loaded, and says it is loading', async () => {
-    panel = await openPanel(browser);
+    panel = await openPanel(chromium.browser);
     assert.deepEqual(await panel.posted(), [{ type: 'ready' }]);
     assert.match(await panel.page.$eval('.status-line', (e) => e.textContent ?? ''), /Loading/);
   });
 
   it('shows the score and the unlinked spend the engine computed', async () => {
-    panel = await openPanel(browser);
+    panel = await openPanel(chromium.browser);
     const message = engine.message();
     const summary = message.summary;
     await showSummary(panel, message);
@@ -76,7 +63,7 @@ describe('summary page', () => {
   });
 
   it('pages through the unlinked list with buttons that keep the focus', async () => {
-    panel = await openPanel(browser);
+    panel = await openPanel(chromium.browser);
     const message = engine.message({ pageSize: 2 });
     const all = message.summary.unlinked.map((u) => u.id);
     assert.ok(all.length > 4, 'the example needs more than two pages of unlinked spend');
@@ -98,7 +85,7 @@ describe('summary page', () => {
   });
 
   it('posts reveal, link, problems, scope, filter and export messages', async () => {
-    panel = await openPanel(browser);
+    panel = await openPanel(chromium.browser);
     const message = engine.message();
     const summary = message.summary;
     await showSummary(panel, message);
@@ -133,7 +120,7 @@ describe('summary page', () => {
   });
 
   it('shows the filters and scope the host applied, with choices from the summary', async () => {
-    panel = await openPanel(browser);
+    panel = await openPanel(chromium.browser);
     const unfiltered = engine.message();
     const owner = unfiltered.owners[0]!;
     const message = engine.message({ filters: { owner, status: null } });
@@ -153,7 +140,7 @@ describe('summary page', () => {
   });
 
   it('saves its state with setState, and comes back to it after a reload', async () => {
-    panel = await openPanel(browser, { viewport: { width: 1000, height: 500 } });
+    panel = await openPanel(chromium.browser, { viewport: { width: 1000, height: 500 } });
     const message = engine.message({ pageSize: 2 });
     await showSummary(panel, message);
     await panel.page.click('table[data-table="unlinked"] ~ .pager button:text("Next")');
@@ -171,7 +158,7 @@ describe('summary page', () => {
 
     // A window reload: a new page, with the state VS Code kept (the serializer reopens the same
     // folder and filters, so the host sends the same summary).
-    panel = await openPanel(browser, { viewport: { width: 1000, height: 500 }, state: saved });
+    panel = await openPanel(chromium.browser, { viewport: { width: 1000, height: 500 }, state: saved });
     await showSummary(panel, message);
     assert.deepEqual(
       await unlinkedIds(panel.page),
@@ -181,7 +168,7 @@ describe('summary page', () => {
   });
 
   it('ignores a state it cannot read', async () => {
-    panel = await openPanel(browser, { state: { version: 99, pages: 'all' } });
+    panel = await openPanel(chromium.browser, { state: { version: 99, pages: 'all' } });
     await showSummary(panel, engine.message());
     const saved = (await panel.states()).at(-1)!;
     assert.equal(saved.version, 1);
@@ -189,7 +176,7 @@ describe('summary page', () => {
   });
 
   it('follows a live update without losing scroll position, page or focus', async () => {
-    panel = await openPanel(browser, { viewport: { width: 1000, height: 500 } });
+    panel = await openPanel(chromium.browser, { viewport: { width: 1000, height: 500 } });
     await showSummary(panel, engine.message({ pageSize: 2 }));
     const page = panel.page;
     await page.click('table[data-table="unlinked"] ~ .pager button:text("Next")');
@@ -207,7 +194,7 @@ describe('summary page', () => {
   });
 
   it('ignores messages that are not valid', async () => {
-    panel = await openPanel(browser);
+    panel = await openPanel(chromium.browser);
     const message = engine.message();
     await showSummary(panel, message);
     const bad: Array<Record<string, unknown>> = [
@@ -225,14 +212,14 @@ describe('summary page', () => {
   });
 
   it("shows the host's status while there is no summary", async () => {
-    panel = await openPanel(browser);
+    panel = await openPanel(chromium.browser);
     await panel.send({ type: 'status', message: 'Checking the portfolio…', busy: true });
     await panel.page.waitForFunction(() => document.querySelector('.status-line')?.textContent === 'Checking the portfolio…');
     assert.equal(await panel.page.$('main.report'), null);
   });
 
   it('can be used with the keyboard alone: labelled controls, tab order, visible focus', async () => {
-    panel = await openPanel(browser);
+    panel = await openPanel(chromium.browser);
     await showSummary(panel, engine.message());
     const page = panel.page;
     const order: string[] = [];

@@ -4,22 +4,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { percent } from '../../src/core/summary/report/view';
 import { renderExport } from '../../src/webview/summary/exporter';
 import { Engine, examples } from './fixtures';
-import { artefact, launchChromium, troubles, violations, watch } from './harness';
+import { artefact, chromiumPerSuite, troubles, violations, watch } from './harness';
 
 describe('exported HTML report', () => {
-  let browser: Browser;
+  const chromium = chromiumPerSuite();
   const engine = new Engine(examples());
-
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-  });
 
   it('opens offline with no request, no console error and no policy violation', async () => {
     const summary = engine.summary();
@@ -27,7 +19,7 @@ describe('exported HTML report', () => {
     assert.doesNotMatch(html, /unsafe-inline|<script|\son[a-z]+=/i);
     const file = artefact('report-offline.html');
     fs.writeFileSync(file, html);
-    const context = await browser.newContext();
+    const context = await chromium.browser.newContext();
     await context.setOffline(true);
     const page = await context.newPage();
     const seen = await watch(page);

@@ -5,28 +5,20 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { renderExport } from '../../src/webview/summary/exporter';
 import { Engine, examples, hostile, ROOT } from './fixtures';
-import { artefact, launchChromium, openPanel, showSummary, troubles, violations, watch } from './harness';
+import { artefact, chromiumPerSuite, openPanel, showSummary, troubles, violations, watch } from './harness';
 import type { ThemeName } from './themes';
 
 const THEME_NAMES: ThemeName[] = ['light', 'dark', 'high-contrast'];
 
 describe('screenshots', () => {
-  let browser: Browser;
+  const chromium = chromiumPerSuite();
   const engine = new Engine(examples());
-
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-  });
 
   for (const theme of THEME_NAMES) {
     it(`of the panel in the ${theme} theme`, async () => {
-      const panel = await openPanel(browser, { theme, viewport: { width: 1100, height: 900 } });
+      const panel = await openPanel(chromium.browser, { theme, viewport: { width: 1100, height: 900 } });
       await showSummary(panel, engine.message({ pageSize: 5 }));
       // Keyboard focus on the first reveal button, to see the focus ring.
       await panel.page.focus('table[data-table="unlinked"] button.reveal');
@@ -41,7 +33,7 @@ describe('screenshots', () => {
       const displayPath = (p: string) => engine.displayPaths()[p] ?? p;
       fs.writeFileSync(file, renderExport('html', engine.summary(), { displayPath }));
       // The standalone report follows the system: light or dark, and forced colours for contrast.
-      const context = await browser.newContext({
+      const context = await chromium.browser.newContext({
         viewport: { width: 1100, height: 900 },
         colorScheme: theme === 'light' ? 'light' : 'dark',
         forcedColors: theme === 'high-contrast' ? 'active' : 'none',
@@ -57,14 +49,14 @@ describe('screenshots', () => {
   }
 
   it('of the panel with hostile names', async () => {
-    const panel = await openPanel(browser, { theme: 'dark', viewport: { width: 1100, height: 900 } });
+    const panel = await openPanel(chromium.browser, { theme: 'dark', viewport: { width: 1100, height: 900 } });
     await showSummary(panel, new Engine(hostile()).message());
     await panel.page.screenshot({ path: artefact('panel-hostile.png'), fullPage: true });
     await panel.close();
   });
 
   it('for the README', async () => {
-    const panel = await openPanel(browser, { theme: 'dark', viewport: { width: 1280, height: 1160 } });
+    const panel = await openPanel(chromium.browser, { theme: 'dark', viewport: { width: 1280, height: 1160 } });
     await showSummary(panel, engine.message({ pageSize: 6 }));
     const file = artefact('summary.png');
     await panel.page.screenshot({ path: file });

@@ -2,8 +2,11 @@
 import type { PortfolioDiagnostic } from '../../core/check/diagnostics';
 import { docsUrl, rules } from '../../core/check/rules';
 import type { CheckResult } from '../../core/check/workspace';
+import type { RelationshipModel, Severity } from '../../core/model/enums';
+import type * as Sarif from 'sarif';
 
-const LEVELS = { error: 'error', warning: 'warning', info: 'note', off: 'none' } as const;
+/** SARIF's level for each severity. */
+const LEVELS: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note', off: 'none' };
 
 /** FNV-1a: a stable fingerprint so that code scanning can follow a result across commits. */
 function fingerprint(text: string): string {
@@ -20,7 +23,7 @@ function uriOf(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
-function region(d: Pick<PortfolioDiagnostic, 'range'>) {
+function region(d: Pick<PortfolioDiagnostic, 'range'>): Sarif.Region {
   return {
     startLine: d.range.start.line + 1,
     startColumn: d.range.start.character + 1,
@@ -29,60 +32,75 @@ function region(d: Pick<PortfolioDiagnostic, 'range'>) {
   };
 }
 
+/** A place in a file, relative to %SRCROOT% (the folder the command ran in). */
+function physicalLocation(displayPath: string, d: Pick<PortfolioDiagnostic, 'range'>): Sarif.PhysicalLocation {
+  return { artifactLocation: { uri: uriOf(displayPath), uriBaseId: '%SRCROOT%' }, region: region(d) };
+}
+
+function resultOf(
+  d: PortfolioDiagnostic,
+  displayPath: string,
+  display: (path: string) => string,
+  ruleIndex: number | undefined,
+): Sarif.Result {
+  const related: Pick<Sarif.Result, 'relatedLocations'> = d.related?.length
+    ? {
+        relatedLocations: d.related.map((r, id) => ({
+          id,
+          message: { text: r.message },
+          physicalLocation: physicalLocation(display(r.path), r),
+        })),
+      }
+    : {};
+  return {
+    ruleId: d.code,
+    ruleIndex,
+    level: LEVELS[d.severity],
+    message: { text: d.message },
+    locations: [{ physicalLocation: physicalLocation(displayPath, d) }],
+    ...related,
+    partialFingerprints: { 'portfolioAlignment/v1': fingerprint(`${d.code}|${displayPath}|${d.message}`) },
+  };
+}
+
+/** A rule of the catalogue as a SARIF rule, its default level that of the summary's relationship model. */
+function ruleOf(rule: (typeof rules)[number], model: RelationshipModel): Sarif.ReportingDescriptor {
+  return {
+    id: rule.id,
+    name: rule.title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.description },
+    helpUri: docsUrl(rule.id),
+    help: { text: `${rule.description} See ${docsUrl(rule.id)}` },
+    defaultConfiguration: { level: LEVELS[rule.defaults[model]] },
+    properties: { tags: ['portfolio', 'alignment'] },
+  };
+}
+
 export function formatSarif(result: CheckResult, display: (path: string) => string, version: string, rootUri: string): string {
   const model = result.summary.relationshipModel;
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results = result.files.flatMap((file) =>
-    file.diagnostics.map((d) => ({
-      ruleId: d.code,
-      ruleIndex: ruleIndex.get(d.code),
-      level: LEVELS[d.severity],
-      message: { text: d.message },
-      locations: [
-        { physicalLocation: { artifactLocation: { uri: uriOf(display(file.path)), uriBaseId: '%SRCROOT%' }, region: region(d) } },
-      ],
-      ...(d.related?.length
-        ? {
-            relatedLocations: d.related.map((r, id) => ({
-              id,
-              message: { text: r.message },
-              physicalLocation: { artifactLocation: { uri: uriOf(display(r.path)), uriBaseId: '%SRCROOT%' }, region: region(r) },
-            })),
-          }
-        : {}),
-      partialFingerprints: { 'portfolioAlignment/v1': fingerprint(`${d.code}|${display(file.path)}|${d.message}`) },
-    })),
+    file.diagnostics.map((d) => resultOf(d, display(file.path), display, ruleIndex.get(d.code))),
   );
-  return JSON.stringify(
-    {
-      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-      version: '2.1.0',
-      runs: [
-        {
-          tool: {
-            driver: {
-              name: 'portfolio-align',
-              version,
-              informationUri: 'https://github.com/portfolio-alignment/portfolio-alignment',
-              rules: rules.map((rule) => ({
-                id: rule.id,
-                name: rule.title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
-                shortDescription: { text: rule.title },
-                fullDescription: { text: rule.description },
-                helpUri: docsUrl(rule.id),
-                help: { text: `${rule.description} See ${docsUrl(rule.id)}` },
-                defaultConfiguration: { level: LEVELS[rule.defaults[model]] },
-                properties: { tags: ['portfolio', 'alignment'] },
-              })),
-            },
+  const log: Sarif.Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'portfolio-align',
+            version,
+            informationUri: 'https://github.com/portfolio-alignment/portfolio-alignment',
+            rules: rules.map((rule) => ruleOf(rule, model)),
           },
-          columnKind: 'utf16CodeUnits',
-          originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } },
-          results,
         },
-      ],
-    },
-    null,
-    2,
-  );
+        columnKind: 'utf16CodeUnits',
+        originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } },
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2);
 }

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers';
 
 export const CLI = path.join(REPO_ROOT, 'dist/cli.js');
-const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/cli');
+export const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/cli');
 const TIME_LIMIT_MS = 20_000;
 
 export interface Run {
@@ -35,8 +35,15 @@ export function fixtureText(name: string): string {
   return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 }
 
+export interface RunOptions {
+  /** A shell command run before the CLI, in the same process (to set limits, say). */
+  shell?: string;
+  /** Variables set in (or, when undefined, removed from) the environment, which has NO_COLOR=1. */
+  env?: Record<string, string | undefined>;
+}
+
 /** Runs the CLI in `dir`; fails the test if it is still running after the time limit. */
-export function run(args: string[], dir: string, options: { shell?: string } = {}): Run {
+export function run(args: string[], dir: string, options: RunOptions = {}): Run {
   const command = options.shell
     ? (['/bin/sh', ['-c', `${options.shell}; exec "$0" "$@"`, process.execPath, CLI, ...args]] as const)
     : ([process.execPath, [CLI, ...args]] as const);
@@ -46,11 +53,18 @@ export function run(args: string[], dir: string, options: { shell?: string } = {
     maxBuffer: 1 << 28,
     timeout: TIME_LIMIT_MS,
     killSignal: 'SIGKILL',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: environment({ NO_COLOR: '1', ...options.env }),
   });
   if (result.error && (result.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw result.error;
   assert.equal(result.signal, null, `portfolio-align ${args.join(' ')} was still running after ${TIME_LIMIT_MS / 1000} s (killed)`);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** This process's environment with `changes`: a variable set to undefined is removed. */
+function environment(changes: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = { ...process.env, ...changes };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+  return env as NodeJS.ProcessEnv;
 }
 
 /** Exit code 2, nothing on standard output, one line on standard error that matches. */

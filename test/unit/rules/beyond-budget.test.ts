@@ -1,39 +1,18 @@
 import * as assert from 'node:assert/strict';
 import type { InitiativeSpend } from '../../../src/core/check/ledger';
 import { fundingOrder } from '../../../src/core/check/rules/beyondBudget';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, withCode, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, portfolio, rangeIn, withCode } from '../helpers';
 
 // Funded by priority, not file order: the 600k of priority 1 first, then 500k of priority 2,
 // which would take the total to 1.1M against a budget of 1M.
-const budgeted = (model = 'provider', budget = '1M') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-    budget: ${budget}
-  outcomes:
-    - id: supply-chain-cost
-      title: Cut supply chain cost
-      owner: COO
-      measures:
-        - { kind: cost, metric: Cost per order, target: 11.4 }
-  initiatives:
-    - id: vendor-portal
-      title: Supplier portal
-      outcomes: [supply-chain-cost]
-      cost: 500k
-      priority: 2
-      owner: Logistics IT
-    - id: wms-rollout
-      title: Warehouse management
-      outcomes: [supply-chain-cost]
-      cost: 600k
-      priority: 1
-      owner: Logistics IT
-`;
+const budgeted = (model = 'provider', budget = '1M') =>
+  portfolio({
+    metadata: { relationshipModel: model, budget },
+    initiatives: [
+      { id: 'vendor-portal', cost: '500k', priority: 2 },
+      { id: 'wms-rollout', cost: '600k', priority: 1 },
+    ],
+  });
 
 describe('rule beyond-budget', () => {
   it('fires at the cost of the initiative that, in priority order, passes the budget', () => {

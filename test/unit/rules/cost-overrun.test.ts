@@ -1,28 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, portfolio, rangeIn } from '../helpers';
 
-const overrun = (model = 'provider', actual = '1.35M') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-  outcomes:
-    - id: supply-chain-cost
-      title: Cut supply chain cost
-      owner: COO
-      measures:
-        - { kind: cost, metric: Cost per order, target: 11.4 }
-  initiatives:
-    - id: erp-upgrade
-      title: Upgrade ERP
-      outcomes: [supply-chain-cost]
-      cost: 1.2M
-      actualCost: ${actual}
-      owner: ERP team
-`;
+const overrun = (model = 'provider', actual = '1.35M') =>
+  portfolio({ metadata: { relationshipModel: model }, initiatives: [{ cost: '1.2M', actualCost: actual }] });
 
 describe('rule cost-overrun', () => {
   it('fires at the actual cost when it is above the planned cost', () => {

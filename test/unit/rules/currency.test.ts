@@ -1,28 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, rangeOf, withCode, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, portfolio, rangeIn, rangeOf, withCode, yaml } from '../helpers';
 
-const priced = (model = 'provider', cost = '420k USD', currency = 'EUR', rates = '{}') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: ${currency}
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-    rates: ${rates}
-  outcomes:
-    - id: customer-retention
-      title: Keep key accounts
-      owner: CCO
-      measures:
-        - { kind: quality, metric: Key account retention, target: 95 }
-  initiatives:
-    - id: crm-renewal
-      title: CRM subscription renewal
-      outcomes: [customer-retention]
-      cost: ${cost}
-      owner: Sales IT
-`;
+const priced = (model = 'provider', cost = '420k USD', currency = 'EUR', rates = '{}') =>
+  portfolio({
+    metadata: { currency, relationshipModel: model, rates },
+    outcomes: [{ id: 'customer-retention', owner: 'CCO', measures: [{ kind: 'quality', metric: 'Key account retention', target: 95 }] }],
+    initiatives: [{ id: 'crm-renewal', cost, owner: 'Sales IT' }],
+  });
 
 describe('rule currency', () => {
   it('fires at an amount that has no rate into the portfolio currency', () => {

@@ -1,29 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, portfolio, rangeIn } from '../helpers';
 
-const dates = (model = 'provider', start = '2027-09-30', end = '2027-01-15') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-  outcomes:
-    - id: e-invoicing
-      title: Send e-invoices to public customers
-      kind: mandate
-      owner: CFO
-  initiatives:
-    - id: einvoice-gateway
-      title: E-invoicing gateway
-      outcomes: [e-invoicing]
-      cost: 180k
-      owner: Finance IT
-      status: approved
-      start: ${start}
-      end: ${end}
-`;
+const dates = (model = 'provider', start = '2027-09-30', end = '2027-01-15') =>
+  portfolio({ metadata: { relationshipModel: model }, initiatives: [{ status: 'approved', start, end }] });
 
 describe('rule date-order', () => {
   it('fires at the end date when it is before the start', () => {

@@ -1,35 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, rangeIn, withCode, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, portfolio, rangeIn, withCode } from '../helpers';
 
 // data-platform needs erp-upgrade, which needs data-platform.
-const cyclic = (model = 'provider', erpDependsOn = '[data-platform]') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-  outcomes:
-    - id: supply-chain-cost
-      title: Cut supply chain cost
-      owner: COO
-      measures:
-        - { kind: cost, metric: Cost per order, target: 11.4 }
-  initiatives:
-    - id: data-platform
-      title: Company data platform
-      outcomes: [supply-chain-cost]
-      cost: 1.2M
-      owner: Data office
-      dependsOn: [erp-upgrade]
-    - id: erp-upgrade
-      title: Upgrade ERP
-      outcomes: [supply-chain-cost]
-      cost: 1.2M
-      owner: ERP team
-      dependsOn: ${erpDependsOn}
-`;
+const cyclic = (model = 'provider', erpDependsOn = '[data-platform]') =>
+  portfolio({
+    metadata: { relationshipModel: model },
+    initiatives: [
+      { id: 'data-platform', dependsOn: '[erp-upgrade]' },
+      { id: 'erp-upgrade', dependsOn: erpDependsOn },
+    ],
+  });
 
 describe('rule dependency-cycle', () => {
   it('fires at the dependency of each initiative in the cycle', () => {

@@ -1,32 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, FILE, only, rangeOf, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, FILE, only, portfolio, rangeOf, yaml } from '../helpers';
 
-const duplicated = (model = 'provider') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-  outcomes:
-    - id: supply-chain-cost
-      title: Cut supply chain cost
-      owner: COO
-      measures:
-        - { kind: cost, metric: Cost per order, target: 11.4 }
-  initiatives:
-    - id: erp-upgrade
-      title: Upgrade ERP
-      outcomes: [supply-chain-cost]
-      cost: 1.2M
-      owner: ERP team
-    - id: erp-upgrade
-      title: Upgrade ERP again
-      outcomes: [supply-chain-cost]
-      cost: 300k
-      owner: ERP team
-`;
+const duplicated = (model = 'provider') =>
+  portfolio({ metadata: { relationshipModel: model }, initiatives: [{ id: 'erp-upgrade' }, { id: 'erp-upgrade', cost: '300k' }] });
 
 describe('rule duplicate-id', () => {
   it('fires at the second definition, pointing at the first', () => {

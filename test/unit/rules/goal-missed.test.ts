@@ -1,49 +1,32 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, withCode, yaml } from '../helpers';
+import {
+  assertClean,
+  assertOverrides,
+  assertSeverityByModel,
+  check,
+  type Fields,
+  only,
+  PLANT_UPTIME,
+  portfolio,
+  rangeIn,
+  withCode,
+} from '../helpers';
 
 // TODAY is 2027-06-15. Cost per order should go from 12.40 down to 11.40.
-const goal = (model = 'provider', actual = '11.90', due = '2027-03-31') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-  outcomes:
-    - id: supply-chain-cost
-      title: Cut supply chain cost
-      owner: COO
-      measures:
-        - kind: cost
-          metric: Cost per shipped order
-          unit: EUR
-          baseline: 12.40
-          target: 11.40
-          actual: ${actual}
-          due: ${due}
-  initiatives:
-    - id: wms-rollout
-      title: Warehouse management
-      outcomes: [supply-chain-cost]
-      cost: 850k
-      owner: Logistics IT
-`;
+const goal = (model = 'provider', actual = '11.90', due = '2027-03-31') =>
+  portfolio({
+    metadata: { relationshipModel: model },
+    outcomes: [
+      { measures: [{ kind: 'cost', metric: 'Cost per shipped order', unit: 'EUR', baseline: '12.40', target: '11.40', actual, due }] },
+    ],
+  });
+
+// A plant outcome with one measure, in a file of the default relationship model.
+const plant = (measure: Fields) =>
+  portfolio({ metadata: { relationshipModel: null }, outcomes: [{ ...PLANT_UPTIME, measures: [measure] }] });
 
 // Equipment effectiveness should go up from 93.5 to 97.
-const quality = (actual: string) => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata: { name: Test portfolio, currency: EUR, brm: Dana Whitfield }
-  outcomes:
-    - id: plant-uptime
-      title: Raise plant uptime
-      owner: VP Manufacturing
-      measures:
-        - { kind: quality, metric: OEE, baseline: 93.5, target: 97, actual: ${actual}, due: 2026-09-30 }
-  initiatives:
-    - { id: mes-upgrade, title: MES upgrade, outcomes: [plant-uptime], cost: 560k, owner: Plant IT }
-`;
+const quality = (actual: string) => plant({ kind: 'quality', metric: 'OEE', baseline: 93.5, target: 97, actual, due: '2026-09-30' });
 
 describe('rule goal-missed', () => {
   it('fires at the actual value of a measure past due and worse than its target', () => {
@@ -62,19 +45,8 @@ describe('rule goal-missed', () => {
   });
 
   it('takes the direction from baseline to target when they differ, whatever the kind (docs/rules/goal-missed.md)', () => {
-    const measure = (kind: string, baseline: number, target: number, actual: number) => yaml`
-      apiVersion: portfolio/v1
-      kind: Portfolio
-      metadata: { name: Test portfolio, currency: EUR, brm: Dana Whitfield }
-      outcomes:
-        - id: plant-uptime
-          title: Plant uptime
-          owner: VP Manufacturing
-          measures:
-            - { kind: ${kind}, metric: M, baseline: ${baseline}, target: ${target}, actual: ${actual}, due: 2026-09-30 }
-      initiatives:
-        - { id: mes-upgrade, title: MES upgrade, outcomes: [plant-uptime], cost: 560k, owner: Plant IT }
-    `;
+    const measure = (kind: string, baseline: number, target: number, actual: number) =>
+      plant({ kind, metric: 'M', baseline, target, actual, due: '2026-09-30' });
     const missed = (text: string) => withCode(check(text), 'goal-missed').length === 1;
     // A quality goal going down (defects from 10 to 5): lower is better.
     assert.equal(missed(measure('quality', 10, 5, 4)), false, 'quality 4 meets a target of 5 going down');

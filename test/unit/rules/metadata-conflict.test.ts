@@ -1,23 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { check, rangeIn, withCode, yaml } from '../helpers';
+import { check, type Fields, portfolio, type PortfolioSpec, rangeIn, withCode } from '../helpers';
 
-const file = (name: string, extra = '') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: ${name}
-    currency: EUR
-    brm: Dana Whitfield
-  ${extra}
-`;
+/** A file with metadata only, with no relationship model unless it says one. */
+const file = (metadata: Fields, spec: PortfolioSpec = {}) =>
+  portfolio({ metadata: { relationshipModel: null, ...metadata }, outcomes: null, initiatives: null, ...spec });
 
 const A = 'a.portfolio.yaml';
 const B = 'b.portfolio.yaml';
 
 describe('rule metadata-conflict', () => {
   it('fires on each file when two files of a folder declare different names, saying which one the summary uses', () => {
-    const a = file('Acme IT');
-    const b = file('IT portfolio FY2028');
+    const a = file({ name: 'Acme IT' });
+    const b = file({ name: 'IT portfolio FY2028' });
     const result = check({ [A]: a, [B]: b });
     const inA = withCode(result, 'metadata-conflict', A);
     const inB = withCode(result, 'metadata-conflict', B);
@@ -39,28 +33,15 @@ describe('rule metadata-conflict', () => {
   });
 
   it('fires for a different model and BRM, and for two budgets (which add up), but not for a different currency', () => {
-    const a = yaml`
-      apiVersion: portfolio/v1
-      kind: Portfolio
-      metadata:
-        name: Acme IT
-        currency: EUR
-        relationshipModel: partner
-        brm: Dana Whitfield
-        budget: 5M
-        rates: { USD: 0.9 }
-    `;
-    const b = yaml`
-      apiVersion: portfolio/v1
-      kind: Portfolio
-      metadata:
-        name: Acme IT
-        currency: USD
-        relationshipModel: provider
-        brm: Name of your Business Relationship Manager
-        budget: 2M
-        rates: { EUR: 1.1 }
-    `;
+    const a = file({ name: 'Acme IT', relationshipModel: 'partner', budget: '5M', rates: '{ USD: 0.9 }' });
+    const b = file({
+      name: 'Acme IT',
+      currency: 'USD',
+      relationshipModel: 'provider',
+      brm: 'Name of your Business Relationship Manager',
+      budget: '2M',
+      rates: '{ EUR: 1.1 }',
+    });
     const messages = withCode(check({ [A]: a, [B]: b }), 'metadata-conflict', B).map((d) => d.message);
     assert.equal(messages.length, 3, messages.join('\n'));
     assert.ok(
@@ -76,21 +57,17 @@ describe('rule metadata-conflict', () => {
   });
 
   it('does not fire when the files agree, or when only one file declares a field', () => {
-    assert.deepEqual(withCode(check({ [A]: file('Acme IT', 'outcomes: []'), [B]: file('Acme IT') }), 'metadata-conflict'), []);
-    const modelOnce = yaml`
-      apiVersion: portfolio/v1
-      kind: Portfolio
-      metadata:
-        name: Acme IT
-        relationshipModel: peer
-        budget: 1M
-    `;
-    assert.deepEqual(withCode(check({ [A]: modelOnce, [B]: file('Acme IT') }), 'metadata-conflict'), []);
+    assert.deepEqual(
+      withCode(check({ [A]: file({ name: 'Acme IT' }, { outcomes: [] }), [B]: file({ name: 'Acme IT' }) }), 'metadata-conflict'),
+      [],
+    );
+    const modelOnce = file({ name: 'Acme IT', currency: null, relationshipModel: 'peer', brm: null, budget: '1M' });
+    assert.deepEqual(withCode(check({ [A]: modelOnce, [B]: file({ name: 'Acme IT' }) }), 'metadata-conflict'), []);
   });
 
   it('can be turned off in a file', () => {
-    const quiet = file('Other', 'outcomes: []').replace('brm: Dana Whitfield', 'brm: Dana Whitfield\n  rules: { metadata-conflict: off }');
-    const result = check({ [A]: file('Acme IT'), [B]: quiet });
+    const quiet = file({ name: 'Other', rules: '{ metadata-conflict: off }' }, { outcomes: [] });
+    const result = check({ [A]: file({ name: 'Acme IT' }), [B]: quiet });
     assert.deepEqual(withCode(result, 'metadata-conflict', B), []);
     assert.equal(withCode(result, 'metadata-conflict', A).length, 1);
   });

@@ -1,26 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeOf, withCode, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, portfolio, rangeOf, withCode } from '../helpers';
 
-const noBrm = (model = 'provider') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-  outcomes:
-    - id: supply-chain-cost
-      title: Cut supply chain cost
-      owner: COO
-      measures:
-        - { kind: cost, metric: Cost per order, target: 11.4 }
-  initiatives:
-    - id: wms-rollout
-      title: Warehouse management
-      outcomes: [supply-chain-cost]
-      cost: 850k
-      owner: Logistics IT
-`;
+const noBrm = (model = 'provider') => portfolio({ metadata: { relationshipModel: model, brm: null } });
 
 describe('rule missing-brm', () => {
   it('fires at the metadata key when no BRM is named', () => {

@@ -1,27 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeOf, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, portfolio, rangeOf } from '../helpers';
 
-const ownerless = (model = 'provider', initiativeOwner = '', outcomeOwner = '    owner: COO') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-  outcomes:
-    - id: supply-chain-cost
-      title: Cut supply chain cost
-  ${outcomeOwner}
-      measures:
-        - { kind: cost, metric: Cost per order, target: 11.4 }
-  initiatives:
-    - id: wms-rollout
-      title: Warehouse management
-      outcomes: [supply-chain-cost]
-      cost: 850k
-  ${initiativeOwner}
-`;
+const ownerless = (model = 'provider', initiativeOwner: string | null = null, outcomeOwner: string | null = 'COO') =>
+  portfolio({ metadata: { relationshipModel: model }, outcomes: [{ owner: outcomeOwner }], initiatives: [{ owner: initiativeOwner }] });
 
 describe('rule missing-owner', () => {
   it('fires at the id of an initiative with no owner', () => {
@@ -38,14 +19,14 @@ describe('rule missing-owner', () => {
   });
 
   it('fires at the id of an outcome with no owner', () => {
-    const text = ownerless('provider', '    owner: Logistics IT', '');
+    const text = ownerless('provider', 'Logistics IT', null);
     const d = only(check(text), 'missing-owner');
     assert.deepEqual(d.range, rangeOf(text, 'supply-chain-cost', 1));
     assert.match(d.message, /Outcome "supply-chain-cost" has no owner/);
   });
 
   it('does not fire when everything has an owner', () => {
-    assertClean(check(ownerless('provider', '    owner: Logistics IT')));
+    assertClean(check(ownerless('provider', 'Logistics IT')));
   });
 
   it('is info for passive and provider, a warning for partner and peer', () => {

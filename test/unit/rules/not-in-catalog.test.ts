@@ -1,35 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, withCode, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, PLANT_UPTIME, portfolio, rangeIn, withCode } from '../helpers';
 
-const catalogued = (model = 'provider', service = 'hostng') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-    catalog: [erp, crm, hosting]
-  outcomes:
-    - id: plant-uptime
-      title: Raise plant uptime
-      owner: VP Manufacturing
-      measures:
-        - { kind: quality, metric: OEE, target: 97 }
-  initiatives:
-    - id: mes-upgrade
-      title: MES upgrade
-      outcomes: [plant-uptime]
-      cost: 560k
-      service: erp
-      owner: Plant IT
-    - id: network-core
-      title: Plant network core upgrade
-      outcomes: [plant-uptime]
-      cost: 650k
-      service: ${service}
-      owner: Infrastructure
-`;
+const catalogued = (model = 'provider', service = 'hostng') =>
+  portfolio({
+    metadata: { relationshipModel: model, catalog: '[erp, crm, hosting]' },
+    outcomes: [PLANT_UPTIME],
+    initiatives: [
+      { id: 'mes-upgrade', service: 'erp' },
+      { id: 'network-core', service },
+    ],
+  });
 
 describe('rule not-in-catalog', () => {
   it('fires at a service that is not in the catalog, with a did-you-mean', () => {

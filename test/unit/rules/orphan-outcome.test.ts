@@ -1,32 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeOf, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, ORDER_TO_CASH, portfolio, rangeOf } from '../helpers';
 
-const orphan = (model = 'provider', links = '[supply-chain-cost]') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-  outcomes:
-    - id: supply-chain-cost
-      title: Cut supply chain cost
-      owner: COO
-      measures:
-        - { kind: cost, metric: Cost per order, target: 11.4 }
-    - id: order-to-cash
-      title: Get paid faster
-      owner: CFO
-      measures:
-        - { kind: time, metric: Days sales outstanding, target: 40 }
-  initiatives:
-    - id: wms-rollout
-      title: Warehouse management
-      outcomes: ${links}
-      cost: 850k
-      owner: Logistics IT
-`;
+const orphan = (model = 'provider', links = '[supply-chain-cost]') =>
+  portfolio({
+    metadata: { relationshipModel: model },
+    outcomes: [{ id: 'supply-chain-cost' }, ORDER_TO_CASH],
+    initiatives: [{ outcomes: links }],
+  });
 
 describe('rule orphan-outcome', () => {
   it('fires at the id of an outcome that no initiative serves', () => {

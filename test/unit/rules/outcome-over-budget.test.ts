@@ -1,39 +1,24 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, withCode, yaml } from '../helpers';
+import {
+  assertClean,
+  assertOverrides,
+  assertSeverityByModel,
+  check,
+  only,
+  ORDER_TO_CASH,
+  portfolio,
+  rangeIn,
+  withCode,
+  yaml,
+} from '../helpers';
 
 // Linked spend: 850k + half of 500k = 1.1M against a budget of 1M.
-const overBudget = (model = 'provider', budget = '1M') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-  outcomes:
-    - id: supply-chain-cost
-      title: Cut supply chain cost
-      owner: COO
-      budget: ${budget}
-      measures:
-        - { kind: cost, metric: Cost per order, target: 11.4 }
-    - id: order-to-cash
-      title: Get paid faster
-      owner: CFO
-      measures:
-        - { kind: time, metric: Days sales outstanding, target: 40 }
-  initiatives:
-    - id: wms-rollout
-      title: Warehouse management
-      outcomes: [supply-chain-cost]
-      cost: 850k
-      owner: Logistics IT
-    - id: edi-onboarding
-      title: Onboard suppliers to EDI
-      outcomes: [supply-chain-cost, order-to-cash]
-      cost: 500k
-      owner: Logistics IT
-`;
+const overBudget = (model = 'provider', budget = '1M') =>
+  portfolio({
+    metadata: { relationshipModel: model },
+    outcomes: [{ budget }, ORDER_TO_CASH],
+    initiatives: [{ id: 'wms-rollout' }, { id: 'edi-onboarding', outcomes: '[supply-chain-cost, order-to-cash]', cost: '500k' }],
+  });
 
 describe('rule outcome-over-budget', () => {
   it('fires at the outcome budget when linked spend is above it', () => {

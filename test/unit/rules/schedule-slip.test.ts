@@ -1,30 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, TODAY, withCode, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, portfolio, rangeIn, TODAY, withCode } from '../helpers';
 
 // TODAY is 2027-06-15.
-const slipping = (model = 'provider', status = 'in-progress', end = '2027-05-31') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-  outcomes:
-    - id: e-invoicing
-      title: Send e-invoices to public customers
-      kind: mandate
-      owner: CFO
-  initiatives:
-    - id: einvoice-gateway
-      title: E-invoicing gateway
-      outcomes: [e-invoicing]
-      cost: 180k
-      owner: Finance IT
-      status: ${status}
-      start: 2027-01-01
-      end: ${end}
-`;
+const slipping = (model = 'provider', status = 'in-progress', end = '2027-05-31') =>
+  portfolio({ metadata: { relationshipModel: model }, initiatives: [{ status, start: '2027-01-01', end }] });
 
 describe('rule schedule-slip', () => {
   it('fires at the end date when it has passed and the initiative is not done', () => {

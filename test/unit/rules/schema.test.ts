@@ -1,34 +1,25 @@
 import * as assert from 'node:assert/strict';
 import type { CheckResult } from '../../../src/core/check/workspace';
-import { assertClean, assertOverrides, assertSeverityByModel, check, rangeIn, rangeOf, withCode, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, portfolio, rangeIn, rangeOf, withCode } from '../helpers';
 
-const valid = (model = 'provider') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-  outcomes:
-    - id: supply-chain-cost
-      title: Cut supply chain cost
-      owner: COO
-      measures:
-        - { kind: cost, metric: Cost per order, target: 11.4, due: 2027-12-31 }
-  initiatives:
-    - id: erp-upgrade
-      title: Upgrade ERP
-      category: run
-      type: software-upgrade
-      outcomes: [supply-chain-cost]
-      cost: 1.2M
-      owner: ERP team
-      status: in-progress
-      priority: 1
-      start: 2027-01-15
-      end: 2027-09-30
-`;
+const valid = (model = 'provider') =>
+  portfolio({
+    metadata: { relationshipModel: model },
+    outcomes: [{ measures: [{ kind: 'cost', metric: 'Cost per order', target: 11.4, due: '2027-12-31' }] }],
+    initiatives: [
+      {
+        id: 'erp-upgrade',
+        title: 'Upgrade ERP',
+        cost: '1.2M',
+        category: 'run',
+        type: 'software-upgrade',
+        status: 'in-progress',
+        priority: 1,
+        start: '2027-01-15',
+        end: '2027-09-30',
+      },
+    ],
+  });
 
 /** The valid text with one line replaced (the old line must occur once). */
 function edit(from: string, to: string, model = 'provider'): string {

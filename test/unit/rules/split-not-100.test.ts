@@ -1,32 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeOf, withCode, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, ORDER_TO_CASH, portfolio, rangeOf, withCode } from '../helpers';
 
-const split = (model = 'provider', weights = '{ supply-chain-cost: 60%, order-to-cash: 30% }') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-  outcomes:
-    - id: supply-chain-cost
-      title: Cut supply chain cost
-      owner: COO
-      measures:
-        - { kind: cost, metric: Cost per order, target: 11.4 }
-    - id: order-to-cash
-      title: Get paid faster
-      owner: CFO
-      measures:
-        - { kind: time, metric: Days sales outstanding, target: 40 }
-  initiatives:
-    - id: edi-onboarding
-      title: Onboard suppliers to EDI
-      outcomes: ${weights}
-      cost: 230k
-      owner: Logistics IT
-`;
+const split = (model = 'provider', weights = '{ supply-chain-cost: 60%, order-to-cash: 30% }') =>
+  portfolio({
+    metadata: { relationshipModel: model },
+    outcomes: [{ id: 'supply-chain-cost' }, ORDER_TO_CASH],
+    initiatives: [{ outcomes: weights }],
+  });
 
 describe('rule split-not-100', () => {
   it('fires at the weights when they add up to less than 100%', () => {

@@ -1,33 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, PLANT_UPTIME, portfolio, rangeIn, yaml } from '../helpers';
 
-const depending = (model = 'provider', dependency = 'data-platfrom') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-  outcomes:
-    - id: plant-uptime
-      title: Raise plant uptime
-      owner: VP Manufacturing
-      measures:
-        - { kind: quality, metric: OEE, target: 97 }
-  initiatives:
-    - id: data-platform
-      title: Company data platform
-      outcomes: [plant-uptime]
-      cost: 1.2M
-      owner: Data office
-    - id: predictive-maintenance
-      title: Predictive maintenance
-      outcomes: [plant-uptime]
-      cost: 480k
-      owner: Plant IT
-      dependsOn: [${dependency}]
-`;
+const depending = (model = 'provider', dependency = 'data-platfrom') =>
+  portfolio({
+    metadata: { relationshipModel: model },
+    outcomes: [PLANT_UPTIME],
+    initiatives: [{ id: 'data-platform' }, { id: 'predictive-maintenance', dependsOn: `[${dependency}]` }],
+  });
 
 describe('rule unknown-dependency', () => {
   it('fires at a dependsOn entry that names no initiative, with a did-you-mean', () => {

@@ -1,37 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, withCode, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, ORDER_TO_CASH, portfolio, rangeIn, withCode } from '../helpers';
 
-const typo = (model = 'provider', links = '[supply-chain-cots]') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-  outcomes:
-    - id: supply-chain-cost
-      title: Cut supply chain cost
-      owner: COO
-      measures:
-        - { kind: cost, metric: Cost per order, target: 11.4 }
-    - id: order-to-cash
-      title: Get paid faster
-      owner: CFO
-      measures:
-        - { kind: time, metric: Days sales outstanding, target: 40 }
-  initiatives:
-    - id: wms-rollout
-      title: Warehouse management
-      outcomes: [supply-chain-cost, order-to-cash]
-      cost: 850k
-      owner: Logistics IT
-    - id: vendor-portal
-      title: Supplier portal
-      outcomes: ${links}
-      cost: 280k
-      owner: Logistics IT
-`;
+const typo = (model = 'provider', links = '[supply-chain-cots]') =>
+  portfolio({
+    metadata: { relationshipModel: model },
+    outcomes: [{ id: 'supply-chain-cost' }, ORDER_TO_CASH],
+    initiatives: [{ outcomes: '[supply-chain-cost, order-to-cash]' }, { id: 'vendor-portal', outcomes: links }],
+  });
 
 describe('rule unknown-outcome', () => {
   it('fires at the link to an outcome that does not exist, with a did-you-mean', () => {

@@ -1,33 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, withCode, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, PLANT_UPTIME, portfolio, rangeIn, withCode } from '../helpers';
 
-const infrastructure = (model = 'provider', type = 'infrastructure') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-  outcomes:
-    - id: plant-uptime
-      title: Raise plant uptime
-      owner: VP Manufacturing
-      measures:
-        - { kind: quality, metric: OEE, target: 97 }
-  initiatives:
-    - id: network-core
-      title: Plant network core upgrade
-      type: infrastructure
-      outcomes: [plant-uptime]
-      cost: 650k
-      owner: Infrastructure
-    - id: datacenter-refresh
-      title: Replace data-centre servers
-      type: ${type}
-      cost: 1.4M
-      owner: Infrastructure
-`;
+const infrastructure = (model = 'provider', type = 'infrastructure') =>
+  portfolio({
+    metadata: { relationshipModel: model },
+    outcomes: [PLANT_UPTIME],
+    initiatives: [
+      { id: 'network-core', type: 'infrastructure' },
+      { id: 'datacenter-refresh', type, outcomes: null, cost: '1.4M' },
+    ],
+  });
 
 describe('rule unlinked-infrastructure', () => {
   it('fires at the id of infrastructure spend with no outcome', () => {

@@ -1,34 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeIn, withCode, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, portfolio, rangeIn, withCode } from '../helpers';
 
 // An application with a cost and no outcome: the typical unlinked spend.
-const unlinked = (model = 'provider') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-  outcomes:
-    - id: supply-chain-cost
-      title: Cut supply chain cost
-      owner: COO
-      measures:
-        - { kind: cost, metric: Cost per order, target: 11.4 }
-  initiatives:
-    - id: wms-rollout
-      title: Warehouse management
-      type: application
-      outcomes: [supply-chain-cost]
-      cost: 850k
-      owner: Logistics IT
-    - id: intranet-redesign
-      title: Intranet redesign
-      type: application
-      cost: 210k
-      owner: Communications
-`;
+const unlinked = (model = 'provider') =>
+  portfolio({
+    metadata: { relationshipModel: model },
+    initiatives: [{ type: 'application' }, { id: 'intranet-redesign', type: 'application', outcomes: null, cost: '210k' }],
+  });
 
 describe('rule unlinked-spend', () => {
   it('fires at the id of an initiative that has a cost and no outcome', () => {

@@ -1,26 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, rangeOf, withCode, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, portfolio, rangeOf, withCode } from '../helpers';
 
-const unmeasured = (model = 'provider', measures = '[]') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-  outcomes:
-    - id: new-market-launch
-      title: Sell in the Nordic market
-      owner: Chief Commercial Officer
-      measures: ${measures}
-  initiatives:
-    - id: nordic-webshop
-      title: B2B webshop
-      outcomes: [new-market-launch]
-      cost: 900k
-      owner: Digital
-`;
+const unmeasured = (model = 'provider', measures = '[]') =>
+  portfolio({
+    metadata: { relationshipModel: model },
+    outcomes: [{ id: 'new-market-launch', title: 'Sell in the Nordic market', measures }],
+  });
 
 describe('rule unmeasured-outcome', () => {
   it('fires at the id of an outcome with no measure (measures: [])', () => {

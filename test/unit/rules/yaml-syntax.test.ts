@@ -1,21 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, positionOf, rangeOf, withCode, yaml } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, portfolio, positionOf, rangeOf, withCode, yaml } from '../helpers';
 
 // The second "title" key would silently replace the first: YAML forbids it.
-const duplicateKey = (model = 'provider') => yaml`
-  apiVersion: portfolio/v1
-  kind: Portfolio
-  metadata:
-    name: Test portfolio
-    currency: EUR
-    relationshipModel: ${model}
-    brm: Dana Whitfield
-  initiatives:
-    - id: intranet-redesign
-      title: Intranet redesign
-      owner: Communications
-      title: Intranet refresh
-`;
+const duplicateKey = (model = 'provider') =>
+  portfolio({
+    metadata: { relationshipModel: model },
+    outcomes: null,
+    initiatives: [{ id: 'intranet-redesign', title: 'Intranet redesign', outcomes: null, cost: null, owner: 'Communications' }],
+  }) + '    title: Intranet refresh\n';
 
 describe('rule yaml-syntax', () => {
   it('fires at a duplicate key, naming it', () => {
