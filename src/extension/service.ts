@@ -17,8 +17,6 @@ import type { FolderHeadline, PortfolioFolder, PortfolioQueries } from './portfo
 import type { CancelSignal } from './requestQueue';
 import { ShownDiagnostics } from './shownDiagnostics';
 
-export { SLOW_CHECK_MS } from './portfolioQueries';
-
 /** Documents open in editor tabs (textDocuments also holds closed ones VS Code still keeps). */
 function openInTabs(): vscode.TextDocument[] {
   const open = new Set(
