@@ -27,7 +27,7 @@ export type EngineState = 'idle' | 'running' | 'restarting' | 'stopped';
 export interface EngineFailure {
   /** What happened, as a sentence part: "the worker exited (code 1)". */
   reason: string;
-  /** The request the engine was working on: it answers in order, so the oldest unanswered one. */
+  /** The request the engine was working on: it answers in the order it was sent them, so the oldest one sent and not answered. */
   during?: Request;
   /** Failures within the crash window, this one included. */
   count: number;
@@ -148,6 +148,28 @@ export class EngineSupervisor {
     });
   }
 
+  /** Starts a new engine now, forgetting earlier failures: after it was given up on, when the user asks. */
+  restart(): void {
+    if (this.disposed) return;
+    this.crashTimes = [];
+    this.letGo(new EngineUnavailableError('The validation engine was restarted.'));
+    this.relaunch();
+  }
+
+  /** Ends the worker from outside as a crash would (see Transport.terminate); false if there is no worker to end. */
+  terminateWorker(): boolean {
+    if (!this.transport?.terminate) return false;
+    this.transport.terminate();
+    return true;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.letGo(new EngineUnavailableError('The validation engine has stopped.'));
+  }
+
+  // ---- inside ----
+
   /** Takes a request back if it was not sent yet. */
   private withdraw(item: Waiting): void {
     const index = this.waiting.indexOf(item);
@@ -185,28 +207,6 @@ export class EngineSupervisor {
       this.fail(`a request could not be sent to it (${(error as Error).message})`);
     }
   }
-
-  /** Starts a new engine now, forgetting earlier failures: after it was given up on, when the user asks. */
-  restart(): void {
-    if (this.disposed) return;
-    this.crashTimes = [];
-    this.letGo(new EngineUnavailableError('The validation engine was restarted.'));
-    this.relaunch();
-  }
-
-  /** Ends the worker from outside as a crash would (see Transport.terminate); false if there is no worker to end. */
-  terminateWorker(): boolean {
-    if (!this.transport?.terminate) return false;
-    this.transport.terminate();
-    return true;
-  }
-
-  dispose(): void {
-    this.disposed = true;
-    this.letGo(new EngineUnavailableError('The validation engine has stopped.'));
-  }
-
-  // ---- inside ----
 
   private refusal(): string | undefined {
     if (this.disposed) return 'The validation engine has stopped.';
