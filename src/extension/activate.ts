@@ -10,6 +10,7 @@ import type { Transport } from './engineClient';
 import { EngineNotices } from './engineNotices';
 import { registerLanguageFeatures, SELECTOR } from './languageFeatures';
 import { registerPortfolioView, type PortfolioView } from './portfolioView';
+import type { PortfolioQueries } from './portfolioQueries';
 import { PortfolioService } from './service';
 import { AlignmentStatusBar } from './statusBar';
 import { registerTestCommands } from './testCommands';
@@ -47,29 +48,31 @@ export function activateExtension(
   const output = vscode.window.createOutputChannel('Portfolio Alignment', { log: true });
   // The worker starts on the first portfolio file, so that opening other YAML costs nothing.
   const service = new PortfolioService(createTransport, output);
-  const statusBar = new AlignmentStatusBar(service, SHOW_SUMMARY_COMMAND);
-  const summary = registerSummaryPanel(context, service, output, loadSummary);
+  /** What the views see of the service: the questions they ask, not the class. */
+  const queries: PortfolioQueries = service;
+  const statusBar = new AlignmentStatusBar(queries, SHOW_SUMMARY_COMMAND);
+  const summary = registerSummaryPanel(context, queries, output, loadSummary);
   const engineNotices = new EngineNotices(service.engine, output, () =>
     vscode.commands.executeCommand('portfolioAlignment.validateWorkspace'),
   );
-  const portfolioView = registerPortfolioView(service);
-  const unlinkedDecorations = new UnlinkedSpendDecorations(service);
-  const checkProgress = new CheckProgress(service);
+  const portfolioView = registerPortfolioView(queries);
+  const unlinkedDecorations = new UnlinkedSpendDecorations(queries);
+  const checkProgress = new CheckProgress(queries);
   context.subscriptions.push(
     output,
     service,
     statusBar,
-    ...registerLanguageFeatures(service),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new PortfolioCodeActions(service), PortfolioCodeActions.metadata),
-    ...registerCommands(context, service),
+    ...registerLanguageFeatures(queries),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new PortfolioCodeActions(queries), PortfolioCodeActions.metadata),
+    ...registerCommands(context, queries),
     ...summary.disposables,
     engineNotices,
     ...registerTestCommands(context, service),
     ...portfolioView.disposables,
     unlinkedDecorations,
     checkProgress,
-    ...registerGettingStarted(service),
-    ...registerTasks(context, service),
+    ...registerGettingStarted(queries),
+    ...registerTasks(context, queries),
     new SpreadsheetImport(context.extensionUri),
   );
   service.start();

@@ -2,7 +2,7 @@
 // progress in the status bar's progress area, ended when the check ends or fails. Short checks
 // show nothing, so that typing does not make the status bar flicker.
 import * as vscode from 'vscode';
-import type { PortfolioService } from './service';
+import type { PortfolioQueries } from './portfolioQueries';
 
 /** How long a check runs before progress is shown. */
 export const PROGRESS_AFTER_MS = 1_000;
@@ -17,7 +17,7 @@ export class CheckProgress implements vscode.Disposable {
   private readonly pending = new Map<string, { timer?: ReturnType<typeof setTimeout>; end?: () => void }>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(service: PortfolioService) {
+  constructor(service: PortfolioQueries) {
     this.subscription = service.onDidChangeChecking(({ folder, checking }) => (checking ? this.started(folder) : this.ended(folder)));
   }
 

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { PortfolioDiagnostic } from '../core/check/diagnostics';
 import type { Fix } from '../core/features/fixes';
 import { codeOf, SOURCE, toRange, toWorkspaceEdit } from './convert';
-import type { PortfolioService } from './service';
+import type { PortfolioQueries } from './portfolioQueries';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('portfolioAlignment');
 
@@ -18,7 +18,7 @@ function sameRange(a: vscode.Range, b: PortfolioDiagnostic['range']): boolean {
 }
 
 /** The engine's diagnostic (with its fix data) behind a diagnostic shown in the editor. */
-function engineDiagnostic(service: PortfolioService, uri: vscode.Uri, shown: vscode.Diagnostic): PortfolioDiagnostic | undefined {
+function engineDiagnostic(service: PortfolioQueries, uri: vscode.Uri, shown: vscode.Diagnostic): PortfolioDiagnostic | undefined {
   const code = codeOf(shown);
   return service.diagnosticsOf(uri).find((d) => d.code === code && d.message === shown.message && sameRange(shown.range, d.range));
 }
@@ -35,7 +35,7 @@ function toAction(fix: Fix, shown: vscode.Diagnostic, uri: vscode.Uri): vscode.C
 export class PortfolioCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] };
 
-  constructor(private readonly service: PortfolioService) {}
+  constructor(private readonly service: PortfolioQueries) {}
 
   async provideCodeActions(
     document: vscode.TextDocument,

@@ -5,9 +5,9 @@ import { isRuleId } from '../core/check/ruleIds';
 import { plural } from '../core/text/suggest';
 import { fromPosition, toLocation, toWorkspaceEdit } from './convert';
 import { newPortfolioFile } from './newFile';
-import type { PortfolioService } from './service';
+import type { PortfolioQueries } from './portfolioQueries';
 
-async function validateWorkspace(service: PortfolioService): Promise<void> {
+async function validateWorkspace(service: PortfolioQueries): Promise<void> {
   const { files, errors, warnings } = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Validating portfolio files' },
     () => service.revalidateAll(),
@@ -19,7 +19,7 @@ async function validateWorkspace(service: PortfolioService): Promise<void> {
   );
 }
 
-async function showRuleDocumentation(context: vscode.ExtensionContext, service: PortfolioService, id?: unknown): Promise<void> {
+async function showRuleDocumentation(context: vscode.ExtensionContext, service: PortfolioQueries, id?: unknown): Promise<void> {
   let rule: RuleId | undefined = typeof id === 'string' && isRuleId(id) ? id : undefined;
   if (!rule) {
     // The catalogue comes from the engine, so the extension host does not load the rules' code.
@@ -35,7 +35,7 @@ async function showRuleDocumentation(context: vscode.ExtensionContext, service: 
   await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`));
 }
 
-async function linkToOutcome(service: PortfolioService, uri: vscode.Uri, initiative: string): Promise<boolean> {
+async function linkToOutcome(service: PortfolioQueries, uri: vscode.Uri, initiative: string): Promise<boolean> {
   const document = await vscode.workspace.openTextDocument(uri);
   const folder = await service.prepare(document);
   if (folder === undefined) return false;
@@ -59,7 +59,7 @@ async function linkToOutcome(service: PortfolioService, uri: vscode.Uri, initiat
   return vscode.workspace.applyEdit(toWorkspaceEdit(edits));
 }
 
-async function showReferences(service: PortfolioService, uri: vscode.Uri, position: vscode.Position): Promise<void> {
+async function showReferences(service: PortfolioQueries, uri: vscode.Uri, position: vscode.Position): Promise<void> {
   const document = await vscode.workspace.openTextDocument(uri);
   const folder = await service.prepare(document);
   if (folder === undefined) return;
@@ -73,7 +73,7 @@ async function showReferences(service: PortfolioService, uri: vscode.Uri, positi
   await vscode.commands.executeCommand('editor.action.showReferences', uri, position, locations.map(toLocation));
 }
 
-export function registerCommands(context: vscode.ExtensionContext, service: PortfolioService): vscode.Disposable[] {
+export function registerCommands(context: vscode.ExtensionContext, service: PortfolioQueries): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('portfolioAlignment.validateWorkspace', () => validateWorkspace(service)),
     vscode.commands.registerCommand('portfolioAlignment.newPortfolioFile', () => newPortfolioFile()),

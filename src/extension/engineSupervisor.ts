@@ -1,10 +1,13 @@
 // Keeps the validation engine answering. It sends requests over a transport (worker thread, web
 // worker or the extension host's own thread) and, when the worker dies, breaks or stops answering,
 // rejects what was waiting, starts a new one and has the service send the settings and files
-// again. A worker that keeps dying is given up on, and says so, instead of looping.
+// again. A worker that keeps dying is given up on, and says so, instead of looping. Requests wait
+// here until their turn (requestQueue.ts): a cancelled one is dropped unsent, and a check waits
+// for the requests made after it.
 // No `vscode` here and no Node module: it runs in every host and in plain Node unit tests.
 import type { Request, ResponseMessage, ResultOf } from '../engine/protocol';
 import type { Transport } from './engineClient';
+import { nextToSend, RequestCancelledError, type CancelSignal } from './requestQueue';
 
 /** The engine could not answer (it died, did not answer in time, or was given up on): not the request's fault. */
 export class EngineUnavailableError extends Error {}
@@ -24,7 +27,7 @@ export type EngineState = 'idle' | 'running' | 'restarting' | 'stopped';
 export interface EngineFailure {
   /** What happened, as a sentence part: "the worker exited (code 1)". */
   reason: string;
-  /** The request the engine was working on: it answers in order, so the oldest unanswered one. */
+  /** The request the engine was working on: it answers in the order it was sent them, so the oldest one sent and not answered. */
   during?: Request;
   /** Failures within the crash window, this one included. */
   count: number;
@@ -54,6 +57,11 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/** A request not sent yet, with what takes it back. */
+interface Waiting extends Pending {
+  cancelled?: { dispose(): void };
+}
+
 const DEFAULTS = { maxCrashes: 3, crashWindowMs: 60_000, restartDelaysMs: [500, 2000], timeoutBaseMs: 20_000, timeoutPerMbMs: 10_000 };
 
 /** The file a request is about, if any. */
@@ -70,7 +78,10 @@ export class EngineSupervisor {
   /** Bumped whenever a transport is let go, so that its late events are ignored. */
   private generation = 0;
   private nextId = 1;
+  /** Sent and not answered yet, in the order sent (the engine answers in that order). */
   private readonly pending = new Map<number, Pending>();
+  /** Not sent yet: requestQueue.ts says which goes next. */
+  private readonly waiting: Waiting[] = [];
   private crashTimes: number[] = [];
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
   private watchdog: ReturnType<typeof setTimeout> | undefined;
@@ -118,26 +129,22 @@ export class EngineSupervisor {
     return this.listen(this.listeners.recovered, listener);
   }
 
-  request<T extends Request>(request: T): Promise<ResultOf[T['type']]> {
+  /** Sends a request in its turn; one whose `signal` is cancelled before then is not sent and rejects with RequestCancelledError. */
+  request<T extends Request>(request: T, signal?: CancelSignal): Promise<ResultOf[T['type']]> {
     const refusal = this.refusal();
     if (refusal) return Promise.reject(new EngineUnavailableError(refusal));
-    let transport: Transport;
+    if (signal?.isCancellationRequested) return Promise.reject(new RequestCancelledError(request.type));
     try {
-      transport = this.transport ?? this.start();
+      if (!this.transport) this.start();
     } catch (error) {
       this.fail(`it could not be started (${(error as Error).message})`);
       return Promise.reject(new EngineUnavailableError(`The validation engine could not be started: ${(error as Error).message}`));
     }
-    const id = this.nextId++;
-    this.track(request);
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { request, resolve: resolve as (value: unknown) => void, reject });
-      this.armWatchdog();
-      try {
-        transport.post({ id, request });
-      } catch (error) {
-        this.fail(`a request could not be sent to it (${(error as Error).message})`);
-      }
+      const item: Waiting = { request, resolve: resolve as (value: unknown) => void, reject };
+      item.cancelled = signal?.onCancellationRequested(() => this.withdraw(item));
+      this.waiting.push(item);
+      this.sendWhatIsDue();
     });
   }
 
@@ -162,6 +169,44 @@ export class EngineSupervisor {
   }
 
   // ---- inside ----
+
+  /** Takes a request back if it was not sent yet. */
+  private withdraw(item: Waiting): void {
+    const index = this.waiting.indexOf(item);
+    if (index < 0) return;
+    this.waiting.splice(index, 1);
+    item.cancelled?.dispose();
+    item.reject(new RequestCancelledError(item.request.type));
+    this.sendWhatIsDue();
+  }
+
+  /** Sends the waiting requests whose turn it is. */
+  private sendWhatIsDue(): void {
+    for (let next = this.nextIndex(); next !== undefined && this.transport; next = this.nextIndex()) {
+      const [item] = this.waiting.splice(next, 1);
+      if (item) this.send(this.transport, item);
+    }
+  }
+
+  private nextIndex(): number | undefined {
+    return nextToSend(
+      this.waiting,
+      [...this.pending.values()].map((pending) => pending.request),
+    );
+  }
+
+  private send(transport: Transport, item: Waiting): void {
+    item.cancelled?.dispose();
+    const id = this.nextId++;
+    this.track(item.request);
+    this.pending.set(id, { request: item.request, resolve: item.resolve, reject: item.reject });
+    this.armWatchdog();
+    try {
+      transport.post({ id, request: item.request });
+    } catch (error) {
+      this.fail(`a request could not be sent to it (${(error as Error).message})`);
+    }
+  }
 
   private refusal(): string | undefined {
     if (this.disposed) return 'The validation engine has stopped.';
@@ -198,6 +243,11 @@ export class EngineSupervisor {
       this.awaitingRecovery = false;
       this.emit(this.listeners.recovered, this.lastFailure);
     }
+    this.settle(pending, message);
+    this.sendWhatIsDue();
+  }
+
+  private settle(pending: Pending, message: ResponseMessage): void {
     if ('error' in message) {
       this.options.log(
         `Engine error on "${pending.request.type}"${pathOfRequest(pending.request) ? ` for ${pathOfRequest(pending.request)}` : ''}: ${message.error}`,
@@ -270,9 +320,12 @@ export class EngineSupervisor {
     } catch {
       // already dead
     }
-    const waiting = [...this.pending.values()];
+    const waiting = [...this.pending.values(), ...this.waiting.splice(0)];
     this.pending.clear();
-    for (const { reject } of waiting) reject(error);
+    for (const item of waiting) {
+      (item as Waiting).cancelled?.dispose();
+      item.reject(error);
+    }
   }
 
   private timeoutMs(): number {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { openUntitledWith, untitledPortfolioUri } from './newFile';
 import { CI_WORKFLOW, CI_WORKFLOW_PATH } from '../core/features/ciWorkflow';
 import example from '../../examples/acme-it.portfolio.yaml';
-import type { PortfolioService } from './service';
+import type { PortfolioQueries } from './portfolioQueries';
 
 export const OPEN_EXAMPLE_COMMAND = 'portfolioAlignment.openExample';
 export const COPY_CI_WORKFLOW_COMMAND = 'portfolioAlignment.copyCiWorkflow';
@@ -35,7 +35,7 @@ async function copyCiWorkflow(): Promise<vscode.TextEditor> {
 }
 
 /** The initiative whose outline entry holds the cursor, by the engine's document symbols. */
-async function initiativeAtCursor(service: PortfolioService, editor: vscode.TextEditor): Promise<string | undefined> {
+async function initiativeAtCursor(service: PortfolioQueries, editor: vscode.TextEditor): Promise<string | undefined> {
   const folder = await service.prepare(editor.document);
   if (folder === undefined) return undefined;
   const symbols = await service.request({ type: 'symbols', folder, path: editor.document.uri.toString() });
@@ -45,7 +45,7 @@ async function initiativeAtCursor(service: PortfolioService, editor: vscode.Text
   return item && item.name !== '(no id)' ? item.name : undefined;
 }
 
-async function linkAtCursor(service: PortfolioService): Promise<boolean> {
+async function linkAtCursor(service: PortfolioQueries): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   const initiative = editor && (await initiativeAtCursor(service, editor));
   if (!editor || !initiative) {
@@ -57,7 +57,7 @@ async function linkAtCursor(service: PortfolioService): Promise<boolean> {
   return (await vscode.commands.executeCommand<boolean>('portfolioAlignment.linkToOutcome', editor.document.uri, initiative)) ?? false;
 }
 
-export function registerGettingStarted(service: PortfolioService): vscode.Disposable[] {
+export function registerGettingStarted(service: PortfolioQueries): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(OPEN_EXAMPLE_COMMAND, () => openExample()),
     vscode.commands.registerCommand(COPY_CI_WORKFLOW_COMMAND, () => copyCiWorkflow()),

@@ -5,7 +5,7 @@ import type { CompletionKind } from '../core/features/completion';
 import type { DocumentSymbol, SymbolKind } from '../core/features/symbols';
 import { fromPosition, toLocation, toRange, toWorkspaceEdit } from './convert';
 import { LensBudget } from './lensBudget';
-import type { PortfolioService } from './service';
+import type { PortfolioQueries } from './portfolioQueries';
 
 export const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { pattern: '**/*.portfolio.{yaml,yml}' }];
 
@@ -38,19 +38,44 @@ function toSymbol(symbol: DocumentSymbol): vscode.DocumentSymbol {
   return result;
 }
 
+/** Cancelled once every caller sharing an answer has cancelled: until then the request is still wanted. */
+class SharedCancellation {
+  private readonly source = new vscode.CancellationTokenSource();
+  private wanting = 0;
+  readonly token = this.source.token;
+
+  add(token: vscode.CancellationToken): void {
+    if (token.isCancellationRequested) return;
+    this.wanting++;
+    const listener = token.onCancellationRequested(() => {
+      listener.dispose();
+      if (--this.wanting === 0) this.source.cancel();
+    });
+  }
+}
+
 /**
  * One answer per document version: the outline, breadcrumbs and sticky scroll each ask for the
  * symbols after an edit, and on a large file each answer is thousands of symbols from the worker.
  */
 class PerVersion<T> {
-  private readonly answers = new Map<string, { version: number; answer: Promise<T> }>();
+  private readonly answers = new Map<string, { version: number; answer: Promise<T>; askers: SharedCancellation }>();
 
-  get(document: vscode.TextDocument, compute: () => Promise<T>): Promise<T> {
+  get(
+    document: vscode.TextDocument,
+    token: vscode.CancellationToken,
+    compute: (token: vscode.CancellationToken) => Promise<T>,
+  ): Promise<T> {
     const key = document.uri.toString();
     const known = this.answers.get(key);
-    if (known && known.version === document.version) return known.answer;
-    const answer = compute();
-    this.answers.set(key, { version: document.version, answer });
+    if (known && known.version === document.version && !known.askers.token.isCancellationRequested) {
+      known.askers.add(token);
+      return known.answer;
+    }
+    const askers = new SharedCancellation();
+    askers.add(token);
+    const answer = compute(askers.token);
+    this.answers.set(key, { version: document.version, answer, askers });
     // No answer (the engine did not have the file yet, or failed) is not kept: the next request asks again.
     const drop = () => {
       if (this.answers.get(key)?.answer === answer) this.answers.delete(key);
@@ -64,9 +89,9 @@ class PerVersion<T> {
   }
 }
 
-/** Runs a request against the engine for a portfolio document; other documents get nothing. */
+/** Runs a request against the engine for a portfolio document; other documents get nothing, and so does a request cancelled before its turn. */
 async function withFolder<T>(
-  service: PortfolioService,
+  service: PortfolioQueries,
   document: vscode.TextDocument,
   run: (folder: string, path: string) => Promise<T>,
 ): Promise<T | undefined> {
@@ -79,7 +104,7 @@ async function withFolder<T>(
   }
 }
 
-export function registerLanguageFeatures(service: PortfolioService): vscode.Disposable[] {
+export function registerLanguageFeatures(service: PortfolioQueries): vscode.Disposable[] {
   const lensesChanged = new vscode.EventEmitter<void>();
   const lensBudget = new LensBudget(() => lensesChanged.fire());
   const symbols = new PerVersion<vscode.DocumentSymbol[] | undefined>();
@@ -90,9 +115,9 @@ export function registerLanguageFeatures(service: PortfolioService): vscode.Disp
     vscode.languages.registerCompletionItemProvider(
       SELECTOR,
       {
-        provideCompletionItems: (document, position) =>
+        provideCompletionItems: (document, position, token) =>
           withFolder(service, document, async (folder, path) => {
-            const result = await service.request({ type: 'completion', folder, path, position: fromPosition(position) });
+            const result = await service.request({ type: 'completion', folder, path, position: fromPosition(position) }, token);
             if (!result) return undefined;
             const range = toRange(result.range);
             return result.items.map((item) => {
@@ -112,29 +137,26 @@ export function registerLanguageFeatures(service: PortfolioService): vscode.Disp
       '{',
     ),
     vscode.languages.registerHoverProvider(SELECTOR, {
-      provideHover: (document, position) =>
+      provideHover: (document, position, token) =>
         withFolder(service, document, async (folder, path) => {
-          const result = await service.request({ type: 'hover', folder, path, position: fromPosition(position) });
+          const result = await service.request({ type: 'hover', folder, path, position: fromPosition(position) }, token);
           return result ? new vscode.Hover(new vscode.MarkdownString(result.markdown), toRange(result.range)) : undefined;
         }),
     }),
     vscode.languages.registerDefinitionProvider(SELECTOR, {
-      provideDefinition: (document, position) =>
+      provideDefinition: (document, position, token) =>
         withFolder(service, document, async (folder, path) =>
-          (await service.request({ type: 'definition', folder, path, position: fromPosition(position) })).map(toLocation),
+          (await service.request({ type: 'definition', folder, path, position: fromPosition(position) }, token)).map(toLocation),
         ),
     }),
     vscode.languages.registerReferenceProvider(SELECTOR, {
-      provideReferences: (document, position, context) =>
+      provideReferences: (document, position, context, token) =>
         withFolder(service, document, async (folder, path) =>
           (
-            await service.request({
-              type: 'references',
-              folder,
-              path,
-              position: fromPosition(position),
-              includeDeclaration: context.includeDeclaration,
-            })
+            await service.request(
+              { type: 'references', folder, path, position: fromPosition(position), includeDeclaration: context.includeDeclaration },
+              token,
+            )
           ).map(toLocation),
         ),
     }),
@@ -169,18 +191,20 @@ export function registerLanguageFeatures(service: PortfolioService): vscode.Disp
     vscode.languages.registerDocumentSymbolProvider(
       SELECTOR,
       {
-        provideDocumentSymbols: (document) =>
-          symbols.get(document, () =>
-            withFolder(service, document, async (folder, path) => (await service.request({ type: 'symbols', folder, path })).map(toSymbol)),
+        provideDocumentSymbols: (document, token) =>
+          symbols.get(document, token, (wanted) =>
+            withFolder(service, document, async (folder, path) =>
+              (await service.request({ type: 'symbols', folder, path }, wanted)).map(toSymbol),
+            ),
           ),
       },
       { label: 'Portfolio' },
     ),
     vscode.languages.registerCodeLensProvider(SELECTOR, {
       onDidChangeCodeLenses: lensesChanged.event,
-      provideCodeLenses: (document) =>
+      provideCodeLenses: (document, token) =>
         withFolder(service, document, async (folder, path) => {
-          const lenses = lensBudget.select(document, await service.request({ type: 'codeLens', folder, path }));
+          const lenses = lensBudget.select(document, await service.request({ type: 'codeLens', folder, path }, token));
           return lenses.map((lens) => {
             const range = toRange(lens.range);
             if (lens.command?.kind === 'references') {

@@ -3,7 +3,7 @@
 // never parses or holds the whole portfolio, and the tree shows what the diagnostics show.
 import * as vscode from 'vscode';
 import type { TreeNode, TreePage } from '../core/features/portfolioTree';
-import type { PortfolioService } from './service';
+import type { PortfolioQueries } from './portfolioQueries';
 
 export const VIEW_ID = 'portfolioAlignment.portfolio';
 export const EXPLORER_VIEW_ID = 'portfolioAlignment.explorerPortfolio';
@@ -68,7 +68,7 @@ export class PortfolioTreeProvider implements vscode.TreeDataProvider<ViewElemen
   generation = 0;
 
   constructor(
-    private readonly service: PortfolioService,
+    private readonly service: PortfolioQueries,
     private readonly pageSize = PAGE_SIZE,
   ) {
     this.disposables.push(
@@ -246,7 +246,7 @@ async function openNode(element: unknown, revealInCenter: boolean): Promise<vsco
 }
 
 /** A file the summary can start from: the node's own, or the folder's first. */
-function summaryResource(service: PortfolioService, element: unknown): vscode.Uri | undefined {
+function summaryResource(service: PortfolioQueries, element: unknown): vscode.Uri | undefined {
   const where = locationOf(element);
   if (where) return where.uri;
   const folder = (element as { folder?: string } | undefined)?.folder ?? service.portfolioFolders()[0]?.key;
@@ -266,7 +266,7 @@ export interface PortfolioView {
   disposables: vscode.Disposable[];
 }
 
-export function registerPortfolioView(service: PortfolioService): PortfolioView {
+export function registerPortfolioView(service: PortfolioQueries): PortfolioView {
   const provider = new PortfolioTreeProvider(service);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const explorerView = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { formatMoneyShort } from '../core/model/money';
 import { band, percent } from '../core/summary/report/view';
-import { SLOW_CHECK_MS, type PortfolioService } from './service';
+import { SLOW_CHECK_MS, type PortfolioQueries } from './portfolioQueries';
 
 /** 1,552: counts with thousands separators. */
 function count(n: number): string {
@@ -20,7 +20,7 @@ export class AlignmentStatusBar implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
-    private readonly service: PortfolioService,
+    private readonly service: PortfolioQueries,
     private readonly command: string,
   ) {
     this.item.name = 'Portfolio Alignment';

@@ -4,7 +4,7 @@
 // web extension host can run no process, and then no task is offered.
 import * as vscode from 'vscode';
 import { SECTION } from './config';
-import type { PortfolioService } from './service';
+import type { PortfolioQueries } from './portfolioQueries';
 
 export const TASK_TYPE = 'portfolio-align';
 export const PROBLEM_MATCHER = '$portfolio-align';
@@ -77,7 +77,7 @@ function taskFor(
 class PortfolioTaskProvider implements vscode.TaskProvider {
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly service: PortfolioService,
+    private readonly service: PortfolioQueries,
   ) {}
 
   provideTasks(): vscode.Task[] {
@@ -99,7 +99,7 @@ class PortfolioTaskProvider implements vscode.TaskProvider {
   }
 }
 
-export function registerTasks(context: vscode.ExtensionContext, service: PortfolioService): vscode.Disposable[] {
+export function registerTasks(context: vscode.ExtensionContext, service: PortfolioQueries): vscode.Disposable[] {
   if (!canRunTasks()) return [];
   return [vscode.tasks.registerTaskProvider(TASK_TYPE, new PortfolioTaskProvider(context.extensionUri, service))];
 }

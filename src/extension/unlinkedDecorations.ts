@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { UnlinkedMark } from '../core/features/portfolioTree';
 import { SECTION } from './config';
-import type { PortfolioService } from './service';
+import type { PortfolioQueries } from './portfolioQueries';
 
 export const UNLINKED_DECORATION_SETTING = 'decorations.unlinkedSpend';
 
@@ -21,7 +21,7 @@ export class UnlinkedSpendDecorations implements vscode.Disposable {
   /** Fires with a document URI after its decorations were set. */
   readonly onDidUpdate = this.onDidUpdateEmitter.event;
 
-  constructor(private readonly service: PortfolioService) {
+  constructor(private readonly service: PortfolioQueries) {
     this.disposables.push(
       this.type,
       this.onDidUpdateEmitter,

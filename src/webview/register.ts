@@ -1,7 +1,7 @@
 // Wires the summary panel into the extension: the command, the serializer, and the context key
 // that shows the editor title button on portfolio files.
 import * as vscode from 'vscode';
-import type { PortfolioService } from '../extension/service';
+import type { PortfolioQueries } from '../extension/portfolioQueries';
 import type { SummaryPanels } from './summary/summaryPanels';
 import { VIEW_TYPE } from './viewType';
 
@@ -9,7 +9,7 @@ export const SHOW_SUMMARY_COMMAND = 'portfolioAlignment.showSummary';
 /** True when the active editor holds a portfolio file (also one found by apiVersion). */
 const EDITOR_CONTEXT = 'portfolioAlignment.portfolioEditor';
 
-function trackPortfolioEditor(service: PortfolioService): vscode.Disposable {
+function trackPortfolioEditor(service: PortfolioQueries): vscode.Disposable {
   const update = () => {
     const document = vscode.window.activeTextEditor?.document;
     void vscode.commands.executeCommand('setContext', EDITOR_CONTEXT, document !== undefined && service.isPortfolioDocument(document));
@@ -27,7 +27,7 @@ export type SummaryModule = typeof import('./summary/index');
 
 export function registerSummaryPanel(
   context: vscode.ExtensionContext,
-  service: PortfolioService,
+  service: PortfolioQueries,
   log: vscode.LogOutputChannel,
   load: () => SummaryModule,
 ): { panels: () => SummaryPanels | undefined; disposables: vscode.Disposable[] } {

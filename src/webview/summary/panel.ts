@@ -8,7 +8,7 @@ import type { Summary } from '../../core/summary/summarize';
 import type { PortfolioDiagnostic } from '../../core/check/diagnostics';
 import type { SummaryFilter } from '../../engine/protocol';
 import { toRange } from '../../extension/convert';
-import type { PortfolioService } from '../../extension/service';
+import type { PortfolioQueries } from '../../extension/portfolioQueries';
 import { loadSpreadsheetModule, spreadsheetUnavailable } from '../../extension/spreadsheetModule';
 import { EXPORT_KINDS, exportFileName, exportSheets, renderExport } from './exporter';
 import { summaryMessage } from './summaryMessage';
@@ -67,7 +67,7 @@ export class SummaryPanel implements vscode.Disposable {
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    private readonly service: PortfolioService,
+    private readonly service: PortfolioQueries,
     private readonly extensionUri: vscode.Uri,
     target: PanelTarget,
     private readonly log: vscode.LogOutputChannel,

@@ -1,7 +1,7 @@
 // The one summary panel: the command opens it (or brings it forward, switching folder when run
 // from a file of another folder), the serializer restores it after a reload.
 import * as vscode from 'vscode';
-import type { PortfolioService } from '../../extension/service';
+import type { PortfolioQueries } from '../../extension/portfolioQueries';
 import { NO_FILTERS, type PageState } from '../protocol';
 import { SummaryPanel, VIEW_TYPE, webviewOptions, type PanelTarget } from './panel';
 import { SummaryTestProbe } from './testProbe';
@@ -10,7 +10,7 @@ export class SummaryPanels implements vscode.Disposable {
   private panel: SummaryPanel | undefined;
 
   constructor(
-    private readonly service: PortfolioService,
+    private readonly service: PortfolioQueries,
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
     /** Under the in-editor tests, each panel gets a probe of its messages. */
