@@ -89,7 +89,7 @@ function series(name: string, xs: readonly number[], ys: ReadonlyArray<number | 
     runs(xs, ys)
       .filter((run) => run.length > 1)
       .map((run) => h('polyline', { class: `trend-line ${name}`, points: run.map(([x, y]) => `${round(x)},${round(y)}`).join(' ') })),
-    ys.map((y, i) => (y === null ? null : h('circle', { class: `trend-dot ${name}`, cx: round(xs[i]!), cy: round(y), r: '3' }))),
+    ys.flatMap((y, i) => (y === null ? [] : [h('circle', { class: `trend-dot ${name}`, cx: round(xs[i]!), cy: round(y), r: '3' })])),
   );
 }
 
