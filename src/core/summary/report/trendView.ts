@@ -260,3 +260,62 @@ export function trendTable(points: readonly TrendPoint[], caption = 'The trend, 
     ),
   );
 }
+
+/** What the panel's Trend section shows: a button until asked, progress, the chart, or why not. */
+export type TrendState =
+  | { status: 'idle' }
+  | { status: 'loading' | 'unavailable' | 'failed'; message: string }
+  | { status: 'ready'; message: string; points: TrendPoint[] };
+
+/** Why the panel cannot draw the trend here, from the reason git is not available. */
+export function trendUnavailable(reason: string): string {
+  return `The trend reads this folder's git history, which is not available here. ${reason}`;
+}
+
+/** The panel's Trend section: loaded on demand, so that reading git never holds up the summary. */
+export function trendSection(state: TrendState, maxPoints: number): VElement {
+  const button = (label: string) => h('button', { class: 'secondary trend-load', 'data-action': 'trend' }, label);
+  let content: VNode[];
+  switch (state.status) {
+    case 'idle':
+      content = [
+        h(
+          'div',
+          { class: 'trend-actions' },
+          h(
+            'p',
+            { class: 'lede' },
+            `The alignment score and spend at each of the last ${maxPoints} commits that changed this folder's portfolio files.`,
+          ),
+          button('Show trend'),
+        ),
+      ];
+      break;
+    case 'loading':
+      content = [h('p', { class: 'trend-progress', role: 'status' }, state.message)];
+      break;
+    case 'unavailable':
+      content = [h('p', { class: 'note' }, state.message)];
+      break;
+    case 'failed':
+      content = [h('div', { class: 'trend-actions' }, h('p', { class: 'note' }, state.message), button('Try again'))];
+      break;
+    case 'ready':
+      content = [
+        h('div', { class: 'trend-actions' }, h('p', { class: 'lede' }, state.message), button('Refresh trend')),
+        ...(state.points.length > 0
+          ? [
+              trendChart(state.points),
+              h('div', { class: 'visually-hidden' }, trendTable(state.points, 'The trend as a table, oldest first')),
+            ]
+          : []),
+      ];
+      break;
+  }
+  return h(
+    'section',
+    { id: 'trend', class: 'block trend-section', 'aria-labelledby': 'trend-title' },
+    h('h2', { id: 'trend-title' }, 'Trend'),
+    content,
+  );
+}
