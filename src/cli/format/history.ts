@@ -79,8 +79,8 @@ export function formatHistoryHtml(points: readonly Point[]): string {
 <title>${escapeHtml(name)}: alignment over time</title><style>${STYLE}</style></head>
 <body class="standalone"><main class="report history"><h1>${escapeHtml(name)}: alignment over time</h1>
 ${chart}
-<table class="data history-table"><caption>One row per point, oldest first</caption>
+<div class="table-wrap"><table class="data history-table"><caption>One row per point, oldest first</caption>
 <thead><tr><th scope="col">Date</th><th scope="col">Commit</th><th scope="col">Score</th><th scope="col">Total</th><th scope="col">Aligned</th><th scope="col">Unlinked</th><th scope="col">Measured share</th><th scope="col">Run share</th></tr></thead>
-<tbody>${rows.join('\n')}</tbody></table></main></body></html>
+<tbody>${rows.join('\n')}</tbody></table></div></main></body></html>
 `;
 }
