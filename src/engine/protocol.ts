@@ -3,6 +3,8 @@
 import type { Summary } from '../core/summary/summarize';
 import type { PortfolioDiagnostic } from '../core/check/diagnostics';
 import type { PortfolioDiff } from '../core/summary/diff';
+import type { TrendStep } from '../core/summary/trend';
+import type { TrendPoint } from '../core/summary/report/trendView';
 import type { CompletionResult } from '../core/features/completion';
 import type { Fix } from '../core/features/fixes';
 import type { HoverResult } from '../core/features/hover';
@@ -64,7 +66,9 @@ export type Request =
   /** The unlinked spend of one file's initiatives, for the end-of-line decoration. */
   | (InFolder & { type: 'unlinkedMarks'; path: string })
   /** The folder's current analysis against other texts of its files (a git ref), checked alike. */
-  | (InFolder & { type: 'compare'; base: Array<{ path: string; text: string }> });
+  | (InFolder & { type: 'compare'; base: Array<{ path: string; text: string }> })
+  /** The trend: the folder's files at points of its git history, each checked with its settings. */
+  | (InFolder & { type: 'trend'; steps: TrendStep[] });
 
 export interface FileDiagnostics {
   path: string;
@@ -119,6 +123,7 @@ export interface ResultOf {
   portfolioTree: TreePage;
   unlinkedMarks: UnlinkedMark[];
   compare: PortfolioDiff;
+  trend: TrendPoint[];
 }
 
 export interface RequestMessage {

@@ -11,6 +11,7 @@ import { definition, prepareRename, references, rename } from '../core/features/
 import { documentSymbols } from '../core/features/symbols';
 import type { PortfolioDiagnostic } from '../core/check/diagnostics';
 import { diffSnapshots, snapshotOf, type PortfolioDiff } from '../core/summary/diff';
+import { trendOf } from '../core/summary/trend';
 import { SpendLedger } from '../core/check/ledger';
 import { rules } from '../core/check/rules';
 import type { Position } from '../core/syntax/lineIndex';
@@ -171,6 +172,8 @@ export class EngineServer {
         return unlinkedMarks(this.analysis(state), request.path);
       case 'compare':
         return this.compare(state, request.base);
+      case 'trend':
+        return trendOf(request.steps, this.options(state));
     }
   }
 

@@ -23,6 +23,7 @@ import {
 } from 'zod/mini';
 import type { Summary } from '../core/summary/summarize';
 import type { Comparison } from '../core/summary/report/compareView';
+import type { TrendPoint } from '../core/summary/report/trendView';
 import { ruleIds } from '../core/check/ruleIds';
 import {
   categories as CATEGORIES,
@@ -171,6 +172,22 @@ export const ComparisonSchema = object({
   omitted: count(),
 });
 
+/** One point of the trend (see core/summary/report/trendView.ts). */
+const TrendPointSchema = object({
+  commit: text(),
+  date: text(),
+  label: optional(text()),
+  currency: string(),
+  alignmentScore: nullable(share()),
+  totalSpend: minor(),
+  unlinkedSpend: minor(),
+});
+
+/** The most points the host sends: the trend is of the last commits (see extension/gitTrend.ts). */
+export const MAX_TREND_POINTS = 50;
+
+export const TREND_STATUSES = ['loading', 'ready', 'unavailable', 'failed'] as const;
+
 const FiltersSchema = object({ owner: nullable(text()), status: nullable(oneOf(STATUSES)) });
 export type Filters = Infer<typeof FiltersSchema>;
 export const NO_FILTERS: Filters = { owner: null, status: null };
@@ -209,9 +226,21 @@ const StatusMessageSchema = strictObject({
   busy: boolean(),
 });
 
-export const HostMessageSchema = discriminatedUnion('type', [SummaryMessageSchema, StatusMessageSchema]);
+/** The Trend section: progress while it loads, then the points, or why there are none. */
+const TrendMessageSchema = strictObject({
+  type: literal('trend'),
+  /** The folder the trend is of: the page drops a trend of another folder. */
+  folder: string(),
+  status: oneOf(TREND_STATUSES),
+  /** Progress, the reason it is unavailable, or what the points cover. */
+  message: text(),
+  points: optional(array(TrendPointSchema).check(maxLength(MAX_TREND_POINTS))),
+});
+
+export const HostMessageSchema = discriminatedUnion('type', [SummaryMessageSchema, StatusMessageSchema, TrendMessageSchema]);
 export type HostMessage = Infer<typeof HostMessageSchema>;
 export type SummaryMessage = Infer<typeof SummaryMessageSchema>;
+export type TrendMessage = Infer<typeof TrendMessageSchema>;
 
 // ---- page to host ----
 
@@ -226,8 +255,16 @@ export const PageMessageSchema = discriminatedUnion('type', [
   /** Compare with a git ref: the host asks which (HEAD, a branch, a tag) unless given one. */
   strictObject({ type: literal('compare'), ref: optional(text()) }),
   strictObject({ type: literal('clearComparison') }),
+  /** Load the Trend section: the folder's git history, on demand. */
+  strictObject({ type: literal('showTrend') }),
   /** What the page shows after each render: the score and the ids in the unlinked table. */
-  strictObject({ type: literal('rendered'), score: text(), unlinked: array(text()).check(maxLength(1000)) }),
+  strictObject({
+    type: literal('rendered'),
+    score: text(),
+    unlinked: array(text()).check(maxLength(1000)),
+    /** The dots of the trend's score chart, when it is shown. */
+    trendPoints: optional(count()),
+  }),
 ]);
 export type PageMessage = Infer<typeof PageMessageSchema>;
 
@@ -270,5 +307,6 @@ const checks: [
   Same<(typeof REASONS)[number], UnlinkedReason>,
   Same<Infer<typeof SummarySchema>, Summary>,
   Same<Infer<typeof ComparisonSchema>, Comparison>,
-] = [true, true, true, true];
+  Same<Infer<typeof TrendPointSchema>, TrendPoint>,
+] = [true, true, true, true, true];
 void checks;

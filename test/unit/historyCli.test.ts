@@ -1,6 +1,7 @@
 // portfolio-align history as a child process, against a real git repository with dated commits.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -172,6 +173,29 @@ describe('portfolio-align history (CLI, real git)', function () {
     assert.match(html, /<td>80\.0%<\/td>/);
     assert.doesNotMatch(html, /<script/i);
     assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src 'sha256-/);
+  });
+
+  it('draws the trend above the HTML table: SVG with a dot per point where its date and score put it', () => {
+    const html = run(['history', 'p', '-f', 'html'], repo).stdout;
+    assert.equal(html.match(/<svg class="trend-chart"[^>]* role="img"/g)?.length, 2);
+    assert.ok(html.indexOf('<svg') < html.indexOf('<table'), 'the chart comes before the table');
+    // 60%, 100%, 80%, 100% on days 0, 15, 29 and 30 of 30: x = 72 + day/30 * 552, y = 172 - score * 160.
+    const dots = [...html.matchAll(/<circle class="trend-dot score" cx="([\d.]+)" cy="([\d.]+)"/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    assert.deepEqual(dots, [
+      [72, 76],
+      [348, 12],
+      [605.6, 44],
+      [624, 12],
+    ]);
+    assert.match(html, /aria-label="Alignment score over time, 4 points from 2027-01-05 to 2027-02-04: 60\.0% at first, 100\.0% at last/);
+    // The one stylesheet is the one the policy's hash allows.
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    const hash = crypto.createHash('sha256').update(style, 'utf8').digest('base64');
+    assert.ok(html.includes(`style-src 'sha256-${hash}'`), 'the policy allows the stylesheet by its hash');
+    assert.doesNotMatch(html, /\sstyle=|<script|\son[a-z]+=/i);
   });
 
   it('follows files added, deleted and broken along the way', () => {

@@ -1,8 +1,10 @@
-// `history` as text, CSV and a standalone HTML table (no script; the trend chart is the panel's).
+// `history` as text, CSV and a standalone HTML page: the trend chart (SVG, no script) above a table.
 import type { Summary } from '../../core/summary/summarize';
 import { formatDecimal, formatMoneyShort } from '../../core/model/money';
 import { csvField } from '../../core/summary/report/csv';
-import { escapeHtml } from '../../core/summary/report/html';
+import { escapeHtml, renderNode, STANDALONE_THEME } from '../../core/summary/report/html';
+import { trendChart, trendPointOf } from '../../core/summary/report/trendView';
+import reportCss from '../../../media/summary.css';
 import { cspHash } from '../../core/summary/report/sha256';
 import { percent } from '../../core/summary/report/view';
 import { signedPoints } from './diffText';
@@ -54,8 +56,13 @@ export function formatHistoryText(points: readonly Point[]): string {
   return lines.length > 0 ? lines.join('\n') + '\n' : 'No points in this range.\n';
 }
 
-const STYLE =
-  'body{font-family:system-ui,sans-serif;margin:24px auto;max-width:1100px;color-scheme:light dark}table{border-collapse:collapse}th,td{padding:4px 10px;border-bottom:1px solid #8884;text-align:right}th:first-child,td:first-child{text-align:left}';
+// The report's own stylesheet and light/dark palette, so that the chart reads as the report's do.
+const STYLE = `${STANDALONE_THEME}\n${reportCss.replace(/<\/style/gi, '')}
+.history table { border-collapse: collapse; margin-top: 8px; }
+.history th, .history td { padding: 4px 10px; border-bottom: 1px solid var(--vscode-panel-border); text-align: right; font-variant-numeric: tabular-nums; }
+.history th:first-child, .history td:first-child, .history td:nth-child(2), .history th:nth-child(2) { text-align: left; }
+.history caption { text-align: left; color: var(--vscode-descriptionForeground); }
+`.replace(/\r\n?/g, '\n');
 
 export function formatHistoryHtml(points: readonly Point[]): string {
   const rows = points.map(
@@ -63,13 +70,17 @@ export function formatHistoryHtml(points: readonly Point[]): string {
       `<tr><td>${escapeHtml(date.slice(0, 10))}</td><td><code>${escapeHtml(commit.slice(0, 10))}</code>${tag ? ` ${escapeHtml(tag)}` : ''}</td><td>${percent(s.alignmentScore)}</td><td>${escapeHtml(formatMoneyShort(s.totalSpend, s.currency))}</td><td>${escapeHtml(formatMoneyShort(s.alignedSpend, s.currency))}</td><td>${escapeHtml(formatMoneyShort(s.unlinkedSpend, s.currency))}</td><td>${percent(s.measuredShare)}</td><td>${percent(s.runShare)}</td></tr>`,
   );
   const name = points.at(-1)?.summary.name ?? 'Portfolio';
+  // The chart comes from the same view tree as the panel's trend; the table below has its figures.
+  const chart = renderNode(trendChart(points.map((p) => trendPointOf(p.commit, p.date, p.summary, p.tag))));
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspHash(STYLE)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(name)}: alignment over time</title><style>${STYLE}</style></head>
-<body><h1>${escapeHtml(name)}: alignment over time</h1>
-<table><caption>One row per point, oldest first</caption>
+<body class="standalone"><main class="report history"><h1>${escapeHtml(name)}: alignment over time</h1>
+${chart}
+<div class="table-wrap"><table class="data history-table"><caption>One row per point, oldest first</caption>
 <thead><tr><th scope="col">Date</th><th scope="col">Commit</th><th scope="col">Score</th><th scope="col">Total</th><th scope="col">Aligned</th><th scope="col">Unlinked</th><th scope="col">Measured share</th><th scope="col">Run share</th></tr></thead>
-<tbody>${rows.join('\n')}</tbody></table></body></html>
+<tbody>${rows.join('\n')}</tbody></table></div></main></body></html>
 `;
 }

@@ -19,6 +19,8 @@ import { focusKey, restoreFocus } from './focus';
 import { renderNode } from './render';
 import { cardDeltas, comparisonSection, withCardDeltas, type Comparison } from '../../core/summary/report/compareView';
 import type { VElement } from '../../core/summary/report/view';
+import { trendSection, trendUnavailable, type TrendState } from '../../core/summary/report/trendView';
+import { MAX_TREND_POINTS, type TrendMessage } from '../protocol';
 
 /** The report with each card's change since the ref, and the changes listed after the cards. */
 function withComparison(report: VElement, comparison: Comparison, displayPath: (path: string) => string): VElement {
@@ -29,9 +31,22 @@ function withComparison(report: VElement, comparison: Comparison, displayPath: (
   return { ...view, children };
 }
 
+/** The report with the Trend section after the headline (and after the changes, when comparing). */
+function withTrend(report: VElement, trend: TrendState): VElement {
+  const children = [...(report.children ?? [])];
+  let after = -1;
+  children.forEach((c, i) => {
+    if (typeof c !== 'string' && /(^|\s)(headline|comparison)(\s|$)/.test(c.attrs?.class ?? '')) after = i;
+  });
+  children.splice(after + 1, 0, trendSection(trend, MAX_TREND_POINTS));
+  return { ...report, children };
+}
+
 const vscode = acquireVsCodeApi();
 let state: PageState = parsePageState(vscode.getState()) ?? INITIAL_PAGE_STATE;
 let current: SummaryMessage | undefined;
+/** The Trend section of the current folder: asked for by the user, then sent by the host. */
+let trend: TrendState = { status: 'idle' };
 /** The scroll position saved before a reload is applied once, when the first summary is shown. */
 let pendingScroll: number | undefined = state.scrollY;
 
@@ -91,9 +106,10 @@ function render(): void {
     filterNote: describeFilters(message.scope, message.file?.name, message.filters),
   });
   const comparison = message.comparison;
-  const view = comparison
+  const compared = comparison
     ? withComparison(report, comparison, (path) => (Object.hasOwn(message.displayPaths, path) ? message.displayPaths[path]! : path))
     : report;
+  const view = withTrend(compared, trendOf(message));
   const focused = reportRoot.contains(document.activeElement) ? focusKey(document.activeElement) : undefined;
   const scrollY = pendingScroll ?? window.scrollY;
   pendingScroll = undefined;
@@ -104,13 +120,32 @@ function render(): void {
   reportRendered();
 }
 
+/** The trend as shown: where git is known to be missing, the section says why before it is asked. */
+function trendOf(message: SummaryMessage): TrendState {
+  if (trend.status === 'idle' && message.compare?.available === false && message.compare.reason)
+    return { status: 'unavailable', message: trendUnavailable(message.compare.reason) };
+  return trend;
+}
+
+function receiveTrend(message: TrendMessage): void {
+  if (!current || message.folder !== current.folder) return;
+  trend =
+    message.status === 'ready'
+      ? { status: 'ready', message: message.message, points: message.points ?? [] }
+      : { status: message.status, message: message.message };
+  render();
+}
+
 /** Tells the host what is on screen, read back from the page itself (editor tests check it). */
 function reportRendered(): void {
   const score = reportRoot.querySelector('.card.score .card-value')?.firstChild?.textContent ?? '';
   const unlinked = [...reportRoot.querySelectorAll('table[data-table="unlinked"] button.reveal, table[data-table="unlinked"] .place')].map(
     (b) => b.textContent ?? '',
   );
-  post({ type: 'rendered', score, unlinked: unlinked.slice(0, 1000) });
+  const trendDots = reportRoot.querySelector('#trend svg.trend-chart')
+    ? reportRoot.querySelectorAll('#trend .trend-dot.score').length
+    : undefined;
+  post({ type: 'rendered', score, unlinked: unlinked.slice(0, 1000), ...(trendDots !== undefined ? { trendPoints: trendDots } : {}) });
 }
 
 function receive(message: HostMessage): void {
@@ -119,6 +154,8 @@ function receive(message: HostMessage): void {
     if (!current) reportRoot.replaceChildren();
     return;
   }
+  if (message.type === 'trend') return receiveTrend(message);
+  if (current && current.folder !== message.folder) trend = { status: 'idle' };
   current = message;
   state = { ...state, folder: message.folder, file: message.file?.path ?? null, scope: message.scope, filters: message.filters };
   controls.update(message);
@@ -140,6 +177,11 @@ function onClick(event: MouseEvent): void {
       break;
     case 'problems':
       post({ type: 'showProblems', rule: data('rule') as Extract<PageMessage, { type: 'showProblems' }>['rule'] });
+      break;
+    case 'trend':
+      trend = { status: 'loading', message: 'Reading the git history…' };
+      render();
+      post({ type: 'showTrend' });
       break;
     case 'page': {
       const page = Number(data('page'));

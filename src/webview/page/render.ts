@@ -26,6 +26,7 @@ const HTML_TAGS = new Set([
   'tr',
   'th',
   'td',
+  'caption',
   'figure',
   'figcaption',
   'button',
@@ -34,7 +35,7 @@ const HTML_TAGS = new Set([
   'em',
   'code',
 ]);
-const SVG_TAGS = new Set(['svg', 'g', 'rect', 'line', 'text', 'title']);
+const SVG_TAGS = new Set(['svg', 'g', 'rect', 'line', 'text', 'title', 'polyline', 'circle']);
 
 const ATTRIBUTES = new Set([
   'class',
@@ -67,6 +68,11 @@ const ATTRIBUTES = new Set([
   'y1',
   'y2',
   'text-anchor',
+  // the trend's lines and dots
+  'points',
+  'cx',
+  'cy',
+  'r',
 ]);
 
 /** Whether an attribute may be set: listed, never an event handler, links only to https. */

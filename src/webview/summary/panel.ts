@@ -27,6 +27,7 @@ import type { SummaryTestProbe } from './testProbe';
 import { WebviewHost } from './webviewHost';
 import { baseTexts, gitAccess, refChoices, type GitAccess } from '../../extension/gitBase';
 import { comparisonOf, type Comparison } from '../../core/summary/report/compareView';
+import { TrendLoader } from './trendLoader';
 
 export { VIEW_TYPE } from '../viewType';
 /** Edits arrive as a burst of checks while typing: wait for a pause before asking again. */
@@ -61,6 +62,9 @@ export class SummaryPanel implements vscode.Disposable {
   /** "Compare with…": the ref chosen and the folder's files at it, until cleared or retargeted. */
   private comparing: { folder: string; ref: string; base: Array<{ path: string; text: string }> } | undefined;
   private access: { folder: string; access: Promise<GitAccess> } | undefined;
+  private readonly trend: TrendLoader;
+  /** Whether the page (re)loaded since the trend was last posted: it has lost it. */
+  private trendLost = false;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDidDisposeEmitter.event;
@@ -75,12 +79,16 @@ export class SummaryPanel implements vscode.Disposable {
     readonly testProbe?: SummaryTestProbe,
   ) {
     this.target = target;
+    this.trend = new TrendLoader((message) => this.host.postAside(message), log);
     this.host = new WebviewHost(
       panel,
       extensionUri,
       { script: 'summary.js', style: 'summary.css', parse: parsePageMessage },
       {
-        ready: () => (this.host.last && !this.stale ? this.post(this.host.last) : this.refresh(0)),
+        ready: () => {
+          this.trendLost = true;
+          return this.host.last && !this.stale ? this.post(this.host.last) : this.refresh(0);
+        },
         message: (message) => this.handle(message),
       },
       log,
@@ -118,6 +126,7 @@ export class SummaryPanel implements vscode.Disposable {
       return;
     }
     this.target = { folder, file, scope: 'folder', filters: NO_FILTERS };
+    this.trend.reset();
     this.stale = true;
     this.refresh(0);
   }
@@ -284,6 +293,20 @@ export class SummaryPanel implements vscode.Disposable {
     if (compare && message.type === 'summary') message = { ...message, ...compare };
     if (message.type === 'summary') this.panel.title = `Alignment: ${message.folderName}`;
     this.host.post(message);
+    const kept = message.type === 'summary' && this.trendLost ? this.trend.keptFor(message.folder) : undefined;
+    if (message.type === 'summary') this.trendLost = false;
+    if (kept) this.host.postAside(kept);
+  }
+
+  /** Loads the Trend section (the page's "Show trend"): the folder's git history, apart from the summary. */
+  showTrend(): Promise<void> {
+    const folder = this.target.folder;
+    return this.trend.load({
+      folder,
+      access: this.gitAccess(folder),
+      files: this.service.filesOf(folder),
+      check: (steps) => this.service.request({ type: 'trend', folder, steps }),
+    });
   }
 
   // ---- what the page asks for ----
@@ -320,6 +343,9 @@ export class SummaryPanel implements vscode.Disposable {
         return;
       case 'compare':
         await this.compareWith(message.ref);
+        return;
+      case 'showTrend':
+        await this.showTrend();
         return;
       case 'clearComparison':
         this.comparing = undefined;

@@ -73,6 +73,13 @@ export class WebviewHost<Out, In extends { type: string }> implements vscode.Dis
     this.probe?.posted(message);
   }
 
+  /** Posts a message beside the last one (progress, a section loaded on demand): not kept, not re-sent. */
+  postAside(message: Out): void {
+    if (!this.pageReady) return;
+    void this.panel.webview.postMessage(message);
+    this.probe?.posted(message);
+  }
+
   /** Takes a message from the page: validated first; `ready` is the host's, the rest the feature's. */
   async receive(raw: unknown): Promise<void> {
     const message = this.page.parse(raw);

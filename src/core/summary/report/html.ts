@@ -28,7 +28,7 @@ export function renderNode(node: VNode): string {
 }
 
 /** Colours for the standalone report, named like VS Code's theme variables that the CSS uses. */
-const STANDALONE_THEME = `
+export const STANDALONE_THEME = `
 :root { color-scheme: light dark;
   --vscode-font-family: system-ui, -apple-system, "Segoe UI", sans-serif; --vscode-font-size: 14px;
   --vscode-foreground: #1f2328; --vscode-descriptionForeground: #59636e; --vscode-editor-background: #ffffff;
