@@ -21,7 +21,7 @@ import {
 import { CURRENCY_PATTERN } from '../model/schema';
 import type { AmountLiteral, InitiativeModel, LinksModel, OutcomeModel } from '../model/model';
 import { WEIGHT_WHOLE } from '../model/model';
-import { where } from './rules/rule';
+import { where } from './findingHelpers';
 import { closest } from '../text/suggest';
 import type { WorkspaceIndex } from './workspaceIndex';
 
