@@ -1,24 +1,18 @@
 // Money across the workspace: which currency the summary uses, every amount converted into it,
 // and each initiative's spend allocated to the outcomes it serves. Rules and the summary both
 // read this one ledger, so a figure in a diagnostic is the figure in the summary.
-// What it cannot count it reports as data (CurrencyProblem), which rules/currency.ts words.
+// It converts through currencyConverter.ts and splits each spend with spendAllocation.ts; what
+// it cannot count it reports as data (CurrencyProblem), which rules/currency.ts words. Updating
+// the totals in place while typing (prepareReplace, add, subtract) stays here: it changes the
+// ledger's own totals and entries, and must stay the exact reverse of building them.
 import type { PNode } from '../syntax/ast';
 import type { Span } from './diagnostics';
 import type { Located, PortfolioFile } from '../model/file';
-import {
-  agreeingInverse,
-  allocate,
-  formatMoney,
-  inverseRatesAgree,
-  isCurrency,
-  rateDecimals,
-  sameRational,
-  type Rational,
-} from '../model/money';
+import { agreeingInverse, formatMoney, inverseRatesAgree, isCurrency, rateDecimals, sameRational, type Rational } from '../model/money';
 import { CURRENCY_PATTERN } from '../model/schema';
-import type { AmountLiteral, InitiativeModel, LinksModel, OutcomeModel } from '../model/model';
-import { WEIGHT_WHOLE } from '../model/model';
+import type { AmountLiteral, InitiativeModel, OutcomeModel } from '../model/model';
 import { CurrencyConverter, type AmountProblem, type Conversion } from './currencyConverter';
+import { allocateSpend, resolvedLinks } from './spendAllocation';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Why some or all of an initiative's spend serves no existing outcome. */
@@ -328,7 +322,7 @@ export class SpendLedger {
     const model = item.model;
     const cost = this.toSummary(file, item.chunk, model.cost);
     const actualCost = this.toSummary(file, item.chunk, model.actualCost);
-    const known = this.knownLinks(model);
+    const known = resolvedLinks(model, this.index.outcomes);
     // The entry of an unchanged item is reused when its amounts and resolved links are the same.
     const previous = item.spend;
     let entry: InitiativeSpend;
@@ -353,7 +347,7 @@ export class SpendLedger {
         unlinked: 0,
         reason: undefined,
       };
-      this.allocate(entry);
+      allocateSpend(entry, this.index.outcomes);
       item.spend = { known, entry };
     }
     this.add(entry);
@@ -362,18 +356,6 @@ export class SpendLedger {
       this.reportInexact(file, item.chunk, node, 'spend');
     }
     return entry;
-  }
-
-  /**
-   * Which links resolve, as bits behind a leading 1 (so [] is 1, [known] is 3, [unknown] is 2):
-   * an entry is reused only while this is the same. NaN, never equal, past 30 links.
-   */
-  private knownLinks(model: InitiativeModel): number {
-    const entries = model.links.entries;
-    if (entries.length > 30) return NaN;
-    let known = 1;
-    for (const link of entries) known = known * 2 + (this.index.outcomes.has(link.id) ? 1 : 0);
-    return known;
   }
 
   /** Takes an entry out of the totals: the reverse of add. */
@@ -399,42 +381,6 @@ export class SpendLedger {
       this.aligned += amount;
     }
   }
-
-  private allocate(entry: InitiativeSpend): void {
-    const links = entry.item.model.links;
-    if (links.form === 'none') {
-      entry.unlinked = entry.spend;
-      entry.reason = 'no-link';
-      return;
-    }
-    const parts = splitOf(links, entry.spend);
-    const entries = links.entries;
-    let allocated = 0;
-    let unknown = false;
-    for (let i = 0; i < entries.length; i++) {
-      const id = entries[i]!.id;
-      if (!this.index.outcomes.has(id)) {
-        unknown = true;
-        continue;
-      }
-      allocated += parts[i]!;
-      entry.allocations.push({ id, amount: parts[i]! });
-    }
-    entry.unlinked = entry.spend - allocated;
-    if (unknown) entry.reason = 'unknown-outcome';
-    else if (entry.unlinked > 0) entry.reason = 'split-below-100';
-  }
-}
-
-/** The spend split by the link weights (the rest, below 100%, last); memoised per links. */
-function splitOf(links: LinksModel, spend: number): number[] {
-  const known = links.split;
-  if (known?.spend === spend) return known.parts;
-  const weights = links.entries.map((link) => link.weight);
-  if (links.form === 'weighted' && links.weightSum < WEIGHT_WHOLE) weights.push(WEIGHT_WHOLE - links.weightSum);
-  const parts = allocate(spend, weights);
-  links.split = { spend, parts };
-  return parts;
 }
 
 /** The currency most files declare (ties: the first file's), or "no currency". */
