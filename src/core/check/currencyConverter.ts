@@ -1,10 +1,24 @@
 // Amounts into the summary currency: exactly, in integer minor units, under the rates the files
-// checked together declare, or the reason it cannot be done. It lives in check/ rather than next
-// to model/money.ts because it works for a set of files (one summary currency, one rate table
-// that every file's metadata adds to) while model/ reads one file; money.ts keeps the arithmetic
-// it uses. It says what went wrong as data: rules/currency.ts words the messages.
-import type { AmountLiteral } from '../model/model';
-import { currencyExponent, isCurrency, RateTable, toMinorUnits, type Rational } from '../model/money';
+// checked together declare (which must agree), or the reason it cannot be done. It lives in
+// check/ rather than next to model/money.ts because it works for a set of files (one summary
+// currency, one rate table that every file's metadata adds to) while model/ reads one file;
+// money.ts keeps the arithmetic it uses. It says what went wrong as data (AmountProblem,
+// RateProblem): rules/currency.ts words the messages.
+import type { Span } from './diagnostics';
+import type { Located, PortfolioFile } from '../model/file';
+import type { AmountLiteral, MetadataModel } from '../model/model';
+import {
+  agreeingInverse,
+  currencyExponent,
+  inverseRatesAgree,
+  isCurrency,
+  RateTable,
+  rateDecimals,
+  sameRational,
+  toMinorUnits,
+  type Rational,
+} from '../model/money';
+import { CURRENCY_PATTERN } from '../model/schema';
 
 /** Why one amount cannot be counted. */
 export type AmountProblem =
@@ -18,6 +32,25 @@ export type AmountProblem =
   | { kind: 'too-large-converted'; to: string }
   /** No declared rate, direct or through one other currency, takes `from` to `to`. */
   | { kind: 'no-rate'; from: string; to: string };
+
+/** A rate as declared in a file's metadata.rates. */
+export interface DeclaredRate {
+  rate: Rational;
+  file: PortfolioFile;
+  /** The rate's value. */
+  span: Span;
+  /** The rate as written. */
+  text: string;
+}
+
+/** Why a declared rate is not used. */
+export type RateProblem =
+  /** The key of metadata.rates is three capitals but no ISO 4217 code (at the key). */
+  | { kind: 'unknown-rate-currency'; code: string }
+  /** `currency` to `base` was declared before with another rate (`first`, the one used). */
+  | { kind: 'conflicting-rates'; currency: string; base: string; text: string; first: DeclaredRate }
+  /** `base` to `currency` was declared before (`first`) and this rate is not its inverse. */
+  | { kind: 'opposite-rates'; currency: string; base: string; text: string; first: DeclaredRate; inverse: string };
 
 /** A converted amount, or why it could not be converted, for a conversion context (`key`). */
 export interface Conversion {
@@ -45,6 +78,8 @@ export class CurrencyConverter {
   private ratesKey = '';
   /** The context number of each source currency, once looked up. */
   private readonly contexts = new Map<string, number>();
+  /** The first declaration of each "from>to" pair, the one used. */
+  private readonly declared = new Map<string, DeclaredRate>();
 
   /** Converts into `currency`, the summary currency. */
   constructor(readonly currency: string) {}
@@ -53,6 +88,49 @@ export class CurrencyConverter {
   addRate(from: string, to: string, rate: Rational): void {
     this.rates.add({ from, to, rate });
     this.ratesKey += `${from}>${to}=${rate.num}/${rate.den};`;
+  }
+
+  /**
+   * The rates a file's metadata declares, each into `base` (the file's currency). Files checked
+   * together must agree: the first declaration of a pair is used, and a different rate for it, an
+   * opposite rate that is not its inverse, or a code that is no currency is reported instead.
+   */
+  declareRates(
+    file: PortfolioFile,
+    metadata: Located<MetadataModel>,
+    base: string,
+    report: (span: Span, problem: RateProblem) => void,
+  ): void {
+    const chunk = metadata.chunk;
+    for (const declaration of metadata.model.rates) {
+      const span = { chunk, start: declaration.valueNode.start, end: declaration.valueNode.end };
+      if (!isCurrency(declaration.currency)) {
+        // A key that is not three capitals is the schema check's to report.
+        if (!CURRENCY_PATTERN.test(declaration.currency)) continue;
+        report(
+          { chunk, start: declaration.keyNode.start, end: declaration.keyNode.end },
+          { kind: 'unknown-rate-currency', code: declaration.currency },
+        );
+        continue;
+      }
+      const key = `${declaration.currency}>${base}`;
+      const text = chunk.parse.text.slice(declaration.valueNode.start, declaration.valueNode.end);
+      const earlier = this.declared.get(key);
+      if (earlier && !sameRational(earlier.rate, declaration.rate)) {
+        report(span, { kind: 'conflicting-rates', currency: declaration.currency, base, text, first: earlier });
+        continue;
+      }
+      const opposite = earlier ? undefined : this.declared.get(`${base}>${declaration.currency}`);
+      if (opposite && !inverseRatesAgree(opposite.rate, declaration.rate)) {
+        const inverse = agreeingInverse(opposite.rate, rateDecimals(declaration.rate));
+        report(span, { kind: 'opposite-rates', currency: declaration.currency, base, text, first: opposite, inverse });
+        continue;
+      }
+      if (!earlier) {
+        this.declared.set(key, { rate: declaration.rate, file, span, text });
+        this.addRate(declaration.currency, base, declaration.rate);
+      }
+    }
   }
 
   /** An amount written in `currency` in summary minor units, or why not: memoised on the literal. */

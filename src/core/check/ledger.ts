@@ -8,10 +8,10 @@
 import type { PNode } from '../syntax/ast';
 import type { Span } from './diagnostics';
 import type { Located, PortfolioFile } from '../model/file';
-import { agreeingInverse, formatMoney, inverseRatesAgree, isCurrency, rateDecimals, sameRational, type Rational } from '../model/money';
+import { formatMoney, isCurrency } from '../model/money';
 import { CURRENCY_PATTERN } from '../model/schema';
 import type { AmountLiteral, InitiativeModel, OutcomeModel } from '../model/model';
-import { CurrencyConverter, type AmountProblem, type Conversion } from './currencyConverter';
+import { CurrencyConverter, type AmountProblem, type Conversion, type RateProblem } from './currencyConverter';
 import { allocateSpend, resolvedLinks } from './spendAllocation';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -48,25 +48,6 @@ interface SpendMemo {
 
 /** Shared by every initiative with no link: allocations are never added to it. */
 const NO_ALLOCATIONS: Array<{ id: string; amount: number }> = [];
-
-/** A rate as declared in a file's metadata.rates. */
-export interface DeclaredRate {
-  rate: Rational;
-  file: PortfolioFile;
-  /** The rate's value. */
-  span: Span;
-  /** The rate as written. */
-  text: string;
-}
-
-/** Why a declared rate is not used. */
-export type RateProblem =
-  /** The key of metadata.rates is three capitals but no ISO 4217 code (at the key). */
-  | { kind: 'unknown-rate-currency'; code: string }
-  /** `currency` to `base` was declared before with another rate (`first`, the one used). */
-  | { kind: 'conflicting-rates'; currency: string; base: string; text: string; first: DeclaredRate }
-  /** `base` to `currency` was declared before (`first`) and this rate is not its inverse. */
-  | { kind: 'opposite-rates'; currency: string; base: string; text: string; first: DeclaredRate; inverse: string };
 
 /** What the ledger could not count or declare: rules/currency.ts words each kind. */
 export type LedgerProblem =
@@ -264,8 +245,8 @@ export class SpendLedger {
     this.currencyProblems.push({ ...problem, file, span });
   }
 
+  /** The rates every file declares, each into its file's currency, and the currency codes they name. */
   private collectRates(): void {
-    const seen = new Map<string, DeclaredRate>();
     for (const file of this.files) {
       const metadata = file.metadata;
       if (!metadata) continue;
@@ -275,36 +256,7 @@ export class SpendLedger {
       if (code && CURRENCY_PATTERN.test(code.value) && !isCurrency(code.value)) {
         this.report(file, { chunk, start: code.node.start, end: code.node.end }, { kind: 'unknown-currency', code: code.value });
       }
-      const base = this.currencyOf(file);
-      for (const declaration of metadata.model.rates) {
-        const span = { chunk, start: declaration.valueNode.start, end: declaration.valueNode.end };
-        if (!isCurrency(declaration.currency)) {
-          if (!CURRENCY_PATTERN.test(declaration.currency)) continue;
-          this.report(
-            file,
-            { chunk, start: declaration.keyNode.start, end: declaration.keyNode.end },
-            { kind: 'unknown-rate-currency', code: declaration.currency },
-          );
-          continue;
-        }
-        const key = `${declaration.currency}>${base}`;
-        const text = chunk.parse.text.slice(declaration.valueNode.start, declaration.valueNode.end);
-        const earlier = seen.get(key);
-        if (earlier && !sameRational(earlier.rate, declaration.rate)) {
-          this.report(file, span, { kind: 'conflicting-rates', currency: declaration.currency, base, text, first: earlier });
-          continue;
-        }
-        const opposite = earlier ? undefined : seen.get(`${base}>${declaration.currency}`);
-        if (opposite && !inverseRatesAgree(opposite.rate, declaration.rate)) {
-          const inverse = agreeingInverse(opposite.rate, rateDecimals(declaration.rate));
-          this.report(file, span, { kind: 'opposite-rates', currency: declaration.currency, base, text, first: opposite, inverse });
-          continue;
-        }
-        if (!earlier) {
-          seen.set(key, { rate: declaration.rate, file, span, text });
-          this.converter.addRate(declaration.currency, base, declaration.rate);
-        }
-      }
+      this.converter.declareRates(file, metadata, this.currencyOf(file), (span, problem) => this.report(file, span, problem));
     }
   }
 
