@@ -193,6 +193,14 @@ interface ItemFindings {
   list: Finding[];
 }
 
+declare module '../model/file' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- every declaration of Located names its type parameter
+  interface Located<T> {
+    /** The findings of the item-level rules, reused while what they were worked out from holds (itemFindings). */
+    findings: ItemFindings | undefined;
+  }
+}
+
 /**
  * The item-level rules, in one pass per initiative: its own rules, then those of its spend entry.
  * An item the last check saw, with the same spend entry and the same context (contextStamp), keeps
@@ -208,7 +216,7 @@ function itemFindings(context: RuleContext, findings: Finding[]): void {
     for (const item of file.initiatives) {
       // The ledger lists the initiatives that are not cancelled, in this same order.
       const entry = entries[next]?.item === item ? entries[next++] : undefined;
-      const known = item.findings as ItemFindings | undefined;
+      const known = item.findings;
       if (known && known.stamp === stamp && known.file === file && known.entry === entry) {
         for (const finding of known.list) findings.push(finding);
         continue;
@@ -216,7 +224,7 @@ function itemFindings(context: RuleContext, findings: Finding[]): void {
       sink = [];
       for (const rule of perInitiative) rule.initiative!(itemContext, file, item);
       if (entry) for (const rule of perSpend) rule.spend!(itemContext, entry);
-      item.findings = { stamp, file, entry, list: sink } satisfies ItemFindings;
+      item.findings = { stamp, file, entry, list: sink };
       for (const finding of sink) findings.push(finding);
     }
   }

@@ -7,6 +7,13 @@ export interface Definition<T> {
   item: Located<T>;
 }
 
+declare module '../model/file' {
+  interface Located<T> {
+    /** Its index entry, reused while the item and its file are the same (definitionOf). */
+    definition: Definition<T> | undefined;
+  }
+}
+
 export class WorkspaceIndex {
   /** The first definition of each id, in file order: the one links resolve to. */
   readonly outcomes = new Map<string, Definition<OutcomeModel>>();
@@ -74,7 +81,7 @@ export class WorkspaceIndex {
 
 /** The same definition object while the item is unchanged: no allocation per item and check. */
 function definitionOf<T>(file: PortfolioFile, item: Located<T>): Definition<T> {
-  const known = item.definition as Definition<T> | undefined;
+  const known = item.definition;
   if (known?.file === file) return known;
   const definition = { file, item };
   item.definition = definition;

@@ -7,18 +7,20 @@ import { readInitiative, readMetadata, readOutcome, type InitiativeModel, type M
 import { parseFile, reparseFile, type Chunk, type ChunkCache, type ItemEntry, type ParsedFile, type TextChange } from '../syntax/parse';
 import { validateItem, validateRoot, type ItemKind } from './validate';
 
+/**
+ * An item of a file with its model. The check stages keep what they derived from the item on it
+ * too: an item an edit did not touch keeps its Located object, so none of that is redone. Those
+ * memo fields are fixed slots (not a map of keys), so that reading one stays a plain property
+ * load, and each is declared, with its type, by the module that fills it (a `declare module`
+ * augmentation of this interface), so that model/ needs none of their types:
+ * - `definition`: its index entry (check/workspaceIndex.ts);
+ * - `spend`: its ledger entry and the resolved links it was made for (check/ledger.ts);
+ * - `findings`: the findings of the item-level rules and what they depend on (check/workspace.ts).
+ * located() sets each to undefined, so that every item has one object shape.
+ */
 export interface Located<T> {
   chunk: Chunk;
   model: T;
-  // What the workspace derived from the item, kept with it: an item an edit did not touch keeps
-  // its Located object, so none of this is redone. Fixed slots (not a map of keys), so that
-  // reading them stays a plain property load.
-  /** Its index entry (workspaceIndex.ts). */
-  definition: unknown;
-  /** Its spend entry and the resolved links it was computed for (ledger.ts). */
-  spend: unknown;
-  /** Findings of the item-level rules, per rule, with what they depend on (rules/). */
-  findings: unknown;
 }
 
 /**

@@ -23,14 +23,17 @@ import {
   type Status,
 } from './schema';
 
-/** An amount as written, before its currency is known: one part, or capex and opex parts. */
+/**
+ * An amount as written, before its currency is known: one part, or capex and opex parts. It also
+ * has a `conversion` field, the memo of its last conversion: a field rather than a WeakMap, for
+ * speed, declared with its type by check/currencyConverter.ts (a `declare module` augmentation
+ * of this interface) so that model/ needs none of its types. amount() sets it to undefined.
+ */
 export interface AmountLiteral {
   node: PNode;
   parts: Array<{ value: Decimal; node: PNode; label?: 'capex' | 'opex' }>;
   currency: string | undefined;
   currencyNode: PNode | undefined;
-  /** The ledger's memo of its conversion (ledger.ts); a field rather than a WeakMap, for speed. */
-  conversion: unknown;
 }
 
 function amount(node: PNode, parts: AmountLiteral['parts'], currency?: string, currencyNode?: PNode): AmountLiteral {

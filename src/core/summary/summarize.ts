@@ -5,6 +5,7 @@ import type { PortfolioDiagnostic } from '../check/diagnostics';
 import type { PortfolioFile } from '../model/file';
 import { goalStatus, type GoalStatus } from '../check/goals';
 import type { InitiativeSpend, SpendLedger, UnlinkedReason } from '../check/ledger';
+import { amountProblemMessage } from '../check/rules/currency';
 import { practicesFor, type Practice } from './practices';
 import type { RuleId } from '../check/ruleIds';
 import type { Category, InitiativeType, RelationshipModel, Status } from '../model/schema';
@@ -270,7 +271,8 @@ function uncountedNote(ledger: SpendLedger, entry: InitiativeSpend): string | un
   if (field === undefined || (field === 'cost' ? entry.cost : entry.actualCost) !== undefined) return undefined;
   const literal = model[field];
   if (!literal) return `${field} not counted: it is not a valid amount (see the schema problem)`;
-  return `${field} not counted: ${ledger.problemOf(literal) ?? 'it could not be converted'}`;
+  const problem = ledger.problemOf(literal);
+  return `${field} not counted: ${problem ? amountProblemMessage(problem) : 'it could not be converted'}`;
 }
 
 function goals(files: readonly PortfolioFile[], today: string): GoalItem[] {

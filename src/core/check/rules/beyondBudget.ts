@@ -1,5 +1,6 @@
 import type { InitiativeSpend } from '../ledger';
-import { bySeverity, findingAt, itemAnchor, quoted, type Rule } from './rule';
+import { bySeverity, type Rule } from './rule';
+import { findingAt, itemAnchor, quoted } from '../findingHelpers';
 
 export const beyondBudget: Rule = {
   id: 'beyond-budget',

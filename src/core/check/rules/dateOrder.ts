@@ -1,4 +1,5 @@
-import { always, findingAt, type Rule } from './rule';
+import { always, type Rule } from './rule';
+import { findingAt } from '../findingHelpers';
 
 export const dateOrder: Rule = {
   id: 'date-order',

@@ -1,6 +1,7 @@
 import type { Definition } from '../workspaceIndex';
 import type { InitiativeModel } from '../../model/model';
-import { always, findingAt, type Rule } from './rule';
+import { always, type Rule } from './rule';
+import { findingAt } from '../findingHelpers';
 
 export const dependencyCycle: Rule = {
   id: 'dependency-cycle',

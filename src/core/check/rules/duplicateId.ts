@@ -1,5 +1,6 @@
 import type { Definition } from '../workspaceIndex';
-import { always, findingAt, where, type Rule, type RuleContext } from './rule';
+import { always, type Rule, type RuleContext } from './rule';
+import { findingAt, where } from '../findingHelpers';
 
 export const duplicateId: Rule = {
   id: 'duplicate-id',

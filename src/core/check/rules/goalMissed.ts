@@ -1,5 +1,6 @@
 import { goalStatus } from '../goals';
-import { always, findingAt, type Rule } from './rule';
+import { always, type Rule } from './rule';
+import { findingAt } from '../findingHelpers';
 
 export const goalMissed: Rule = {
   id: 'goal-missed',

@@ -1,6 +1,7 @@
 import { getPair, isMap, type PNode } from '../../syntax/ast';
 import type { PortfolioFile } from '../../model/file';
-import { always, baseName, findingAt, type Rule } from './rule';
+import { always, type Rule } from './rule';
+import { baseName, findingAt } from '../findingHelpers';
 
 /**
  * The metadata fields one folder's files should agree on. Not currency: files in different

@@ -1,5 +1,6 @@
 import { syntaxErrorWithin } from '../../syntax/syntaxHints';
-import { bySeverity, findingAt, itemAnchor, type Rule } from './rule';
+import { bySeverity, type Rule } from './rule';
+import { findingAt, itemAnchor } from '../findingHelpers';
 
 export const missingOwner: Rule = {
   id: 'missing-owner',

@@ -1,5 +1,6 @@
 import { closest, listWords } from '../../text/suggest';
-import { bySeverity, findingAt, itemAnchor, quoted, type Rule, type RuleContext } from './rule';
+import { bySeverity, type Rule, type RuleContext } from './rule';
+import { findingAt, itemAnchor, quoted } from '../findingHelpers';
 
 export const notInCatalog: Rule = {
   id: 'not-in-catalog',

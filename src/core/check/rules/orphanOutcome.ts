@@ -1,4 +1,5 @@
-import { bySeverity, findingAt, itemAnchor, type Rule } from './rule';
+import { bySeverity, type Rule } from './rule';
+import { findingAt, itemAnchor } from '../findingHelpers';
 
 export const orphanOutcome: Rule = {
   id: 'orphan-outcome',

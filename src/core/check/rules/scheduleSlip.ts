@@ -1,4 +1,5 @@
-import { bySeverity, findingAt, type Rule } from './rule';
+import { bySeverity, type Rule } from './rule';
+import { findingAt } from '../findingHelpers';
 
 export const scheduleSlip: Rule = {
   id: 'schedule-slip',

@@ -1,5 +1,6 @@
 import { WEIGHT_WHOLE } from '../../model/model';
-import { always, findingAt, type Rule } from './rule';
+import { always, type Rule } from './rule';
+import { findingAt } from '../findingHelpers';
 
 export const splitNot100: Rule = {
   id: 'split-not-100',

@@ -1,5 +1,6 @@
 import { closest } from '../../text/suggest';
-import { always, findingAt, type Rule } from './rule';
+import { always, type Rule } from './rule';
+import { findingAt } from '../findingHelpers';
 
 export const unknownOutcome: Rule = {
   id: 'unknown-outcome',

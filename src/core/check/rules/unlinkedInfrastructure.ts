@@ -1,4 +1,5 @@
-import { bySeverity, findingAt, findingOfSpend, itemAnchor, quoted, type Rule } from './rule';
+import { bySeverity, type Rule } from './rule';
+import { findingAt, findingOfSpend, itemAnchor, quoted } from '../findingHelpers';
 import { INFRASTRUCTURE_TYPES, isUnlinked } from './unlinkedSpend';
 
 export const unlinkedInfrastructure: Rule = {

@@ -1,5 +1,6 @@
 import type { InitiativeSpend } from '../ledger';
-import { bySeverity, findingAt, findingOfSpend, itemAnchor, quoted, type Rule } from './rule';
+import { bySeverity, type Rule } from './rule';
+import { findingAt, findingOfSpend, itemAnchor, quoted } from '../findingHelpers';
 
 /** Types of spend that unlinked-infrastructure covers instead of this rule. */
 export const INFRASTRUCTURE_TYPES = new Set(['infrastructure', 'software-upgrade']);

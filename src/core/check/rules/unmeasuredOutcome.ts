@@ -1,4 +1,5 @@
-import { bySeverity, findingAt, itemAnchor, quoted, type Rule } from './rule';
+import { bySeverity, type Rule } from './rule';
+import { findingAt, itemAnchor, quoted } from '../findingHelpers';
 
 export const unmeasuredOutcome: Rule = {
   id: 'unmeasured-outcome',
