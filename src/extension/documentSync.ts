@@ -65,11 +65,12 @@ export class DocumentSync {
     );
   }
 
-  unschedule(document: vscode.TextDocument): void {
+  /** Stops the document's wait; true if it was waiting (a check of its folder was promised). */
+  unschedule(document: vscode.TextDocument): boolean {
     const key = document.uri.toString();
     const timer = this.timers.get(key);
     if (timer) clearTimeout(timer);
-    this.timers.delete(key);
+    return this.timers.delete(key);
   }
 
   /** Sends the document's text to the engine unless it already has this version. */

@@ -30,6 +30,28 @@ const dateOf = (commit: GitCommit) => commit.commitDate ?? commit.authorDate;
  * Reads the history of the folder's portfolio files: which commits changed each (git log), then
  * the text of each file at the first point and at every later commit that changed it (git show).
  */
+/** How far back the repository's own log is read to order the commits: see inGitOrder. */
+const ORDER_LOG_ENTRIES = 1000;
+
+/**
+ * The commits newest first in git's own order, where a commit always comes before its parents:
+ * dates alone cannot order commits made in the same second (a rebase makes many). Commits beyond
+ * the repository log read here keep their date order, after the others.
+ */
+async function inGitOrder(repository: LoggingRepository, commits: GitCommit[], maxPoints: number): Promise<GitCommit[]> {
+  const order = new Map<string, number>();
+  const entries = Math.max(ORDER_LOG_ENTRIES, maxPoints * 4);
+  (await repository.log!({ maxEntries: entries })).forEach((commit, i) => order.set(commit.hash, i));
+  const time = (c: GitCommit) => dateOf(c)?.getTime() ?? 0;
+  return commits.sort((a, b) => {
+    const x = order.get(a.hash);
+    const y = order.get(b.hash);
+    if (x !== undefined && y !== undefined) return x - y;
+    if (x !== undefined || y !== undefined) return x !== undefined ? -1 : 1;
+    return time(b) - time(a);
+  });
+}
+
 export async function trendHistory(
   repository: GitRepository,
   files: ReadonlySet<string>,
@@ -49,7 +71,7 @@ export async function trendHistory(
       touched.set(commit.hash, (touched.get(commit.hash) ?? new Set()).add(file.key));
     }
   }
-  const newestFirst = [...commits.values()].sort((a, b) => (dateOf(b)?.getTime() ?? 0) - (dateOf(a)?.getTime() ?? 0));
+  const newestFirst = await inGitOrder(logging, [...commits.values()], maxPoints);
   const chosen = newestFirst.slice(0, maxPoints).reverse();
   const texts = new Map<string, string>();
   const steps: TrendStep[] = [];

@@ -167,9 +167,14 @@ export class PortfolioService implements PortfolioQueries, vscode.Disposable {
 
   private onClose(document: vscode.TextDocument): void {
     const key = document.uri.toString();
-    this.sync.unschedule(document);
+    const promised = this.sync.unschedule(document);
     const entry = this.index.entry(folderKeyOf(document.uri));
-    if (!entry || !entry.files.has(key)) return;
+    if (!entry) return;
+    if (!entry.files.has(key)) {
+      // Its schedule superseded a waiting check of the folder: that check is still owed.
+      if (promised) void this.checks.run(entry);
+      return;
+    }
     if (!entry.folder) {
       this.index.dropLoose(entry, key);
       this.dropFromEngine(entry);

@@ -9,6 +9,8 @@ import type { MessageProbe } from './webviewHost';
 export interface RenderedReport {
   score: string;
   unlinked: string[];
+  /** The dots of the Trend section's score chart, once it is drawn. */
+  trendPoints?: number;
 }
 
 export class SummaryTestProbe implements MessageProbe<HostMessage, PageMessage>, vscode.Disposable {
@@ -27,7 +29,11 @@ export class SummaryTestProbe implements MessageProbe<HostMessage, PageMessage>,
 
   received(message: PageMessage): void {
     if (message.type !== 'rendered') return;
-    this.lastRendered = { score: message.score, unlinked: message.unlinked };
+    this.lastRendered = {
+      score: message.score,
+      unlinked: message.unlinked,
+      ...(message.trendPoints !== undefined ? { trendPoints: message.trendPoints } : {}),
+    };
     this.onDidRenderEmitter.fire(this.lastRendered);
   }
 
