@@ -79,6 +79,15 @@ function expectedStacked(width: number): (page: Page) => Promise<string[]> {
     );
 }
 
+/** How many tables, rows, headers and cells Chromium's accessibility tree has: what a screen reader gets. */
+async function accessibleTableParts(page: Page): Promise<Record<string, number>> {
+  const session = await page.context().newCDPSession(page);
+  const { nodes } = (await session.send('Accessibility.getFullAXTree')) as { nodes: Array<{ role?: { value?: string } }> };
+  await session.detach();
+  const count = (role: string) => nodes.filter((n) => n.role?.value === role).length;
+  return { table: count('table'), row: count('row'), columnheader: count('columnheader'), cell: count('cell') };
+}
+
 async function checkLayout(page: Page, width: number): Promise<void> {
   assert.deepEqual(await page.evaluate(wordsCutInside), []);
   assert.deepEqual(await page.evaluate(datesOnTwoLines), []);
@@ -88,6 +97,14 @@ async function checkLayout(page: Page, width: number): Promise<void> {
   // The widest tables are stacked in the panel beside the editor, and none at full width.
   if (width <= 660) assert.ok(stacked.includes('outcomes') && stacked.includes('goals'), stacked.join(', '));
   if (width >= 1000) assert.deepEqual(stacked, []);
+  // Stacked or not, every table is still a table of rows, headers and cells to a screen reader.
+  const parts = await page.evaluate(() => ({
+    table: document.querySelectorAll('table').length,
+    row: document.querySelectorAll('table tr').length,
+    columnheader: document.querySelectorAll('table th').length,
+    cell: document.querySelectorAll('table td').length,
+  }));
+  assert.deepEqual(await accessibleTableParts(page), parts);
 }
 
 describe('summary panel and report at narrow widths', () => {
