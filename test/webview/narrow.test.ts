@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { renderExport } from '../../src/webview/summary/exporter';
-import { Engine, examples } from './fixtures';
+import { Engine, examples, hostile } from './fixtures';
 import { artefact, launchChromium, openPanel, showSummary, troubles } from './harness';
 import type { ThemeName } from './themes';
 
@@ -145,4 +145,18 @@ describe('summary panel and report at narrow widths', () => {
         await context.close();
       });
     }
+
+  it('at 400 px, words of 5,000 letters are cut to fit the stacked rows; a small table of them scrolls', async () => {
+    const panel = await openPanel(browser, { theme: 'dark', viewport: { width: 400, height: 900 } });
+    await showSummary(panel, new Engine(hostile()).message());
+    await panel.page.screenshot({ path: artefact('panel-400px-hostile.png'), fullPage: true });
+    // The owners table (three columns, not stacked) can only scroll in its frame: a table column
+    // is as wide as its longest word.
+    assert.deepEqual(
+      (await panel.page.evaluate(sidewaysScroll)).filter((s) => !s.startsWith('owners ')),
+      [],
+    );
+    assert.deepEqual(troubles(panel.seen), []);
+    await panel.close();
+  });
 });
