@@ -9,8 +9,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { comparisonOf } from '../../src/core/summary/report/compareView';
 import { renderExport } from '../../src/webview/summary/exporter';
-import { Engine, examples } from './fixtures';
+import { Engine, examples, examplesEdited } from './fixtures';
 import { artefact, launchChromium, openPanel, showSummary, troubles, violations, watch } from './harness';
 import type { ThemeName } from './themes';
 
@@ -91,6 +92,22 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         await context.close();
       });
     }
+
+  // Compare with…: the card deltas and the lists of what changed, in the narrowest panel.
+  for (const theme of ['light', 'dark'] as const)
+    it(`the panel with a comparison in the ${theme} theme at 400 px has no violation`, async () => {
+      const now = new Engine(examplesEdited());
+      const panel = await openPanel(browser, { theme, viewport: { width: 400, height: 900 } });
+      await showSummary(panel, {
+        ...now.message({ pageSize: 5 }),
+        compare: { available: true },
+        comparison: comparisonOf(now.compare(examples().files), 'main'),
+      });
+      assert.ok(await panel.page.$('.comparison'));
+      assert.deepEqual(described(await axeViolations(panel.page)), []);
+      assert.deepEqual(troubles(panel.seen), []);
+      await panel.close();
+    });
 
   it('finds a violation when one is there: a button with no name, text too faint to read', async () => {
     const panel = await openPanel(browser, { theme: 'dark', viewport: { width: 660, height: 900 } });
