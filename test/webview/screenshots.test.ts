@@ -1,5 +1,5 @@
-// Screenshots of the panel page and of the exported report in the light, dark and high contrast
-// themes, written to test-artefacts/ for people to look at (they are not compared with anything).
+// Screenshots of the panel page and of the exported report in the light, dark and both high
+// contrast themes, written to test-artefacts/ for people to look at (they are not compared with anything).
 // `UPDATE_DOCS_SCREENSHOT=1 npm run test:webview` also refreshes docs/images/summary.png.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -8,9 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { renderExport } from '../../src/webview/summary/exporter';
 import { Engine, examples, hostile, ROOT } from './fixtures';
 import { artefact, chromiumPerSuite, openPanel, showSummary, troubles, violations, watch } from './harness';
-import type { ThemeName } from './themes';
+import { THEMES, type ThemeName } from './themes';
 
-const THEME_NAMES: ThemeName[] = ['light', 'dark', 'high-contrast'];
+const THEME_NAMES: ThemeName[] = ['light', 'dark', 'high-contrast', 'high-contrast-light'];
 
 describe('screenshots', () => {
   const chromium = chromiumPerSuite();
@@ -35,8 +35,8 @@ describe('screenshots', () => {
       // The standalone report follows the system: light or dark, and forced colours for contrast.
       const context = await chromium.browser.newContext({
         viewport: { width: 1100, height: 900 },
-        colorScheme: theme === 'light' ? 'light' : 'dark',
-        forcedColors: theme === 'high-contrast' ? 'active' : 'none',
+        colorScheme: THEMES[theme].colorScheme,
+        forcedColors: theme.startsWith('high-contrast') ? 'active' : 'none',
       });
       const page = await context.newPage();
       const seen = await watch(page);

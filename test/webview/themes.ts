@@ -1,8 +1,10 @@
 // The colour themes the page is shown in: the body class VS Code sets and a subset of the
-// --vscode-* variables it defines (values of Light Modern, Dark Modern and Dark High Contrast).
+// --vscode-* variables it defines (values of Light Modern, Dark Modern, Dark High Contrast and
+// Light High Contrast; the last is VS Code 1.100's colour registry defaults, as that theme sets
+// almost no colour of its own).
 // In VS Code they come from the workbench; here from a stylesheet of the webview's own origin.
 
-export type ThemeName = 'light' | 'dark' | 'high-contrast';
+export type ThemeName = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
 
 interface Theme {
   bodyClass: string;
@@ -108,6 +110,40 @@ export const THEMES: Record<ThemeName, Theme> = {
       '--vscode-charts-red': '#f48771',
       '--vscode-charts-purple': '#b180d7',
       '--vscode-charts-orange': '#d18616',
+    },
+  },
+  'high-contrast-light': {
+    // VS Code gives a light high contrast webview both classes.
+    bodyClass: 'vscode-high-contrast-light vscode-high-contrast',
+    colorScheme: 'light',
+    variables: {
+      ...FONTS,
+      '--vscode-foreground': '#292929',
+      '--vscode-descriptionForeground': '#292929b3',
+      '--vscode-editor-background': '#ffffff',
+      '--vscode-editorWidget-background': '#ffffff',
+      '--vscode-panel-border': '#0f4a85',
+      '--vscode-contrastBorder': '#0f4a85',
+      '--vscode-contrastActiveBorder': '#006bbd',
+      '--vscode-focusBorder': '#006bbd',
+      '--vscode-textLink-foreground': '#0f4a85',
+      '--vscode-textLink-activeForeground': '#0f4a85',
+      '--vscode-textBlockQuote-background': '#f2f2f2',
+      '--vscode-button-background': '#0f4a85',
+      '--vscode-button-foreground': '#ffffff',
+      '--vscode-button-hoverBackground': '#0f4a85',
+      '--vscode-button-border': '#0f4a85',
+      '--vscode-button-secondaryBackground': '#ffffff',
+      '--vscode-button-secondaryForeground': '#292929',
+      '--vscode-dropdown-background': '#ffffff',
+      '--vscode-dropdown-foreground': '#292929',
+      '--vscode-dropdown-border': '#0f4a85',
+      '--vscode-charts-blue': '#1a85ff',
+      '--vscode-charts-green': '#374e06',
+      '--vscode-charts-yellow': '#895503',
+      '--vscode-charts-red': '#b5200d',
+      '--vscode-charts-purple': '#652d90',
+      '--vscode-charts-orange': '#0f4a85',
     },
   },
 };

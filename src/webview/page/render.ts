@@ -57,6 +57,7 @@ const ATTRIBUTES = new Set([
   'data-table',
   'data-page',
   'data-rule',
+  'data-label',
   // SVG geometry
   'viewBox',
   'width',

@@ -132,13 +132,13 @@ class ReportBuilder {
       `${MODEL_NAMES[s.relationshipModel]} relationship model`,
       s.brm ? `BRM: ${s.brm}` : undefined,
       `${s.counts.initiatives.toLocaleString('en-US')} initiatives, ${s.counts.outcomes.toLocaleString('en-US')} outcomes in ${s.counts.files.toLocaleString('en-US')} file${s.counts.files === 1 ? '' : 's'}`,
-      `as of ${s.today}`,
     ].filter((f): f is string => f !== undefined);
     return h(
       'header',
       { class: 'report-header' },
       h('h1', null, s.name ?? 'Portfolio alignment'),
-      h('p', { class: 'facts' }, facts.join(' · ')),
+      // A date is never split at its hyphens.
+      h('p', { class: 'facts' }, `${facts.join(' · ')} · as of `, h('span', { class: 'date' }, s.today)),
       this.options.filterNote ? h('p', { class: 'filter-note' }, this.options.filterNote) : null,
     );
   }
@@ -372,7 +372,7 @@ class ReportBuilder {
           value(g.baseline, g.unit),
           value(g.actual, g.unit),
           value(g.target, g.unit),
-          g.due ?? '',
+          g.due === undefined ? '' : h('span', { class: 'date' }, g.due),
           h('span', { class: `status ${g.status}` }, GOAL_LABELS[g.status]),
         ]),
         [2, 3, 4],
@@ -423,7 +423,7 @@ class ReportBuilder {
     const numericSet = new Set(numeric);
     const table = h(
       'table',
-      { class: 'data', 'data-table': id },
+      { class: `data${stackClass(headers.length)}`, 'data-table': id },
       h(
         'thead',
         null,
@@ -440,7 +440,8 @@ class ReportBuilder {
           h(
             'tr',
             null,
-            row.map((cell, i) => h('td', numericSet.has(i) ? { class: 'num' } : null, cell)),
+            // data-label: the column's name, which a stacked row (a narrow panel) shows before the value.
+            row.map((cell, i) => h('td', { class: numericSet.has(i) ? 'num' : undefined, 'data-label': headers[i] }, cell)),
           ),
         ),
       ),
@@ -566,6 +567,14 @@ class ReportBuilder {
       ),
     );
   }
+}
+
+/**
+ * How a table fits a narrow panel (media/summary.css): one of six columns or more shows each row
+ * as a stacked card below 760 px, one of four or five below 520 px; smaller tables always fit.
+ */
+function stackClass(columns: number): string {
+  return columns >= 6 ? ' stack-medium' : columns >= 4 ? ' stack-narrow' : '';
 }
 
 /** Shortens a chart label by code points, so that a surrogate pair is never cut in half. */
