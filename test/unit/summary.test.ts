@@ -470,3 +470,124 @@ describe('summary: edges (ties, fallbacks, zero budgets, an empty portfolio)', (
     assert.ok(!('budget' in s) && !('budgetUse' in s) && !('brm' in s) && !('fiscalYear' in s));
   });
 });
+
+describe('summary: edges the mutation run found untested', () => {
+  const summaryOf = (text: string) => check(text).summary;
+
+  it('orders spend by owner and by capability by their sums, ties by name with "none" last', () => {
+    // Capability Beta's one outcome is spent first (50) but Alpha's two make 60; Gamma, Delta and none tie at 10.
+    const s = summaryOf(yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata: { currency: EUR }
+      outcomes:
+        - { id: beta-1, capability: Beta }
+        - { id: alpha-1, capability: Alpha }
+        - { id: alpha-2, capability: Alpha }
+        - { id: none-1 }
+        - { id: gamma-1, capability: Gamma }
+        - { id: delta-1, capability: Delta }
+      initiatives:
+        - { id: i-beta, cost: 50, owner: Beta, outcomes: [beta-1] }
+        - { id: i-alpha-1, cost: 30, owner: Alpha, outcomes: [alpha-1] }
+        - { id: i-alpha-2, cost: 30, owner: Alpha, outcomes: [alpha-2] }
+        - { id: i-none, cost: 10, outcomes: [none-1] }
+        - { id: i-gamma, cost: 10, owner: Gamma, outcomes: [gamma-1] }
+        - { id: i-delta, cost: 10, owner: Delta, outcomes: [delta-1] }
+    `);
+    assert.deepEqual(s.byCapability, [
+      { capability: 'Alpha', spend: 6000, outcomes: 2 },
+      { capability: 'Beta', spend: 5000, outcomes: 1 },
+      { capability: 'Delta', spend: 1000, outcomes: 1 },
+      { capability: 'Gamma', spend: 1000, outcomes: 1 },
+      { capability: null, spend: 1000, outcomes: 1 },
+    ]);
+    assert.deepEqual(s.byOwner, [
+      { owner: 'Alpha', spend: 6000, initiatives: 2 },
+      { owner: 'Beta', spend: 5000, initiatives: 1 },
+      { owner: 'Delta', spend: 1000, initiatives: 1 },
+      { owner: 'Gamma', spend: 1000, initiatives: 1 },
+      { owner: null, spend: 1000, initiatives: 1 },
+    ]);
+  });
+
+  it('keeps file order for unlinked items of equal spend and the same (duplicate) id', () => {
+    const s = summaryOf(yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata: { currency: EUR }
+      initiatives:
+        - { id: dup, title: First, cost: 10 }
+        - { id: dup, title: Second, cost: 10 }
+        - { id: dup, title: Third, cost: 10 }
+    `);
+    assert.deepEqual(
+      s.unlinked.map((u) => u.title),
+      ['First', 'Second', 'Third'],
+    );
+  });
+
+  it('gives an empty id and title to an initiative or goal whose outcome has none', () => {
+    const s = summaryOf(yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata: { currency: EUR }
+      outcomes:
+        - { title: Untitled id, measures: [{ kind: cost }] }
+        - { measures: [{ kind: time }] }
+      initiatives:
+        - { title: No id, cost: 1 }
+        - { cost: 2 }
+    `);
+    assert.deepEqual(
+      s.initiatives.map((r) => [r.id, r.title, r.spend]),
+      [
+        ['', 'No id', 100],
+        ['', '', 200],
+      ],
+    );
+    assert.deepEqual(
+      s.goals.map((g) => [g.outcome, g.outcomeTitle, g.metric]),
+      [
+        ['', 'Untitled id', 'cost'],
+        ['', '', 'time'],
+      ],
+    );
+  });
+
+  it('says why a cost or actual cost was not counted, and only then', () => {
+    // `abc` is no amount (the model has no cost, the node has one); XYZ has no rate to EUR.
+    const s = summaryOf(yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata: { currency: EUR }
+      initiatives:
+        - { id: bad-cost, cost: abc }
+        - { id: bad-actual, actualCost: abc }
+        - { id: no-rate, cost: 5 USD }
+        - { id: no-rate-actual, actualCost: 5 USD }
+        - { id: counted, cost: 5, actualCost: abc }
+        - { id: actual-only, actualCost: 7 }
+        - { id: nothing }
+    `);
+    const notes = Object.fromEntries(s.initiatives.map((r) => [r.id, r.uncounted]));
+    const noRate =
+      'No exchange rate from USD to EUR, so this amount is left out of every total. Add rates: { USD: <EUR per USD> } to metadata.';
+    assert.deepEqual(notes, {
+      'bad-cost': 'cost not counted: it is not a valid amount (see the schema problem)',
+      'bad-actual': 'actualCost not counted: it is not a valid amount (see the schema problem)',
+      'no-rate': `cost not counted: ${noRate}`,
+      'no-rate-actual': `actualCost not counted: ${noRate}`,
+      counted: undefined,
+      'actual-only': undefined,
+      nothing: undefined,
+    });
+    for (const id of ['counted', 'actual-only', 'nothing']) {
+      assert.ok(!('uncounted' in s.initiatives.find((r) => r.id === id)!), id);
+    }
+    assert.deepEqual(
+      s.initiatives.map((r) => r.spend),
+      [0, 0, 0, 0, 500, 700, 0],
+    );
+  });
+});

@@ -52,3 +52,13 @@ describe('rule duplicate-id', () => {
     assertOverrides('duplicate-id', duplicated(), 'error');
   });
 });
+
+describe('rule duplicate-id: edges the mutation run found untested', () => {
+  it('says at the first definition that it is the first', () => {
+    const d = only(check(duplicated()), 'duplicate-id');
+    assert.deepEqual(
+      d.related?.map((r) => r.message),
+      ['"erp-upgrade" is first defined here'],
+    );
+  });
+});

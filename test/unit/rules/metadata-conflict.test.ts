@@ -72,3 +72,58 @@ describe('rule metadata-conflict', () => {
     assert.equal(withCode(result, 'metadata-conflict', A).length, 1);
   });
 });
+
+describe('rule metadata-conflict: edges the mutation run found untested', () => {
+  const named = (name: string) => `apiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  name: ${name}\n`;
+  const budgeted = (budget: string) => `apiVersion: portfolio/v1\nkind: Portfolio\nmetadata:\n  budget: ${budget}\n`;
+  const messagesIn = (files: Record<string, string>, path: string) =>
+    withCode(check(files), 'metadata-conflict', path).map((d) => d.message);
+
+  it('takes an empty or blank value for no declaration, and compares values without their spaces', () => {
+    for (const other of ['', '""', '"   "', '" Acme IT "']) {
+      assert.deepEqual(withCode(check({ [A]: named('Acme IT'), [B]: named(other) }), 'metadata-conflict'), [], `name: ${other}`);
+    }
+  });
+
+  it('fires for the same budget declared twice (the two are added up), saying so', () => {
+    const result = check({ [A]: budgeted('1M'), [B]: budgeted('1M') });
+    const inB = withCode(result, 'metadata-conflict', B);
+    assert.deepEqual(
+      inB.map((d) => d.message),
+      [
+        'metadata.budget is "1M" here, but "1M" in a.portfolio.yaml: the summary adds every file\'s budget together. Keep the budget in one file of the folder, unless the budgets are meant to add up (then turn this rule off in these files).',
+      ],
+    );
+    assert.deepEqual(
+      inB[0]!.related?.map((r) => [r.path, r.message]),
+      [[A, 'metadata.budget is "1M" here']],
+    );
+    assert.equal(withCode(result, 'metadata-conflict', A).length, 1);
+  });
+
+  it('shows a budget split into capex and opex as "{ capex, opex }"', () => {
+    const messages = messagesIn({ [A]: budgeted('1M'), [B]: budgeted('{ capex: 1M, opex: 2M }') }, A);
+    assert.deepEqual(
+      messages.map((m) => m.split(':')[0]),
+      ['metadata.budget is "1M" here, but "{ capex, opex }" in b.portfolio.yaml'],
+    );
+  });
+
+  it('lists up to three other files, then how many more, and relates each file to another one', () => {
+    const four = { [A]: named('One'), [B]: named('Two'), 'c.portfolio.yaml': named('Three'), 'd.portfolio.yaml': named('Four') };
+    const tail = 'Declare it in one file of the folder only, or give every file the same value.';
+    const rule = 'the summary uses "One" from a.portfolio.yaml (the first file, by path, that declares it)';
+    assert.deepEqual(messagesIn(four, A), [
+      `metadata.name is "One" here, but "Two" in b.portfolio.yaml, "Three" in c.portfolio.yaml, "Four" in d.portfolio.yaml: ${rule}. ${tail}`,
+    ]);
+    const five = { ...four, 'e.portfolio.yaml': named('Five') };
+    assert.deepEqual(messagesIn(five, 'e.portfolio.yaml'), [
+      `metadata.name is "Five" here, but "One" in a.portfolio.yaml, "Two" in b.portfolio.yaml, "Three" in c.portfolio.yaml, 1 more: ${rule}. ${tail}`,
+    ]);
+    const result = check(five);
+    assert.deepEqual(
+      ['a', 'b', 'e'].map((f) => withCode(result, 'metadata-conflict', `${f}.portfolio.yaml`)[0]!.related?.map((r) => [r.path, r.message])),
+      [[[B, 'metadata.name is "Two" here']], [[A, 'metadata.name is "One" here']], [[A, 'metadata.name is "One" here']]],
+    );
+  });
+});

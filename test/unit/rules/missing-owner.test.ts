@@ -37,3 +37,37 @@ describe('rule missing-owner', () => {
     assertOverrides('missing-owner', ownerless(), 'info');
   });
 });
+
+describe('rule missing-owner: edges the mutation run found untested', () => {
+  it('offers to add owner: with a placeholder that says who it should be', () => {
+    assert.deepEqual(only(check(ownerless()), 'missing-owner').data, {
+      kind: 'add-field',
+      field: 'owner',
+      placeholder: 'Accountable team',
+    });
+    assert.deepEqual(only(check(ownerless('provider', '    owner: Logistics IT', '')), 'missing-owner').data, {
+      kind: 'add-field',
+      field: 'owner',
+      placeholder: 'Business sponsor',
+    });
+  });
+
+  it('names an outcome or initiative with no id "This outcome" / "This initiative", at its first key', () => {
+    const text = yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata: { name: Test portfolio, currency: EUR, brm: Dana Whitfield }
+      outcomes:
+        - { title: Nameless outcome, measures: [{ kind: cost, target: 1 }] }
+      initiatives:
+        - { title: Nameless initiative, cost: 10 }
+    `;
+    const found = check(text)
+      .files[0]!.diagnostics.filter((d) => d.code === 'missing-owner')
+      .map((d) => [d.message, d.range]);
+    assert.deepEqual(found, [
+      ['This outcome has no owner: add owner: with its business sponsor.', rangeOf(text, 'title', 1)],
+      ['This initiative has no owner: add owner: with the team or person accountable for it.', rangeOf(text, 'title', 2)],
+    ]);
+  });
+});

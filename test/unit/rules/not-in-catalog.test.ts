@@ -46,3 +46,38 @@ describe('rule not-in-catalog', () => {
     assertOverrides('not-in-catalog', catalogued(), 'warning');
   });
 });
+
+describe('rule not-in-catalog: edges the mutation run found untested', () => {
+  const withCatalog = (catalog: string[], initiative: string) => yaml`
+    apiVersion: portfolio/v1
+    kind: Portfolio
+    metadata: { name: Test portfolio, currency: EUR, brm: Dana Whitfield, catalog: [${catalog.join(', ')}] }
+    initiatives:
+      - ${initiative}
+  `;
+
+  it('says which services to choose from for an initiative without one, and offers the first', () => {
+    const d = only(check(catalogued().replace('    service: hostng\n', '')), 'not-in-catalog');
+    assert.equal(d.message, 'Initiative "network-core" names no service from the catalog: add service: with one of erp, crm or hosting.');
+    assert.deepEqual(d.data, { kind: 'add-field', field: 'service', placeholder: 'erp' });
+    const nameless = only(check(withCatalog(['erp', 'crm'], '{ title: Nameless, cost: 1 }')), 'not-in-catalog');
+    assert.equal(nameless.message, 'This initiative names no service from the catalog: add service: with one of erp or crm.');
+  });
+
+  it('says how to fix a service that is like none of the catalog, with no replacement offered', () => {
+    const d = only(check(catalogued('provider', 'zzzzzzzz')), 'not-in-catalog');
+    assert.equal(
+      d.message,
+      'Service "zzzzzzzz" is not in the catalog (erp, crm or hosting). Add it to metadata.catalog or pick a listed service.',
+    );
+    assert.equal(d.data, undefined);
+  });
+
+  it('lists eight services of a longer catalog, then "..."', () => {
+    const eight = ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'];
+    const menuOf = (catalog: string[]) =>
+      only(check(withCatalog(catalog, '{ id: x, cost: 1 }')), 'not-in-catalog').message.replace(/^.*with one of (.*)\.$/, '$1');
+    assert.equal(menuOf(eight), 's1, s2, s3, s4, s5, s6, s7 or s8');
+    assert.equal(menuOf([...eight, 's9']), 's1, s2, s3, s4, s5, s6, s7 or s8, ...');
+  });
+});

@@ -38,3 +38,17 @@ describe('rule orphan-outcome', () => {
     assertOverrides('orphan-outcome', orphan(), 'info');
   });
 });
+
+describe('rule orphan-outcome: edges the mutation run found untested', () => {
+  it('reports an unserved outcome id defined twice once, at its first definition (duplicate-id reports the second)', () => {
+    const text = yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata: { name: Test portfolio, currency: EUR, brm: Dana Whitfield }
+      outcomes:
+        - { id: twice, title: First, owner: COO, measures: [{ kind: cost, target: 1 }] }
+        - { id: twice, title: Second, owner: COO, measures: [{ kind: cost, target: 1 }] }
+    `;
+    assert.deepEqual(only(check(text), 'orphan-outcome').range, rangeOf(text, 'twice', 1));
+  });
+});

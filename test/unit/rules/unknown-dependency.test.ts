@@ -37,3 +37,21 @@ describe('rule unknown-dependency', () => {
     assertOverrides('unknown-dependency', depending(), 'error');
   });
 });
+
+describe('rule unknown-dependency: edges the mutation run found untested', () => {
+  it('says how to fix an id that is like no defined one, and offers no replacement', () => {
+    const text = yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata: { name: Test portfolio, currency: EUR, brm: Dana Whitfield }
+      initiatives:
+        - { id: erp-upgrade, title: ERP, cost: 10, owner: IT, dependsOn: [qqqqqqqqqqqq] }
+    `;
+    const d = only(check(text), 'unknown-dependency');
+    assert.equal(
+      d.message,
+      'Unknown initiative "qqqqqqqqqqqq" in dependsOn: no portfolio file defines it. Fix the id or remove the dependency.',
+    );
+    assert.equal(d.data, undefined);
+  });
+});

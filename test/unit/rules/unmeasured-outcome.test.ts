@@ -53,3 +53,18 @@ describe('rule unmeasured-outcome', () => {
     assertOverrides('unmeasured-outcome', unmeasured(), 'info');
   });
 });
+
+describe('rule unmeasured-outcome: edges the mutation run found untested', () => {
+  it('names an outcome with no id "This outcome", at its first key', () => {
+    const text = yaml`
+      apiVersion: portfolio/v1
+      kind: Portfolio
+      metadata: { name: Test portfolio, currency: EUR, brm: Dana Whitfield }
+      outcomes:
+        - { title: Nameless, owner: COO }
+    `;
+    const d = only(check(text), 'unmeasured-outcome');
+    assert.equal(d.message, 'This outcome has no measure: add a measure with a baseline and a target so that progress can be shown.');
+    assert.deepEqual(d.range, rangeOf(text, 'title'));
+  });
+});
