@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, portfolio, rangeOf } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, portfolio, rangeOf, yaml } from '../helpers';
 
 const ownerless = (model = 'provider', initiativeOwner: string | null = null, outcomeOwner: string | null = 'COO') =>
   portfolio({ metadata: { relationshipModel: model }, outcomes: [{ owner: outcomeOwner }], initiatives: [{ owner: initiativeOwner }] });

@@ -1,5 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, PLANT_UPTIME, portfolio, rangeIn, withCode } from '../helpers';
+import {
+  assertClean,
+  assertOverrides,
+  assertSeverityByModel,
+  check,
+  only,
+  PLANT_UPTIME,
+  portfolio,
+  rangeIn,
+  withCode,
+  yaml,
+} from '../helpers';
 
 const catalogued = (model = 'provider', service = 'hostng') =>
   portfolio({

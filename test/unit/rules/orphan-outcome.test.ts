@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, ORDER_TO_CASH, portfolio, rangeOf } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, ORDER_TO_CASH, portfolio, rangeOf, yaml } from '../helpers';
 
 const orphan = (model = 'provider', links = '[supply-chain-cost]') =>
   portfolio({

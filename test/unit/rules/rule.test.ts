@@ -1,6 +1,6 @@
 // The helpers every rule shares (rule.ts); the rules themselves have one test file each.
 import * as assert from 'node:assert/strict';
-import { baseName } from '../../../src/core/check/rules/rule';
+import { baseName } from '../../../src/core/check/findingHelpers';
 
 describe('rule helpers: edges the mutation run found untested', () => {
   it('names a file by the last part of its path, decoding a URI but not a plain path', () => {

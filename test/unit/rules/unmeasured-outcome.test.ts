@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { assertClean, assertOverrides, assertSeverityByModel, check, only, portfolio, rangeOf, withCode } from '../helpers';
+import { assertClean, assertOverrides, assertSeverityByModel, check, only, portfolio, rangeOf, withCode, yaml } from '../helpers';
 
 const unmeasured = (model = 'provider', measures = '[]') =>
   portfolio({
