@@ -1,9 +1,9 @@
 // Which engine request is sent next. The engine answers one request at a time, in the order it
 // gets them, so the supervisor holds requests back and sends them in this order: file updates and
 // feature requests (hover, completion, …) in the order they were made, and a check once the
-// engine has answered every request made before it. A check is the one slow request: a hover made while one waits is
-// answered first, and a check or hover cancelled while it waits is never sent (as in
-// vscode-eslint's versioned request queue). No `vscode` here: plain Node unit tests run it.
+// engine has answered every request made before it. A check is the one slow request: a hover
+// made while one waits goes ahead of it, and a check or hover cancelled while it waits is never
+// sent (as in vscode-eslint's versioned request queue). No `vscode` here: plain Node unit tests run it.
 import type { Request } from '../engine/protocol';
 
 /** What a caller hands in to take a request back: a vscode.CancellationToken fits. */
