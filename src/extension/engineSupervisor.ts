@@ -53,6 +53,8 @@ type Listener<T> = (value: T) => void;
 
 interface Pending {
   request: Request;
+  /** The order in which requests were made (requestQueue.ts). */
+  seq: number;
   resolve(value: unknown): void;
   reject(error: Error): void;
 }
@@ -78,6 +80,7 @@ export class EngineSupervisor {
   /** Bumped whenever a transport is let go, so that its late events are ignored. */
   private generation = 0;
   private nextId = 1;
+  private nextSeq = 1;
   /** Sent and not answered yet, in the order sent (the engine answers in that order). */
   private readonly pending = new Map<number, Pending>();
   /** Not sent yet: requestQueue.ts says which goes next. */
@@ -141,7 +144,7 @@ export class EngineSupervisor {
       return Promise.reject(new EngineUnavailableError(`The validation engine could not be started: ${(error as Error).message}`));
     }
     return new Promise((resolve, reject) => {
-      const item: Waiting = { request, resolve: resolve as (value: unknown) => void, reject };
+      const item: Waiting = { request, seq: this.nextSeq++, resolve: resolve as (value: unknown) => void, reject };
       item.cancelled = signal?.onCancellationRequested(() => this.withdraw(item));
       this.waiting.push(item);
       this.sendWhatIsDue();
@@ -189,17 +192,14 @@ export class EngineSupervisor {
   }
 
   private nextIndex(): number | undefined {
-    return nextToSend(
-      this.waiting,
-      [...this.pending.values()].map((pending) => pending.request),
-    );
+    return nextToSend(this.waiting, [...this.pending.values()]);
   }
 
   private send(transport: Transport, item: Waiting): void {
     item.cancelled?.dispose();
     const id = this.nextId++;
     this.track(item.request);
-    this.pending.set(id, { request: item.request, resolve: item.resolve, reject: item.reject });
+    this.pending.set(id, { request: item.request, seq: item.seq, resolve: item.resolve, reject: item.reject });
     this.armWatchdog();
     try {
       transport.post({ id, request: item.request });

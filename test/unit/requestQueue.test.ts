@@ -168,13 +168,30 @@ describe('Engine request queue', () => {
     assert.deepEqual(transport.types(), []);
   });
 
-  it('updates and feature requests keep their order; a check waits until nothing else is sent or waits', () => {
-    const waiting = (...types: Request[]) => types.map((request) => ({ request }));
-    assert.equal(nextToSend(waiting(CHECK, UPDATE, HOVER), []), 1, 'the update first: the hover must see its text');
-    assert.equal(nextToSend(waiting(CHECK, HOVER), [UPDATE]), 1);
-    assert.equal(nextToSend(waiting(CHECK), [UPDATE]), undefined, 'the check waits for the answer');
-    assert.equal(nextToSend(waiting(CHECK), []), 0);
-    assert.equal(nextToSend(waiting(UPDATE, HOVER), [CHECK]), undefined, 'nothing is sent behind a running check');
+  it('a check is not kept waiting for ever by requests made after it', async () => {
+    const transport = new ScriptedTransport();
+    const engine = track(supervisor(transport));
+    void engine.request(UPDATE);
+    const check = engine.request(CHECK);
+    void engine.request(HOVER);
+    assert.deepEqual(transport.types(), ['update', 'hover']);
+    // The hover, made after the check, is still in flight: the check goes anyway, behind it.
+    transport.answer('update');
+    assert.deepEqual(transport.types(), ['update', 'hover', 'check'], 'everything made before the check was answered: it goes');
+    void engine.request({ type: 'symbols', folder: FOLDER, path: FILE });
+    transport.answer('hover');
+    transport.answer('check');
+    assert.equal(await check, null);
+    assert.deepEqual(transport.types(), ['update', 'hover', 'check', 'symbols']);
+  });
+
+  it('updates and feature requests keep their order; a check waits for what was made before it', () => {
+    const at = (request: Request, seq: number) => ({ request, seq });
+    assert.equal(nextToSend([at(CHECK, 1), at(UPDATE, 2), at(HOVER, 3)], []), 1, 'the update first: the hover must see its text');
+    assert.equal(nextToSend([at(CHECK, 2)], [at(UPDATE, 1)]), undefined, 'the check waits for the answer made before it');
+    assert.equal(nextToSend([at(CHECK, 2)], [at(HOVER, 3)]), 0, 'not for one made after it');
+    assert.equal(nextToSend([at(CHECK, 1)], []), 0);
+    assert.equal(nextToSend([at(UPDATE, 2), at(HOVER, 3)], [at(CHECK, 1)]), undefined, 'nothing is sent behind a running check');
     assert.equal(nextToSend([], []), undefined);
   });
 });
