@@ -45,7 +45,7 @@ describe('rule missing-owner: edges the mutation run found untested', () => {
       field: 'owner',
       placeholder: 'Accountable team',
     });
-    assert.deepEqual(only(check(ownerless('provider', '    owner: Logistics IT', '')), 'missing-owner').data, {
+    assert.deepEqual(only(check(ownerless('provider', 'Logistics IT', null)), 'missing-owner').data, {
       kind: 'add-field',
       field: 'owner',
       placeholder: 'Business sponsor',
