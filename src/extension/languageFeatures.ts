@@ -2,8 +2,10 @@
 // engine, which answers from the same index the diagnostics come from.
 import * as vscode from 'vscode';
 import type { CompletionKind } from '../core/features/completion';
-import type { DocumentSymbol, SymbolKind } from '../core/features/symbols';
+import type { SymbolKind } from '../core/features/symbols';
+import { unpackSymbols, type PackedSymbols } from '../core/features/packedSymbols';
 import { fromPosition, toLocation, toRange, toWorkspaceEdit } from './convert';
+import { afterPendingCheck } from './checkFirst';
 import { LensBudget } from './lensBudget';
 import type { PortfolioService } from './service';
 
@@ -26,16 +28,20 @@ const SYMBOL_KINDS: Record<SymbolKind, vscode.SymbolKind> = {
   event: vscode.SymbolKind.Event,
 };
 
-function toSymbol(symbol: DocumentSymbol): vscode.DocumentSymbol {
-  const result = new vscode.DocumentSymbol(
-    symbol.name || ' ',
-    symbol.detail,
-    SYMBOL_KINDS[symbol.kind],
-    toRange(symbol.range),
-    toRange(symbol.selectionRange),
+/** VS Code's symbols straight from the engine's packed outline (no intermediate objects). */
+function toSymbols(packed: PackedSymbols): vscode.DocumentSymbol[] {
+  return unpackSymbols<vscode.DocumentSymbol>(
+    packed,
+    ({ name, detail, kind, numbers: n, offset: i }) =>
+      new vscode.DocumentSymbol(
+        name || ' ',
+        detail,
+        SYMBOL_KINDS[kind],
+        new vscode.Range(n[i]!, n[i + 1]!, n[i + 2]!, n[i + 3]!),
+        new vscode.Range(n[i + 4]!, n[i + 5]!, n[i + 6]!, n[i + 7]!),
+      ),
+    (symbol, children) => (symbol.children = children),
   );
-  result.children = symbol.children.map(toSymbol);
-  return result;
 }
 
 /**
@@ -169,18 +175,26 @@ export function registerLanguageFeatures(service: PortfolioService): vscode.Disp
     vscode.languages.registerDocumentSymbolProvider(
       SELECTOR,
       {
-        provideDocumentSymbols: (document) =>
-          symbols.get(document, () =>
-            withFolder(service, document, async (folder, path) => (await service.request({ type: 'symbols', folder, path })).map(toSymbol)),
-          ),
+        provideDocumentSymbols: async (document, token) => {
+          await afterPendingCheck(service, document, token);
+          if (token.isCancellationRequested) return undefined;
+          return symbols.get(document, () =>
+            withFolder(service, document, async (folder, path) =>
+              toSymbols(await service.request({ type: 'packedSymbols', folder, path })),
+            ),
+          );
+        },
       },
       { label: 'Portfolio' },
     ),
     vscode.languages.registerCodeLensProvider(SELECTOR, {
       onDidChangeCodeLenses: lensesChanged.event,
-      provideCodeLenses: (document) =>
-        withFolder(service, document, async (folder, path) => {
-          const lenses = lensBudget.select(document, await service.request({ type: 'codeLens', folder, path }));
+      provideCodeLenses: async (document, token) => {
+        await afterPendingCheck(service, document, token);
+        if (token.isCancellationRequested) return undefined;
+        return withFolder(service, document, async (folder, path) => {
+          const { lenses, cut } = await service.request({ type: 'lensesNear', folder, path, visible: lensBudget.visibleSpans(document) });
+          lensBudget.noteCut(document, cut);
           return lenses.map((lens) => {
             const range = toRange(lens.range);
             if (lens.command?.kind === 'references') {
@@ -201,7 +215,8 @@ export function registerLanguageFeatures(service: PortfolioService): vscode.Disp
             }
             return new vscode.CodeLens(range, { title: lens.title, command: '' });
           });
-        }),
+        });
+      },
     }),
   ];
 }

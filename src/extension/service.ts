@@ -534,6 +534,11 @@ export class PortfolioService implements vscode.Disposable {
 
   // ---- checking ----
 
+  /** Whether a check of the document is scheduled or running (symbols and lenses wait for it: checkFirst.ts). */
+  checkPending(document: vscode.TextDocument): boolean {
+    return this.timers.has(document.uri.toString()) || this.folders.get(this.folderKeyOf(document.uri))?.checking === true;
+  }
+
   /** Checks a folder; while a check runs, further requests fold into one more check after it. */
   async runCheck(entry: FolderEntry): Promise<void> {
     if (entry.checking) {
