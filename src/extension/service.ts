@@ -17,6 +17,8 @@ const SNIFF_LIMIT = 500;
 const SNIFF_MAX_BYTES = 1_000_000;
 /** More edits than this since the last validation are sent as the whole text instead. */
 const MAX_PENDING_CHANGES = 1000;
+/** An edit that inserts this much text (a paste of hundreds of items) goes to the engine before the delay. */
+const EARLY_SEND_CHARS = 20_000;
 /** Indexing that takes longer than this shows a progress notification. */
 const PROGRESS_AFTER_MS = 1500;
 /** A check slower than this is shown in the status bar and logged. */
@@ -75,8 +77,8 @@ function matchesGlobs(uri: vscode.Uri, folder: vscode.WorkspaceFolder, globs: st
 
 export class PortfolioService implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('portfolio-alignment');
-  /** Chooses what fits in VS Code's 1,000 diagnostics per file. */
-  private readonly publisher = new DiagnosticPublisher(this.collection);
+  /** Chooses what fits in VS Code's 1,000 diagnostics per file (public for the in-editor tests' counters). */
+  readonly publisher = new DiagnosticPublisher(this.collection);
   private readonly onDidCheckEmitter = new vscode.EventEmitter<string>();
   /** Fires with a folder key after that folder's diagnostics and headline were updated, or a check of it failed. */
   readonly onDidCheck = this.onDidCheckEmitter.event;
@@ -431,6 +433,8 @@ export class PortfolioService implements vscode.Disposable {
     this.publisher.noteEdits(event);
     const entry = this.entryOfDocument(document);
     if (entry.settings.run === 'onType') this.schedule(document, entry.settings.delay);
+    // A large paste is sent at once, so that the engine parses it during the delay (the check still waits for it).
+    if (event.contentChanges.some((change) => change.text.length >= EARLY_SEND_CHARS)) this.sync(document, entry);
   }
 
   /** Keeps the changes so that the engine gets the edit, not the whole text again. */
