@@ -6,6 +6,7 @@
 //   paste: 5,000 initiatives pasted at the end, until the status bar shows a new score
 import * as vscode from 'vscode';
 import { generatePortfolio } from './generate';
+import { cpuTimeOf, Profiles, type CpuTime } from './profile';
 
 const EXTENSION_ID = 'portfolio-alignment.portfolio-alignment';
 const N = 10_000;
@@ -180,12 +181,23 @@ export async function run(): Promise<void> {
   );
   await until(() => /aligned/.test(api.statusBar.item.text), 'the first score', 180_000);
   await sleep(2_000);
-  const squiggle = await keyToSquiggle(portfolio);
+  const profiles = await Profiles.start();
+  const phase = <T>(name: string, work: () => Promise<T>) => cpuTimeOf(() => (profiles ? profiles.around(name, work) : work()));
+  const cpu: Record<string, CpuTime> = {};
+  const squiggled = await phase('squiggle', () => keyToSquiggle(portfolio));
+  const squiggle = squiggled.result;
+  cpu.keyToSquiggle = squiggled.cpu;
   console.log(`bench: key to squiggle ${squiggle.map((v) => v.toFixed(0)).join(', ')} ms`);
-  const typed = await typing(portfolio, plain);
+  const typedRun = await phase('typing', () => typing(portfolio, plain));
+  const typed = typedRun.result;
+  cpu.typing = typedRun.cpu;
   console.log(`bench: typing ${JSON.stringify(typed)}`);
   // typeInto showed the documents again: the editor objects from before may be closed ones.
-  const pasteMs = await paste(await vscode.window.showTextDocument(portfolio.document, { preview: false }), api);
-  console.log(`PORTFOLIO_EDITOR ${JSON.stringify({ delay, keyToSquiggle: squiggle, typing: typed, paste: pasteMs })}`);
+  const editor = await vscode.window.showTextDocument(portfolio.document, { preview: false });
+  const pasted = await phase('paste', () => paste(editor, api));
+  const pasteMs = pasted.result;
+  cpu.paste = pasted.cpu;
+  profiles?.dispose();
+  console.log(`PORTFOLIO_EDITOR ${JSON.stringify({ delay, keyToSquiggle: squiggle, typing: typed, paste: pasteMs, cpu })}`);
   await vscode.commands.executeCommand('workbench.action.files.revert');
 }

@@ -9,10 +9,12 @@ import type { CompletionResult } from '../core/features/completion';
 import type { Fix } from '../core/features/fixes';
 import type { HoverResult } from '../core/features/hover';
 import type { Lens } from '../core/features/codeLens';
+import type { LineSpan } from '../core/features/diagnosticBudget';
 import type { Location } from '../core/features/locate';
 import type { TreePage, UnlinkedMark } from '../core/features/portfolioTree';
 import type { TextEdit } from '../core/features/navigation';
 import type { DocumentSymbol } from '../core/features/symbols';
+import type { PackedSymbols } from '../core/features/packedSymbols';
 import type { Position, Range } from '../core/syntax/lineIndex';
 import type { TextChange } from '../core/syntax/parse';
 import type { RuleId } from '../core/check/ruleIds';
@@ -49,7 +51,11 @@ export type Request =
   | (InFolder & { type: 'check' })
   | (InFolder & { type: 'summary'; filter?: SummaryFilter })
   | (InFolder & { type: 'symbols'; path: string })
+  /** The same outline packed for the trip between threads (the outline of a large file is 10,000s of objects). */
+  | (InFolder & { type: 'packedSymbols'; path: string })
   | (InFolder & { type: 'codeLens'; path: string })
+  /** The lenses the editor shows: all of them, or in a large file those near the visible lines (codeLens.ts lensesNear). */
+  | (InFolder & { type: 'lensesNear'; path: string; visible: LineSpan[] })
   | (AtPosition & { type: 'hover' })
   | (AtPosition & { type: 'definition' })
   | (AtPosition & { type: 'completion' })
@@ -106,7 +112,9 @@ export interface ResultOf {
   check: CheckResult;
   summary: Summary;
   symbols: DocumentSymbol[];
+  packedSymbols: PackedSymbols;
   codeLens: Lens[];
+  lensesNear: { lenses: Lens[]; cut: boolean };
   hover: HoverResult | null;
   definition: Location[];
   completion: CompletionResult | null;

@@ -2,13 +2,14 @@
 // protocol.ts. Pure TypeScript, so it runs in a Node worker thread, a web worker or, as a
 // fallback, in the extension host itself.
 import { summarize, type Summary } from '../core/summary/summarize';
-import { codeLenses } from '../core/features/codeLens';
+import { codeLenses, lensesNear } from '../core/features/codeLens';
 import { completion } from '../core/features/completion';
 import { fixesFor, linkEdits, rankOutcomes, safeFixEdits } from '../core/features/fixes';
 import { hover } from '../core/features/hover';
 import { portfolioTree, unlinkedMarks } from '../core/features/portfolioTree';
 import { definition, prepareRename, references, rename } from '../core/features/navigation';
 import { documentSymbols } from '../core/features/symbols';
+import { packSymbols } from '../core/features/packedSymbols';
 import type { PortfolioDiagnostic } from '../core/check/diagnostics';
 import { diffSnapshots, snapshotOf, type PortfolioDiff } from '../core/summary/diff';
 import { trendOf } from '../core/summary/trend';
@@ -142,8 +143,12 @@ export class EngineServer {
         return this.summary(state, request.filter);
       case 'symbols':
         return documentSymbols(this.analysis(state), request.path);
+      case 'packedSymbols':
+        return packSymbols(documentSymbols(this.analysis(state), request.path));
       case 'codeLens':
         return codeLenses(this.analysis(state), request.path);
+      case 'lensesNear':
+        return lensesNear(this.analysis(state), request.path, request.visible);
       case 'hover':
         return hover(this.analysis(state), request.path, request.position) ?? null;
       case 'definition':

@@ -47,6 +47,11 @@ export class CheckScheduler implements vscode.Disposable {
     this.folders.get(key)?.waiting?.cancel();
   }
 
+  /** Whether a check of the folder is running. */
+  isChecking(key: string): boolean {
+    return this.folders.get(key)?.checking === true;
+  }
+
   /** The folder is gone: what its checks found goes with it. */
   forget(key: string): void {
     this.folders.delete(key);

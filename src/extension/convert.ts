@@ -29,10 +29,19 @@ const SEVERITY = {
   info: vscode.DiagnosticSeverity.Information,
 } as const;
 
+/** Each rule's documentation link, parsed once (a file's 1,000 diagnostics share a few dozen). */
+const docsTargets = new Map<string, vscode.Uri>();
+
+function docsTarget(code: PortfolioDiagnostic['code']): vscode.Uri {
+  let target = docsTargets.get(code);
+  if (!target) docsTargets.set(code, (target = vscode.Uri.parse(docsUrl(code))));
+  return target;
+}
+
 export function toDiagnostic(d: PortfolioDiagnostic): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(d.range), d.message, SEVERITY[d.severity]);
   diagnostic.source = SOURCE;
-  diagnostic.code = { value: d.code, target: vscode.Uri.parse(docsUrl(d.code)) };
+  diagnostic.code = { value: d.code, target: docsTarget(d.code) };
   if (d.related?.length) {
     diagnostic.relatedInformation = d.related.map(
       (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.parse(r.path), toRange(r.range)), r.message),

@@ -66,6 +66,11 @@ export class DocumentSync {
   }
 
   /** Stops the document's wait; true if it was waiting (a check of its folder was promised). */
+  /** Whether a check of the document waits for its delay. */
+  isScheduled(document: vscode.TextDocument): boolean {
+    return this.timers.has(document.uri.toString());
+  }
+
   unschedule(document: vscode.TextDocument): boolean {
     const key = document.uri.toString();
     const timer = this.timers.get(key);

@@ -2,8 +2,10 @@
 // engine, which answers from the same index the diagnostics come from.
 import * as vscode from 'vscode';
 import type { CompletionKind } from '../core/features/completion';
-import type { DocumentSymbol, SymbolKind } from '../core/features/symbols';
+import type { SymbolKind } from '../core/features/symbols';
+import { unpackSymbols, type PackedSymbols } from '../core/features/packedSymbols';
 import { fromPosition, toLocation, toRange, toWorkspaceEdit } from './convert';
+import { afterPendingCheck } from './checkFirst';
 import { LensBudget } from './lensBudget';
 import type { PortfolioQueries } from './portfolioQueries';
 
@@ -26,16 +28,20 @@ const SYMBOL_KINDS: Record<SymbolKind, vscode.SymbolKind> = {
   event: vscode.SymbolKind.Event,
 };
 
-function toSymbol(symbol: DocumentSymbol): vscode.DocumentSymbol {
-  const result = new vscode.DocumentSymbol(
-    symbol.name || ' ',
-    symbol.detail,
-    SYMBOL_KINDS[symbol.kind],
-    toRange(symbol.range),
-    toRange(symbol.selectionRange),
+/** VS Code's symbols straight from the engine's packed outline (no intermediate objects). */
+function toSymbols(packed: PackedSymbols): vscode.DocumentSymbol[] {
+  return unpackSymbols<vscode.DocumentSymbol>(
+    packed,
+    ({ name, detail, kind, numbers: n, offset: i }) =>
+      new vscode.DocumentSymbol(
+        name || ' ',
+        detail,
+        SYMBOL_KINDS[kind],
+        new vscode.Range(n[i]!, n[i + 1]!, n[i + 2]!, n[i + 3]!),
+        new vscode.Range(n[i + 4]!, n[i + 5]!, n[i + 6]!, n[i + 7]!),
+      ),
+    (symbol, children) => (symbol.children = children),
   );
-  result.children = symbol.children.map(toSymbol);
-  return result;
 }
 
 /** Cancelled once every caller sharing an answer has cancelled: until then the request is still wanted. */
@@ -191,20 +197,27 @@ export function registerLanguageFeatures(service: PortfolioQueries): vscode.Disp
     vscode.languages.registerDocumentSymbolProvider(
       SELECTOR,
       {
-        provideDocumentSymbols: (document, token) =>
-          symbols.get(document, token, (wanted) =>
+        provideDocumentSymbols: async (document, token) => {
+          await afterPendingCheck(service, document, token);
+          if (token.isCancellationRequested) return undefined;
+          return symbols.get(document, token, (wanted) =>
             withFolder(service, document, async (folder, path) =>
-              (await service.request({ type: 'symbols', folder, path }, wanted)).map(toSymbol),
+              toSymbols(await service.request({ type: 'packedSymbols', folder, path }, wanted)),
             ),
-          ),
+          );
+        },
       },
       { label: 'Portfolio' },
     ),
     vscode.languages.registerCodeLensProvider(SELECTOR, {
       onDidChangeCodeLenses: lensesChanged.event,
-      provideCodeLenses: (document, token) =>
-        withFolder(service, document, async (folder, path) => {
-          const lenses = lensBudget.select(document, await service.request({ type: 'codeLens', folder, path }, token));
+      provideCodeLenses: async (document, token) => {
+        await afterPendingCheck(service, document, token);
+        if (token.isCancellationRequested) return undefined;
+        return withFolder(service, document, async (folder, path) => {
+          const visible = lensBudget.visibleSpans(document);
+          const { lenses, cut } = await service.request({ type: 'lensesNear', folder, path, visible }, token);
+          lensBudget.noteCut(document, cut);
           return lenses.map((lens) => {
             const range = toRange(lens.range);
             if (lens.command?.kind === 'references') {
@@ -225,7 +238,8 @@ export function registerLanguageFeatures(service: PortfolioQueries): vscode.Disp
             }
             return new vscode.CodeLens(range, { title: lens.title, command: '' });
           });
-        }),
+        });
+      },
     }),
   ];
 }

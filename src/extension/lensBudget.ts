@@ -1,8 +1,8 @@
-// Keeps CodeLens cheap in large files: lenses are handed out only near the visible lines
-// (core/features/codeLens.ts boundedLenses), and asked for again when such a file is scrolled.
+// Keeps CodeLens cheap in large files: lenses are handed out only near the visible lines (the
+// engine chooses them, core/features/codeLens.ts lensesNear, so that only those cross to the
+// extension host), and asked for again when such a file is scrolled.
 import * as vscode from 'vscode';
-import { boundedLenses, MAX_LENSES } from '../core/features/codeLens';
-import type { Lens } from '../core/features/codeLens';
+import type { LineSpan } from '../core/features/diagnosticBudget';
 
 /** How long scrolling must pause before the lenses of a large file are asked for again. */
 const SCROLL_DEBOUNCE_MS = 150;
@@ -21,18 +21,19 @@ export class LensBudget implements vscode.Disposable {
     });
   }
 
-  select(document: vscode.TextDocument, lenses: Lens[]): Lens[] {
+  /** The lines the lenses are chosen near: the document's visible ranges, or its first screen if it is in no editor yet. */
+  visibleSpans(document: vscode.TextDocument): LineSpan[] {
     const key = document.uri.toString();
-    if (lenses.length <= MAX_LENSES) {
-      this.large.delete(key);
-      return lenses;
-    }
-    this.large.add(key);
     const visible = vscode.window.visibleTextEditors
       .filter((editor) => editor.document.uri.toString() === key)
       .flatMap((editor) => editor.visibleRanges.map((r) => ({ start: r.start.line, end: r.end.line })));
-    // Not shown in any editor yet: the first screen of the file.
-    return boundedLenses(lenses, visible.length > 0 ? visible : [{ start: 0, end: 60 }]);
+    return visible.length > 0 ? visible : [{ start: 0, end: 60 }];
+  }
+
+  /** Whether the document's last lens list was cut (the engine chose it: lensesNear): then scrolling asks again. */
+  noteCut(document: vscode.TextDocument, cut: boolean): void {
+    if (cut) this.large.add(document.uri.toString());
+    else this.large.delete(document.uri.toString());
   }
 
   dispose(): void {

@@ -43,6 +43,8 @@ export interface PortfolioQueries {
   /** The folder a file belongs to: its workspace folder, or the file alone. */
   folderKeyOf(uri: vscode.Uri): string;
   isPortfolioDocument(document: vscode.TextDocument): boolean;
+  /** Whether a check of the document is scheduled or running (its symbols and lenses wait for it: checkFirst.ts). */
+  checkPending(document: vscode.TextDocument): boolean;
   headline(folderKey: string): FolderHeadline | undefined;
   /** The portfolio files of a folder that the engine knows (URIs as strings); empty if none. */
   filesOf(folderKey: string): ReadonlySet<string>;

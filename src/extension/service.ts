@@ -17,6 +17,9 @@ import type { FolderHeadline, PortfolioFolder, PortfolioQueries } from './portfo
 import type { CancelSignal } from './requestQueue';
 import { ShownDiagnostics } from './shownDiagnostics';
 
+/** An edit that inserts this much text (a paste of hundreds of items) goes to the engine before the delay. */
+const EARLY_SEND_CHARS = 20_000;
+
 /** Documents open in editor tabs (textDocuments also holds closed ones VS Code still keeps). */
 function openInTabs(): vscode.TextDocument[] {
   const open = new Set(
@@ -159,6 +162,18 @@ export class PortfolioService implements PortfolioQueries, vscode.Disposable {
     this.shown.noteEdits(event);
     const entry = this.index.entryOfDocument(document);
     if (entry.settings.run === 'onType') this.sync.schedule(document, entry.settings.delay);
+    // A large paste is sent at once, so that the engine parses it during the delay (the check still waits for it).
+    if (event.contentChanges.some((change) => change.text.length >= EARLY_SEND_CHARS)) this.sync.sync(document, entry);
+  }
+
+  /** Whether a check of the document is scheduled or running (symbols and lenses wait for it: checkFirst.ts). */
+  checkPending(document: vscode.TextDocument): boolean {
+    return this.sync.isScheduled(document) || this.checks.isChecking(folderKeyOf(document.uri));
+  }
+
+  /** The diagnostic publisher, for the in-editor tests' counters (testCommands.ts). */
+  get publisher(): ShownDiagnostics['publisher'] {
+    return this.shown.publisher;
   }
 
   private onSave(document: vscode.TextDocument): void {

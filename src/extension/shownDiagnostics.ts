@@ -8,7 +8,8 @@ import { DiagnosticPublisher } from './diagnosticPublisher';
 export class ShownDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('portfolio-alignment');
   /** Chooses what fits in VS Code's 1,000 diagnostics per file. */
-  private readonly publisher = new DiagnosticPublisher(this.collection);
+  /** Chooses what fits in VS Code's 1,000 diagnostics per file (public for the in-editor tests' counters). */
+  readonly publisher = new DiagnosticPublisher(this.collection);
   /** The engine's diagnostics per file, with the data quick fixes need. */
   private readonly results = new Map<string, PortfolioDiagnostic[]>();
   /** Files the engine could not take, or was working on when it was given up on: a diagnostic says so. */

@@ -7,6 +7,9 @@ import { loadSpreadsheetModule } from './spreadsheetModule';
 /** Ends the engine's worker from outside, as a crash would; resolves false when the engine has no worker (main-thread engine). */
 export const TERMINATE_ENGINE_WORKER = 'portfolioAlignment.test.terminateEngineWorker';
 
+/** The diagnostic publisher's counters: how often it set the collection, and how often a check changed nothing shown. */
+export const PUBLISHER_STATS = 'portfolioAlignment.test.publisherStats';
+
 /** Reads a CSV or XLSX file back with the extension's own spreadsheet library: its sheets' cells as text. */
 export const READ_WORKBOOK = 'portfolioAlignment.test.readWorkbook';
 
@@ -23,5 +26,6 @@ export function registerTestCommands(context: vscode.ExtensionContext, service: 
   return [
     vscode.commands.registerCommand(TERMINATE_ENGINE_WORKER, () => service.engine.terminateWorker()),
     vscode.commands.registerCommand(READ_WORKBOOK, (uri: vscode.Uri) => readWorkbook(context, uri)),
+    vscode.commands.registerCommand(PUBLISHER_STATS, () => ({ ...service.publisher.stats })),
   ];
 }

@@ -59,3 +59,13 @@ export function boundedLenses<T extends { range: Range }>(lenses: readonly T[], 
   );
   return near.slice(0, max);
 }
+
+/**
+ * The lenses of a file as the editor gets them, chosen where they are built (the worker) so that a
+ * large file's thousands of lenses are not copied to the extension host only to be dropped there.
+ * `cut` says whether some were left out (then the editor asks again when the file is scrolled).
+ */
+export function lensesNear(analysis: Analysis, path: string, visible: readonly LineSpan[]): { lenses: Lens[]; cut: boolean } {
+  const all = codeLenses(analysis, path);
+  return { lenses: boundedLenses(all, visible), cut: all.length > MAX_LENSES };
+}
