@@ -6,18 +6,27 @@ import { activateExtension, removeScenario, restoreFixtures, waitUntil, writeSce
 
 interface ProgressApi {
   checkProgress: { delayMs: number; shownCount: number; showing: Set<string> };
-  service: { onDidCheck: vscode.Event<string> };
+  service: { onDidCheck: vscode.Event<string>; onDidChangeChecking: vscode.Event<{ folder: string; checking: boolean }> };
 }
 
 suite('Progress of a long check', () => {
   let uri: vscode.Uri | undefined;
   let api: ProgressApi;
   let delay = 0;
+  /** Folders being checked now: a check started before the test changed the delay keeps the old one. */
+  const checking = new Set<string>();
+  let subscription: vscode.Disposable | undefined;
 
   suiteSetup(async () => {
     api = (await activateExtension()).exports as ProgressApi;
     delay = api.checkProgress.delayMs;
+    subscription = api.service.onDidChangeChecking(({ folder, checking: now }) => (now ? checking.add(folder) : checking.delete(folder)));
   });
+
+  suiteTeardown(() => subscription?.dispose());
+
+  /** Waits until no check runs, so that the next one starts under the delay the test sets. */
+  const quiet = () => waitUntil(() => (checking.size === 0 ? true : undefined), 'the checks of earlier suites to end');
 
   teardown(async () => {
     api.checkProgress.delayMs = delay;
@@ -26,6 +35,7 @@ suite('Progress of a long check', () => {
   });
 
   test('a check longer than the delay shows progress, and the progress ends with the check', async () => {
+    await quiet();
     api.checkProgress.delayMs = 0;
     const before = api.checkProgress.shownCount;
     uri = await writeScenario(
@@ -39,6 +49,7 @@ suite('Progress of a long check', () => {
   });
 
   test('checks shorter than the delay show no progress', async () => {
+    await quiet();
     api.checkProgress.delayMs = 60_000;
     const before = api.checkProgress.shownCount;
     uri = await writeScenario(
