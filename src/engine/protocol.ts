@@ -52,7 +52,11 @@ export type Request =
   | (InFolder & { type: 'summary'; filter?: SummaryFilter })
   | (InFolder & { type: 'symbols'; path: string })
   /** The same outline packed for the trip between threads (the outline of a large file is 10,000s of objects). */
-  | (InFolder & { type: 'packedSymbols'; path: string })
+  | (InFolder & {
+      type: 'packedSymbols';
+      path: string;
+      /** At most this many symbols (symbolBudget.ts); all when absent. */ limit?: number;
+    })
   | (InFolder & { type: 'codeLens'; path: string })
   /** The lenses the editor shows: all of them, or in a large file those near the visible lines (codeLens.ts lensesNear). */
   | (InFolder & { type: 'lensesNear'; path: string; visible: LineSpan[] })
@@ -112,7 +116,8 @@ export interface ResultOf {
   check: CheckResult;
   summary: Summary;
   symbols: DocumentSymbol[];
-  packedSymbols: PackedSymbols;
+  /** `total`: how many symbols the whole outline has, more than were packed when it was cut. */
+  packedSymbols: PackedSymbols & { total: number };
   codeLens: Lens[];
   lensesNear: { lenses: Lens[]; cut: boolean };
   hover: HoverResult | null;

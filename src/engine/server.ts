@@ -9,7 +9,8 @@ import { hover } from '../core/features/hover';
 import { portfolioTree, unlinkedMarks } from '../core/features/portfolioTree';
 import { definition, prepareRename, references, rename } from '../core/features/navigation';
 import { documentSymbols } from '../core/features/symbols';
-import { packSymbols } from '../core/features/packedSymbols';
+import { packSymbols, type PackedSymbols } from '../core/features/packedSymbols';
+import { boundSymbols } from '../core/features/symbolBudget';
 import type { PortfolioDiagnostic } from '../core/check/diagnostics';
 import { diffSnapshots, snapshotOf, type PortfolioDiff } from '../core/summary/diff';
 import { trendOf } from '../core/summary/trend';
@@ -144,7 +145,7 @@ export class EngineServer {
       case 'symbols':
         return documentSymbols(this.analysis(state), request.path);
       case 'packedSymbols':
-        return packSymbols(documentSymbols(this.analysis(state), request.path));
+        return this.packedSymbols(state, request.path, request.limit);
       case 'codeLens':
         return codeLenses(this.analysis(state), request.path);
       case 'lensesNear':
@@ -180,6 +181,13 @@ export class EngineServer {
       case 'trend':
         return trendOf(request.steps, this.options(state));
     }
+  }
+
+  private packedSymbols(state: FolderState, path: string, limit: number | undefined): PackedSymbols & { total: number } {
+    const all = documentSymbols(this.analysis(state), path);
+    const { symbols, total } = limit === undefined ? { symbols: all, total: -1 } : boundSymbols(all, limit);
+    const packed = packSymbols(symbols);
+    return { ...packed, total: total < 0 ? packed.names.length : total };
   }
 
   private check(state: FolderState): CheckResult {

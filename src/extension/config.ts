@@ -16,6 +16,8 @@ export interface Settings {
   /** Score thresholds as fractions: good at or above `good`, fair at or above `fair`. */
   thresholds: { good: number; fair: number };
   maxFileSize: number;
+  /** The most symbols the outline of a file shows (symbolBudget.ts). */
+  maxOutlineSymbols: number;
   asOfDate: string | undefined;
   /** Rows per page of the summary panel's long tables. */
   summaryPageSize: number;
@@ -29,6 +31,10 @@ function localToday(): string {
 
 function pageSize(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.round(Math.max(10, Math.min(500, value))) : 50;
+}
+
+function outlineLimit(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.round(value)) : 5_000;
 }
 
 export function readSettings(scope: vscode.ConfigurationScope | undefined): Settings {
@@ -49,6 +55,7 @@ export function readSettings(scope: vscode.ConfigurationScope | undefined): Sett
     relationshipModel: (relationshipModels as readonly string[]).includes(model) ? (model as RelationshipModel) : 'provider',
     thresholds: { good: (thresholds.good ?? 90) / 100, fair: (thresholds.fair ?? 70) / 100 },
     maxFileSize: Math.max(1024, config.get<number>('maxFileSize') ?? 5_000_000),
+    maxOutlineSymbols: outlineLimit(config.get<unknown>('maxOutlineSymbols')),
     asOfDate: /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : undefined,
     summaryPageSize: pageSize(config.get<unknown>('summary.pageSize')),
   };

@@ -6,6 +6,8 @@ import type { SymbolKind } from '../core/features/symbols';
 import { unpackSymbols, type PackedSymbols } from '../core/features/packedSymbols';
 import { fromPosition, toLocation, toRange, toWorkspaceEdit } from './convert';
 import { afterPendingCheck } from './checkFirst';
+import { readSettings } from './config';
+import { noteOutlineCut } from './outlineNotice';
 import { LensBudget } from './lensBudget';
 import type { PortfolioQueries } from './portfolioQueries';
 
@@ -92,6 +94,11 @@ class PerVersion<T> {
 
   forget(document: vscode.TextDocument): void {
     this.answers.delete(document.uri.toString());
+  }
+
+  /** A setting the answers depend on changed: every document is asked again. */
+  forgetAll(): void {
+    this.answers.clear();
   }
 }
 
@@ -194,6 +201,9 @@ export function registerLanguageFeatures(service: PortfolioQueries): vscode.Disp
       },
     }),
     vscode.workspace.onDidCloseTextDocument((document) => symbols.forget(document)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('portfolioAlignment.maxOutlineSymbols')) symbols.forgetAll();
+    }),
     vscode.languages.registerDocumentSymbolProvider(
       SELECTOR,
       {
@@ -201,9 +211,12 @@ export function registerLanguageFeatures(service: PortfolioQueries): vscode.Disp
           await afterPendingCheck(service, document, token);
           if (token.isCancellationRequested) return undefined;
           return symbols.get(document, token, (wanted) =>
-            withFolder(service, document, async (folder, path) =>
-              toSymbols(await service.request({ type: 'packedSymbols', folder, path }, wanted)),
-            ),
+            withFolder(service, document, async (folder, path) => {
+              const limit = readSettings(document.uri).maxOutlineSymbols;
+              const packed = await service.request({ type: 'packedSymbols', folder, path, limit }, wanted);
+              noteOutlineCut(document, packed.names.length, packed.total);
+              return toSymbols(packed);
+            }),
           );
         },
       },

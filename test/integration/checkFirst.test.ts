@@ -74,4 +74,33 @@ suite('The check before the outline and the lenses', () => {
       subscription.dispose();
     }
   });
+
+  test('the outline shows at most portfolioAlignment.maxOutlineSymbols symbols, the shallowest first', async () => {
+    const editor = await openChecked('outline-limit.portfolio.yaml');
+    const config = vscode.workspace.getConfiguration('portfolioAlignment');
+    // The window keeps an outline per document version: the setting applies from the next edit.
+    const editAndAsk = async (text: string) => {
+      assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount - 1, 0), text)));
+      return vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+    };
+    await config.update('maxOutlineSymbols', 3, vscode.ConfigurationTarget.Workspace);
+    try {
+      const symbols = await editAndAsk(ADDED);
+      assert.deepStrictEqual(
+        symbols.map((s) => [s.name, s.children.length]),
+        [
+          ['apiVersion', 0],
+          ['kind', 0],
+          ['initiatives', 0],
+        ],
+      );
+    } finally {
+      await config.update('maxOutlineSymbols', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    const all = await editAndAsk('# every symbol again\n');
+    assert.deepStrictEqual(
+      all.find((s) => s.name === 'initiatives')?.children.map((c) => c.name),
+      ['first-1', 'first-2'],
+    );
+  });
 });
