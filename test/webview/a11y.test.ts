@@ -8,11 +8,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { comparisonOf } from '../../src/core/summary/report/compareView';
-import { renderExport } from '../../src/webview/summary/exporter';
 import { Engine, examples, examplesEdited } from './fixtures';
-import { artefact, launchChromium, openPanel, showSummary, troubles, violations, watch } from './harness';
+import { chromiumPerSuite, openPanel, reportPerSuite, showSummary, troubles, violations, watch } from './harness';
 import type { ThemeName } from './themes';
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -58,22 +57,14 @@ function described(findings: AxeFinding[]): string[] {
 }
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
-  let browser: Browser;
+  const chromium = chromiumPerSuite();
   const engine = new Engine(examples());
-  const reportFile = artefact('report-a11y.html');
-
-  before(async () => {
-    browser = await launchChromium();
-    fs.writeFileSync(reportFile, renderExport('html', engine.summary(), { displayPath: (p) => engine.displayPaths()[p] ?? p }));
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const reportFile = reportPerSuite(engine, 'report-a11y.html');
 
   for (const theme of THEME_NAMES)
     for (const width of WIDTHS) {
       it(`the panel in the ${theme} theme at ${width} px has no violation`, async () => {
-        const panel = await openPanel(browser, { theme, viewport: { width, height: 900 } });
+        const panel = await openPanel(chromium.browser, { theme, viewport: { width, height: 900 } });
         await showSummary(panel, engine.message({ pageSize: 5 }));
         assert.deepEqual(described(await axeViolations(panel.page)), []);
         assert.deepEqual(await violations(panel.page), []);
@@ -82,7 +73,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       });
 
       it(`the HTML report in the ${theme} theme at ${width} px has no violation`, async () => {
-        const context = await browser.newContext({ viewport: { width, height: 900 }, ...REPORT_MEDIA[theme] });
+        const context = await chromium.browser.newContext({ viewport: { width, height: 900 }, ...REPORT_MEDIA[theme] });
         const page = await context.newPage();
         const seen = await watch(page);
         await page.goto(pathToFileURL(reportFile).href);
@@ -97,7 +88,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   for (const theme of ['light', 'dark'] as const)
     it(`the panel with a comparison in the ${theme} theme at 400 px has no violation`, async () => {
       const now = new Engine(examplesEdited());
-      const panel = await openPanel(browser, { theme, viewport: { width: 400, height: 900 } });
+      const panel = await openPanel(chromium.browser, { theme, viewport: { width: 400, height: 900 } });
       await showSummary(panel, {
         ...now.message({ pageSize: 5 }),
         compare: { available: true },
@@ -110,7 +101,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     });
 
   it('finds a violation when one is there: a button with no name, text too faint to read', async () => {
-    const panel = await openPanel(browser, { theme: 'dark', viewport: { width: 660, height: 900 } });
+    const panel = await openPanel(chromium.browser, { theme: 'dark', viewport: { width: 660, height: 900 } });
     await showSummary(panel, engine.message({ pageSize: 5 }));
     await panel.page.evaluate(() => {
       const button = document.querySelector('table[data-table="unlinked"] button.link-action')!;

@@ -10,6 +10,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { makeNonce } from '../../src/webview/summary/nonce';
 import type { HostMessage, PageState } from '../../src/webview/protocol';
 import { panelHtml } from '../../src/webview/summary/shell';
+import { renderExport } from '../../src/webview/summary/exporter';
+import type { Summary } from '../../src/core/summary/summarize';
 import { ROOT } from './fixtures';
 import { THEMES, themeCss, type ThemeName } from './themes';
 
@@ -45,6 +47,15 @@ export function chromiumPerSuite(): { readonly browser: Browser } {
       return suite.browser;
     },
   };
+}
+
+/** The suite's HTML report of `engine`'s summary, written to test-artefacts/ before its first test. */
+export function reportPerSuite(engine: { summary(): Summary; displayPaths(): Record<string, string> }, name: string): string {
+  const file = artefact(name);
+  before(() => {
+    fs.writeFileSync(file, renderExport('html', engine.summary(), { displayPath: (p) => engine.displayPaths()[p] ?? p }));
+  });
+  return file;
 }
 
 /** Closes a test's panel, failing the test if the page broke its policy, logged an error or had a message refused. */

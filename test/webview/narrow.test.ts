@@ -4,12 +4,10 @@
 // exported HTML report shares the view and the stylesheet, so it is held to the same. Screenshots
 // at each width, in a light and a dark theme, go to test-artefacts/ for people to look at.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { renderExport } from '../../src/webview/summary/exporter';
+import type { Page } from 'playwright-core';
 import { Engine, examples, hostile } from './fixtures';
-import { artefact, launchChromium, openPanel, showSummary, troubles } from './harness';
+import { artefact, chromiumPerSuite, openPanel, reportPerSuite, showSummary, troubles } from './harness';
 import type { ThemeName } from './themes';
 
 const WIDTHS = [400, 660, 1000];
@@ -108,22 +106,14 @@ async function checkLayout(page: Page, width: number): Promise<void> {
 }
 
 describe('summary panel and report at narrow widths', () => {
-  let browser: Browser;
+  const chromium = chromiumPerSuite();
   const engine = new Engine(examples());
-  const reportFile = artefact('report-narrow.html');
-
-  before(async () => {
-    browser = await launchChromium();
-    fs.writeFileSync(reportFile, renderExport('html', engine.summary(), { displayPath: (p) => engine.displayPaths()[p] ?? p }));
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const reportFile = reportPerSuite(engine, 'report-narrow.html');
 
   for (const theme of THEME_NAMES)
     for (const width of WIDTHS) {
       it(`the panel at ${width} px (${theme}) cuts no word, scrolls nothing sideways, stacks its wide tables`, async () => {
-        const panel = await openPanel(browser, { theme, viewport: { width, height: 900 } });
+        const panel = await openPanel(chromium.browser, { theme, viewport: { width, height: 900 } });
         await showSummary(panel, engine.message({ pageSize: 5 }));
         await panel.page.screenshot({ path: artefact(`panel-${width}px-${theme}.png`), fullPage: true });
         await checkLayout(panel.page, width);
@@ -137,7 +127,10 @@ describe('summary panel and report at narrow widths', () => {
       });
 
       it(`the HTML report at ${width} px (${theme}) cuts no word, scrolls nothing sideways, stacks its wide tables`, async () => {
-        const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: theme === 'light' ? 'light' : 'dark' });
+        const context = await chromium.browser.newContext({
+          viewport: { width, height: 900 },
+          colorScheme: theme === 'light' ? 'light' : 'dark',
+        });
         const page = await context.newPage();
         await page.goto(pathToFileURL(reportFile).href);
         await page.screenshot({ path: artefact(`report-${width}px-${theme}.png`), fullPage: true });
@@ -147,7 +140,7 @@ describe('summary panel and report at narrow widths', () => {
     }
 
   it('at 400 px, words of 5,000 letters are cut to fit the stacked rows; a small table of them scrolls', async () => {
-    const panel = await openPanel(browser, { theme: 'dark', viewport: { width: 400, height: 900 } });
+    const panel = await openPanel(chromium.browser, { theme: 'dark', viewport: { width: 400, height: 900 } });
     await showSummary(panel, new Engine(hostile()).message());
     await panel.page.screenshot({ path: artefact('panel-400px-hostile.png'), fullPage: true });
     // The owners table (three columns, not stacked) can only scroll in its frame: a table column

@@ -2,7 +2,7 @@
 // names and details as two lists of strings and everything else as one Int32Array, rather than
 // tens of thousands of small objects. A 10,000-initiative file has 10,000 symbols of five objects
 // each; copying them between threads (structured clone) cost more than building them.
-import type { DocumentSymbol, SymbolKind } from './symbols';
+import { countSymbols, type DocumentSymbol, type SymbolKind } from './symbols';
 
 const KINDS: readonly SymbolKind[] = ['namespace', 'array', 'object', 'field', 'number', 'event'];
 /** Per symbol: its kind, its number of children, then its range and selection range (4 numbers each). */
@@ -15,14 +15,8 @@ export interface PackedSymbols {
   numbers: Int32Array;
 }
 
-function count(symbols: readonly DocumentSymbol[]): number {
-  let n = symbols.length;
-  for (const s of symbols) n += count(s.children);
-  return n;
-}
-
 export function packSymbols(symbols: readonly DocumentSymbol[]): PackedSymbols {
-  const packed: PackedSymbols = { names: [], details: [], numbers: new Int32Array(count(symbols) * STRIDE) };
+  const packed: PackedSymbols = { names: [], details: [], numbers: new Int32Array(countSymbols(symbols) * STRIDE) };
   let at = 0;
   const visit = (list: readonly DocumentSymbol[]) => {
     for (const s of list) {

@@ -3,7 +3,7 @@
 // the window for about half a second per edit, so the edit itself reached the extension late and
 // a new error showed late. Like VS Code's own `json.maxItemsComputed`, a setting bounds it; the
 // symbols kept are the shallowest first (sections, then items in file order, then measures).
-import type { DocumentSymbol } from './symbols';
+import { countSymbols, type DocumentSymbol } from './symbols';
 
 export interface BoundedSymbols {
   symbols: DocumentSymbol[];
@@ -11,15 +11,9 @@ export interface BoundedSymbols {
   total: number;
 }
 
-function countAll(symbols: readonly DocumentSymbol[]): number {
-  let n = symbols.length;
-  for (const s of symbols) n += countAll(s.children);
-  return n;
-}
-
 /** At most `limit` symbols, taken breadth first: a symbol is kept only with its parent. */
 export function boundSymbols(symbols: DocumentSymbol[], limit: number): BoundedSymbols {
-  const total = countAll(symbols);
+  const total = countSymbols(symbols);
   if (total <= limit) return { symbols, total };
   const roots: DocumentSymbol[] = [];
   let level: Array<{ symbol: DocumentSymbol; into: DocumentSymbol[] }> = symbols.map((symbol) => ({ symbol, into: roots }));

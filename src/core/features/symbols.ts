@@ -17,6 +17,13 @@ export interface DocumentSymbol {
   children: DocumentSymbol[];
 }
 
+/** How many symbols an outline has, children included. */
+export function countSymbols(symbols: readonly DocumentSymbol[]): number {
+  let n = symbols.length;
+  for (const s of symbols) n += countSymbols(s.children);
+  return n;
+}
+
 type Span = { start: number; end: number };
 
 function symbol(

@@ -77,6 +77,14 @@ interface ItemRead<T> {
 const outcomeMemo = new WeakMap<PNode, ItemRead<OutcomeModel>>();
 const initiativeMemo = new WeakMap<PNode, ItemRead<InitiativeModel>>();
 
+/** What an item entry was read as. An entry outlives the edits that leave its chunk alone, so an unchanged item costs one lookup. */
+interface EntryRead<T> {
+  located: Located<T>;
+  problems: Problem[];
+}
+const outcomeEntries = new WeakMap<ItemEntry, EntryRead<OutcomeModel>>();
+const initiativeEntries = new WeakMap<ItemEntry, EntryRead<InitiativeModel>>();
+
 function readItem<T>(kind: ItemKind, node: PNode, memo: WeakMap<PNode, ItemRead<T>>, read: (node: PNode) => T): ItemRead<T> {
   let entry = memo.get(node);
   if (!entry) {
@@ -132,26 +140,32 @@ function fileFrom(path: string, parsed: ParsedFile, makeLines: () => LineIndex):
     for (const problem of chunk.parse.problems) report(chunk, problem);
   }
   checkRoot(file, report);
-  file.outcomes = readItems(parsed.outcomeItems, 'outcome', outcomeMemo, readOutcome, report);
-  file.initiatives = readItems(parsed.initiativeItems, 'initiative', initiativeMemo, readInitiative, report);
+  file.outcomes = readItems(parsed.outcomeItems, 'outcome', { memo: outcomeMemo, entries: outcomeEntries }, readOutcome, report);
+  file.initiatives = readItems(
+    parsed.initiativeItems,
+    'initiative',
+    { memo: initiativeMemo, entries: initiativeEntries },
+    readInitiative,
+    report,
+  );
   return file;
 }
 
 function readItems<T>(
   items: ItemEntry[],
   kind: ItemKind,
-  memo: WeakMap<PNode, ItemRead<T>>,
+  { memo, entries }: { memo: WeakMap<PNode, ItemRead<T>>; entries: WeakMap<ItemEntry, EntryRead<T>> },
   read: (node: PNode) => T,
   report: (chunk: Chunk, problem: Problem) => void,
 ): Array<Located<T>> {
   const out: Array<Located<T>> = [];
   for (const entry of items) {
     // Kept with the entry: an item whose chunk did not change is not read again.
-    let known = entry.read as { located: Located<T>; problems: Problem[] } | undefined;
+    let known = entries.get(entry);
     if (!known) {
       const { model, problems } = readItem(kind, entry.node, memo, read);
       known = { located: located(entry.chunk, model), problems };
-      entry.read = known;
+      entries.set(entry, known);
     }
     for (const problem of known.problems) if (!hiddenBySyntaxError(entry.chunk, entry.node, problem)) report(entry.chunk, problem);
     // An entry that is not a mapping ("- 42") has its schema error and nothing else to check.

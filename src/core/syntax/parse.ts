@@ -74,8 +74,6 @@ export interface SectionEntry {
 export interface ItemEntry {
   node: PNode;
   chunk: Chunk;
-  /** What file.ts made of it, kept with the entry so an unchanged item costs nothing to re-read. */
-  read?: unknown;
 }
 
 export interface ParsedFile {
