@@ -184,10 +184,8 @@ export class EngineServer {
   }
 
   private packedSymbols(state: FolderState, path: string, limit: number | undefined): PackedSymbols & { total: number } {
-    const all = documentSymbols(this.analysis(state), path);
-    const { symbols, total } = limit === undefined ? { symbols: all, total: -1 } : boundSymbols(all, limit);
-    const packed = packSymbols(symbols);
-    return { ...packed, total: total < 0 ? packed.names.length : total };
+    const { symbols, total } = boundSymbols(documentSymbols(this.analysis(state), path), limit ?? Infinity);
+    return { ...packSymbols(symbols), total };
   }
 
   private check(state: FolderState): CheckResult {

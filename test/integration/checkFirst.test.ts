@@ -4,7 +4,7 @@
 // Asserted by order (which came first), never by time.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, removeScenario, restoreFixtures, writeScenario } from './helpers';
+import { activateExtension, scenariosPerTest } from './helpers';
 
 interface CheckApi {
   service: { onDidCheck: vscode.Event<string> };
@@ -15,6 +15,7 @@ const TEXT =
 const ADDED = '  - id: first-2\n    title: Added initiative\n    owner: Team\n    cost: 2k\n';
 
 suite('The check before the outline and the lenses', () => {
+  const scenarios = scenariosPerTest();
   let uri: vscode.Uri | undefined;
   let api: CheckApi;
 
@@ -22,14 +23,9 @@ suite('The check before the outline and the lenses', () => {
     api = (await activateExtension()).exports as CheckApi;
   });
 
-  teardown(async () => {
-    await restoreFixtures();
-    if (uri) await removeScenario(uri);
-  });
-
   /** Opens the scenario and waits until the engine has checked it (its lenses exist). */
   async function openChecked(name: string): Promise<vscode.TextEditor> {
-    uri = await writeScenario(name, TEXT);
+    uri = await scenarios.write(name, TEXT);
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
     let lenses: vscode.CodeLens[] | undefined;
     for (let i = 0; i < 150 && !lenses?.length; i++) {

@@ -3,7 +3,7 @@
 // typed error is among them. Counted through a command that exists only while tests run.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, removeScenario, restoreFixtures, waitForDiagnostics, waitUntil, writeScenario } from './helpers';
+import { activateExtension, codeOf, scenariosPerTest, waitForDiagnostics, waitUntil } from './helpers';
 
 const PUBLISHER_STATS = 'portfolioAlignment.test.publisherStats';
 
@@ -17,16 +17,12 @@ const TEXT =
   'apiVersion: portfolio/v1\nkind: Portfolio\ninitiatives:\n  - id: pub-1\n    title: Published initiative\n    outcomes: [no-such-outcome]\n    owner: Team\n    cost: 1k\n';
 
 suite('Publishing diagnostics', () => {
+  const scenarios = scenariosPerTest();
   let uri: vscode.Uri | undefined;
   let api: CheckApi;
 
   suiteSetup(async () => {
     api = (await activateExtension()).exports as CheckApi;
-  });
-
-  teardown(async () => {
-    await restoreFixtures();
-    if (uri) await removeScenario(uri);
   });
 
   /** Applies an edit and waits for the check after it. */
@@ -42,7 +38,7 @@ suite('Publishing diagnostics', () => {
   }
 
   test('a check that changes no diagnostic does not set them again; one that does, does', async () => {
-    uri = await writeScenario('publish.portfolio.yaml', TEXT);
+    uri = await scenarios.write('publish.portfolio.yaml', TEXT);
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
     await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'unknown-outcome'), 'the unknown outcome');
     const before = vscode.languages.getDiagnostics(uri).map((d) => `${codeOf(d)} ${d.range.start.line}`);
